@@ -1,0 +1,159 @@
+"""The command line: each command parses its options, calls one core function and renders the result.
+
+Core modules are imported inside the commands so that `dnnd --help` starts as fast as typer allows.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from dnnd.i18n import LANGUAGES, Text, default_language
+
+if TYPE_CHECKING:
+    from dnnd.repository import Repository
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class Settings:
+    """Options that apply to every command."""
+
+    def __init__(self, repo: Path | None, lang: str) -> None:
+        self.repo = repo
+        self.lang = lang
+
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    help="dnnd: theo dõi kế hoạch đối ngoại nhân dân từ kho git (Track a people-to-people diplomacy plan in git).",
+)
+
+RepoOption = Annotated[
+    Path | None,
+    typer.Option("--repo", help="Thư mục kho kế hoạch (mặc định: tìm plan/plan.yaml từ thư mục hiện tại trở lên)."),
+]
+LangOption = Annotated[str | None, typer.Option("--lang", help="Ngôn ngữ: vi (mặc định) hoặc en.")]
+AgencyOption = Annotated[str | None, typer.Option("--agency", help="Chỉ các nhiệm vụ mà cơ quan này chủ trì hoặc phối hợp.")]
+FormatOption = Annotated[Format, typer.Option("--format", help="Dạng kết quả: table, json hoặc csv.")]
+
+
+@app.callback()
+def _options(ctx: typer.Context, repo: RepoOption = None, lang: LangOption = None) -> None:
+    from dnnd.errors import UsageError
+
+    chosen = (lang or default_language()).strip().lower()
+    if chosen not in LANGUAGES:
+        raise UsageError(Text(f"ngôn ngữ '{lang}' không có; dùng vi hoặc en", f"no language '{lang}'; use vi or en"))
+    ctx.obj = Settings(repo, chosen)
+
+
+def _settings(ctx: typer.Context) -> Settings:
+    settings = ctx.find_object(Settings)
+    assert settings is not None
+    return settings
+
+
+def _open(ctx: typer.Context) -> Repository:
+    from dnnd.repository import find_root, load_repository
+
+    return load_repository(find_root(Path.cwd(), _settings(ctx).repo))
+
+
+@app.command()
+def validate(ctx: typer.Context) -> None:
+    """Kiểm tra mọi tệp của kho kế hoạch và liệt kê mọi lỗi (Check every file and list every problem)."""
+    from dnnd import render
+    from dnnd.errors import DataError
+
+    repo = _open(ctx)
+    if repo.update_problems:
+        raise DataError(repo.update_problems)
+    render.validation_passed(repo, _settings(ctx).lang)
+
+
+@app.command()
+def status(ctx: typer.Context, agency: AgencyOption = None, format: FormatOption = Format.table) -> None:
+    """Bảng tình hình thực hiện các nhiệm vụ (Status of the plan's tasks)."""
+    from dnnd import render
+    from dnnd.status import task_views
+
+    repo = _open(ctx)
+    views = task_views(repo, agency)
+    render.left_out_warning(repo, _settings(ctx).lang)
+    render.status(repo, views, format.value, _settings(ctx).lang)
+
+
+@app.command()
+def tasks(ctx: typer.Context, agency: AgencyOption = None, format: FormatOption = Format.table) -> None:
+    """Danh sách nhiệm vụ của kế hoạch (The plan's tasks)."""
+    from dnnd import render
+    from dnnd.status import task_views
+
+    repo = _open(ctx)
+    render.tasks(repo, task_views(repo, agency), format.value, _settings(ctx).lang)
+
+
+@app.command()
+def agencies(ctx: typer.Context, format: FormatOption = Format.table) -> None:
+    """Danh sách cơ quan, đơn vị (The agencies)."""
+    from dnnd import render
+
+    repo = _open(ctx)
+    render.agencies(repo, format.value, _settings(ctx).lang)
+
+
+@app.command()
+def show(ctx: typer.Context, task: Annotated[int, typer.Argument(help="Số thứ tự (STT) của nhiệm vụ.")]) -> None:
+    """Một nhiệm vụ đầy đủ, với mọi báo cáo về nó, mới nhất trước (One task in full, newest reports first)."""
+    from dnnd import render
+    from dnnd.status import task_view
+
+    repo = _open(ctx)
+    view = task_view(repo, task)
+    render.left_out_warning(repo, _settings(ctx).lang)
+    render.show(repo, view, _settings(ctx).lang)
+
+
+_GLOBAL_OPTIONS = ("--repo", "--lang")
+
+
+def _hoist_global_options(args: list[str]) -> list[str]:
+    """Let --repo and --lang be written anywhere on the line, as users do, not only before the command."""
+    hoisted: list[str] = []
+    rest: list[str] = []
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg == "--":
+            rest.extend(args[index:])
+            break
+        name = arg.split("=", 1)[0]
+        if name in _GLOBAL_OPTIONS:
+            if "=" in arg:
+                hoisted.append(arg)
+            else:
+                hoisted.extend(args[index:index + 2])
+                index += 1
+        else:
+            rest.append(arg)
+        index += 1
+    return hoisted + rest
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run a command and turn every error into a message and an exit code."""
+    from dnnd.errors_cli import run
+
+    args = _hoist_global_options(list(sys.argv[1:] if argv is None else argv))
+    sys.exit(run(app, args))

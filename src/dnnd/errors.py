@@ -1,0 +1,54 @@
+"""The one error hierarchy: every failure a user can cause is a DnndError with a message for them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dnnd.i18n import Text
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in the user's data, with where it is."""
+
+    path: str
+    line: int | None = None
+    column: int | None = None
+    field: str = ""
+    message: Text = Text("", "")
+
+    def render(self, lang: str) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        parts = [where]
+        if self.field:
+            parts.append(self.field)
+        parts.append(self.message.in_(lang))
+        return ": ".join(parts)
+
+
+class DnndError(Exception):
+    """Base of every error the user can fix; `exit_code` 1 for data, 2 for usage."""
+
+    exit_code = 1
+
+    def __init__(self, message: Text) -> None:
+        super().__init__(message.en)
+        self.message = message
+
+
+class UsageError(DnndError):
+    """The command was called wrongly (bad option, no plan repository found)."""
+
+    exit_code = 2
+
+
+class DataError(DnndError):
+    """The plan repository holds data that does not validate; carries every problem found."""
+
+    def __init__(self, problems: list[Problem], message: Text | None = None) -> None:
+        super().__init__(message or Text("Dữ liệu kế hoạch có lỗi.", "The plan data has errors."))
+        self.problems = sorted(problems)

@@ -1,0 +1,117 @@
+"""The one place that turns errors into output and an exit code (1 data, 2 usage, 3 a bug in dnnd)."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import tempfile
+import traceback
+
+import typer
+
+try:  # typer 0.29 vendors click as typer._click; earlier versions use click itself
+    from typer._click import exceptions as click_exceptions
+except ImportError:  # pragma: no cover
+    from click import exceptions as click_exceptions  # type: ignore[no-redef]
+
+from dnnd.errors import DataError, DnndError
+from dnnd.i18n import LANGUAGES, Text, default_language
+
+BUG_EXIT = 3
+
+# click's English usage messages, with the Vietnamese the clerk reads by default.
+_CLICK_PHRASES = (
+    (r"No such option: (\S+)", r"không có tùy chọn \1"),
+    (r"No such command '([^']*)'\.", r"không có lệnh '\1'; xem danh sách lệnh bằng: dnnd --help"),
+    (r"Missing argument '([^']*)'\.", r"thiếu tham số '\1'"),
+    (r"Missing option '([^']*)'\.", r"thiếu tùy chọn '\1'"),
+    (r"Option '([^']*)' requires an argument\.", r"tùy chọn '\1' cần một giá trị"),
+    (r"Invalid value for '([^']*)': ", r"giá trị không hợp lệ cho '\1': "),
+    (r"'([^']*)' is not one of (.*)\.", r"'\1' không phải một trong \2."),
+    (r"'([^']*)' is not a valid integer\.", r"'\1' không phải số nguyên."),
+    (r"Got unexpected extra arguments? \((.*)\)", r"thừa tham số: \1"),
+    (r"Did you mean (\S+)\?", r"có phải ý bạn là \1?"),
+    (r"\(Possible options: (.*)\)", r"(các tùy chọn có thể: \1)"),
+)
+
+
+def _lang(args: list[str]) -> str:
+    for index, arg in enumerate(args):
+        if arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+        elif arg == "--lang" and index + 1 < len(args):
+            value = args[index + 1]
+        else:
+            continue
+        return value if value in LANGUAGES else "vi"
+    return default_language()
+
+
+def _usage_text(message: str, lang: str) -> str:
+    if lang == "en":
+        return message
+    for pattern, replacement in _CLICK_PHRASES:
+        message = re.sub(pattern, replacement, message)
+    return message
+
+
+def _say(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+def render_error(error: DnndError, lang: str) -> None:
+    """Print a DnndError: every problem of a DataError on its own line, then a count."""
+    if isinstance(error, DataError):
+        for problem in error.problems:
+            _say(problem.render(lang))
+        files = len({problem.path for problem in error.problems})
+        count = len(error.problems)
+        _say(Text(f"Có {count} lỗi trong {files} tệp. Sửa theo hướng dẫn ở từng dòng rồi chạy lại `dnnd validate`.",
+                  f"{count} problem(s) in {files} file(s). Fix them as each line says, then run `dnnd validate`.")
+             .in_(lang))
+    else:
+        prefix = "Lỗi" if lang != "en" else "Error"
+        _say(f"{prefix}: {error.message.in_(lang)}")
+
+
+def _report_bug(lang: str) -> int:
+    handle, path = tempfile.mkstemp(prefix="dnnd-error-", suffix=".log")
+    with os.fdopen(handle, "w", encoding="utf-8") as log:
+        log.write(traceback.format_exc())
+    _say(Text(f"Lỗi nội bộ của dnnd (không phải do dữ liệu của bạn). Chi tiết đã ghi vào {path}; "
+              "xin gửi tệp này cho người quản trị công cụ.",
+              f"Internal error in dnnd (not caused by your data). Details were written to {path}; "
+              "please send that file to the tool's maintainers.").in_(lang))
+    return BUG_EXIT
+
+
+def run(app: typer.Typer, args: list[str]) -> int:
+    """Run the typer app on `args` and return the exit code; nothing escapes as a traceback."""
+    lang = _lang(args)
+    command = typer.main.get_command(app)
+    try:
+        result = command.main(args=args, prog_name="dnnd", standalone_mode=False)
+    except DnndError as error:
+        render_error(error, lang)
+        return error.exit_code
+    except click_exceptions.NoArgsIsHelpError as error:
+        print(error.ctx.get_help() if error.ctx else "")
+        return 0
+    except click_exceptions.UsageError as error:
+        hint = f"\n{error.ctx.get_usage()}" if error.ctx else ""
+        prefix = "Lỗi" if lang != "en" else "Error"
+        _say(f"{prefix}: {_usage_text(error.format_message(), lang)}{hint}")
+        return 2
+    except typer.Exit as exit_:
+        return exit_.exit_code
+    except typer.Abort:
+        return 130
+    except click_exceptions.ClickException as error:
+        _say(error.format_message())
+        return error.exit_code
+    except BrokenPipeError:
+        return 0
+    except Exception:
+        return _report_bug(lang)
+    return result if isinstance(result, int) else 0

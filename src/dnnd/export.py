@@ -1,0 +1,50 @@
+"""Plain records of the core's results, and their JSON and CSV text (what other tools read)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from dnnd.status import TaskView
+
+
+def task_record(view: TaskView) -> dict[str, Any]:
+    """The contract fields of one task, plus what its lead agencies last reported."""
+    task = view.task
+    return {
+        "task": task.id,
+        "title": task.title,
+        "lead": list(task.lead),
+        "support": list(task.support),
+        "timing": task.timing,
+        "latest": [
+            {"agency": item.agency, "period": item.period, "status": item.entry.status, "summary": item.entry.summary}
+            for item in view.latest_by_lead()
+        ],
+    }
+
+
+def to_json(value: Any) -> str:
+    """JSON with real Vietnamese letters (not \\u escapes), dates as ISO strings."""
+    return json.dumps(value, ensure_ascii=False, indent=2, default=str)
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, list):
+        return "; ".join(_cell(item) for item in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{key}: {_cell(item)}" for key, item in value.items())
+    return "" if value is None else str(value)
+
+
+def to_csv(records: Iterable[dict[str, Any]], fields: Sequence[str]) -> str:
+    """CSV with a UTF-8 byte-order mark so that Excel shows Vietnamese letters correctly."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(fields)
+    for record in records:
+        writer.writerow([_cell(record.get(field)) for field in fields])
+    return "\ufeff" + buffer.getvalue()

@@ -1,0 +1,176 @@
+"""The pydantic models of every file in a plan repository; their descriptions feed the JSON Schemas."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
+
+AGENCY_ID_PATTERN = r"^[a-z][a-z0-9]*$"
+QUARTER_PATTERN = r"^[0-9]{4}-Q[1-4]$"
+
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Optional = Annotated[str | None, StringConstraints(strip_whitespace=True)]
+AgencyId = Annotated[str, StringConstraints(pattern=AGENCY_ID_PATTERN)]
+
+EntryStatus = Literal["not_started", "in_progress", "done", "blocked"]
+ENTRY_STATUSES: tuple[str, ...] = ("not_started", "in_progress", "done", "blocked")
+AgencyKind = Literal[
+    "department", "party", "front", "association", "press", "office", "council", "local", "group", "external"
+]
+AGENCY_KINDS: tuple[str, ...] = AgencyKind.__args__
+
+
+def bilingual_error(vi: str, en: str) -> PydanticCustomError:
+    """A validation error whose message the CLI can print in either language."""
+    return PydanticCustomError("dnnd", en, {"vi": vi, "en": en})
+
+
+class Model(BaseModel):
+    """Base of every model: unknown keys are refused; numbers typed where text is expected stay text."""
+
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
+
+
+# ----- plan.yaml -----------------------------------------------------------------------------
+
+
+class Signer(Model):
+    authority: Optional = Field(None, description="Thẩm quyền ký, ví dụ 'TM. ỦY BAN NHÂN DÂN' hoặc 'KT. GIÁM ĐỐC'.")
+    title: NonEmpty = Field(description="Chức vụ người ký, ví dụ 'Chủ tịch' hoặc 'PHÓ GIÁM ĐỐC'.")
+    name: Optional = Field(None, description="Họ và tên người ký; để trống nếu chưa xác định.")
+
+
+class Decision(Model):
+    number: NonEmpty = Field(description="Số và ký hiệu của quyết định, ví dụ '1228/QĐ-UBND'.")
+    date: dt.date = Field(description="Ngày ký quyết định (YYYY-MM-DD).")
+    issuer: NonEmpty = Field(description="Cơ quan ban hành, ví dụ 'Ủy ban nhân dân tỉnh Khánh Hòa'.")
+    title: NonEmpty = Field(description="Trích yếu của quyết định.")
+    signer: Signer = Field(description="Người ký quyết định.")
+    legal_bases: list[NonEmpty] = Field(default_factory=list, description="Các căn cứ ban hành, mỗi căn cứ một mục.")
+    proposal: Optional = Field(None, description="Dòng 'Theo đề nghị của …' của quyết định.")
+
+
+class Duty(Model):
+    heading: NonEmpty = Field(description="Tên mục trong phần Tổ chức thực hiện, như trong quyết định.")
+    agencies: list[AgencyId] = Field(description="Mã các cơ quan mà mục này giao nhiệm vụ.")
+    items: list[NonEmpty] = Field(description="Các nhiệm vụ của mục, mỗi nhiệm vụ một đoạn như trong quyết định.")
+
+
+class ReportSettings(Model):
+    parent_agency: NonEmpty = Field(description="Tên cơ quan chủ quản ở đầu văn bản, ví dụ 'UBND TỈNH KHÁNH HÒA'.")
+    issuing_agency: NonEmpty = Field(description="Tên cơ quan ban hành báo cáo, ví dụ 'SỞ NGOẠI VỤ'.")
+    abbreviation: NonEmpty = Field(description="Chữ viết tắt của cơ quan ban hành, ví dụ 'SNgV'.")
+    place: NonEmpty = Field(description="Địa danh ghi ở dòng ngày tháng, ví dụ 'Khánh Hòa'.")
+    addressee: NonEmpty = Field(description="Nơi nhận ghi sau 'Kính gửi:', ví dụ 'Ủy ban nhân dân tỉnh Khánh Hòa'.")
+    drafting_unit: Optional = Field(None, description="Ký hiệu đơn vị soạn thảo, ghi ở dòng 'Lưu: VT, …'.")
+    signer: Signer | None = Field(None, description="Người ký báo cáo; để trống tên nếu chưa xác định.")
+    recipients: list[NonEmpty] = Field(default_factory=list, description="Các nơi nhận báo cáo ngoài 'Như trên'.")
+
+
+class Plan(Model):
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")] = Field(
+        description="Mã kế hoạch: chữ thường không dấu, chữ số và dấu '-'."
+    )
+    title: NonEmpty = Field(description="Tên kế hoạch như trong quyết định.")
+    decision: Decision = Field(description="Quyết định ban hành kế hoạch.")
+    focal_point: AgencyId = Field(description="Mã cơ quan đầu mối theo dõi, đôn đốc và báo cáo.")
+    purposes: list[NonEmpty] = Field(default_factory=list, description="Mục đích (Mục I.1), mỗi ý một mục.")
+    requirements: list[NonEmpty] = Field(default_factory=list, description="Yêu cầu (Mục I.2), mỗi ý một mục.")
+    duties: list[Duty] = Field(default_factory=list, description="Tổ chức thực hiện (Mục III): nhiệm vụ từng cơ quan.")
+    closing: Optional = Field(None, description="Đoạn kết của phần Tổ chức thực hiện.")
+    report: ReportSettings = Field(description="Thông tin dùng để lập báo cáo.")
+
+
+# ----- agencies.yaml -------------------------------------------------------------------------
+
+
+class Agency(Model):
+    id: AgencyId = Field(description="Mã cơ quan, cố định: chữ thường không dấu và chữ số, ví dụ 'sngv'.")
+    name: NonEmpty = Field(description="Tên đầy đủ bằng tiếng Việt, ví dụ 'Sở Ngoại vụ'.")
+    short_name: NonEmpty = Field(description="Tên viết tắt dùng trong bảng, ví dụ 'SNgV'.")
+    kind: AgencyKind = Field(
+        description="Loại cơ quan: department (sở, ngành), party (ban của Tỉnh ủy), front (Mặt trận), association "
+        "(tổ chức hội), press (báo, đài, cổng thông tin), office (văn phòng), council (HĐND), local (UBND cấp huyện), "
+        "group (nhóm chung, không báo cáo), external (cơ quan ngoài tỉnh, không báo cáo)."
+    )
+
+    @property
+    def reports(self) -> bool:
+        """Whether the agency itself submits updates (groups and external bodies do not)."""
+        return self.kind not in ("group", "external")
+
+
+class AgenciesFile(Model):
+    agencies: list[Agency] = Field(description="Danh sách các cơ quan, đơn vị mà kế hoạch nêu tên.")
+
+
+# ----- tasks.yaml ----------------------------------------------------------------------------
+
+
+class Task(Model):
+    id: Annotated[int, Field(ge=1)] = Field(description="Số thứ tự (STT) của nhiệm vụ trong quyết định.")
+    title: NonEmpty = Field(description="Nội dung nhiệm vụ, nguyên văn như trong quyết định.")
+    lead: list[AgencyId] = Field(min_length=1, description="Mã các cơ quan chủ trì, theo thứ tự trong quyết định.")
+    support: list[AgencyId] = Field(default_factory=list, description="Mã các cơ quan phối hợp, theo thứ tự.")
+    timing: NonEmpty = Field(description="Thời gian thực hiện, nguyên văn như trong quyết định.")
+
+
+class TasksFile(Model):
+    tasks: list[Task] = Field(description="Danh sách nhiệm vụ của kế hoạch.")
+
+
+# ----- updates/<agency>/<YYYY>-Q<n>.yaml ------------------------------------------------------
+
+
+class Reporter(Model):
+    name: Optional = Field(None, description="Họ và tên người báo cáo.")
+    title: Optional = Field(None, description="Chức vụ người báo cáo.")
+    phone: Optional = Field(None, description="Số điện thoại liên hệ.")
+    email: Optional = Field(None, description="Thư điện tử liên hệ.")
+
+
+class IssuedDocument(Model):
+    number: NonEmpty = Field(description="Số và ký hiệu văn bản, ví dụ '45/LHHN-VP'.")
+    date: dt.date = Field(description="Ngày ban hành (YYYY-MM-DD).")
+    title: NonEmpty = Field(description="Trích yếu nội dung văn bản.")
+
+
+class Entry(Model):
+    task: Annotated[int, Field(ge=1)] = Field(description="Số thứ tự (STT) của nhiệm vụ được báo cáo.")
+    status: EntryStatus = Field(
+        description="Tình trạng: not_started (chưa bắt đầu), in_progress (đang thực hiện), done (đã hoàn thành), "
+        "blocked (gặp vướng mắc)."
+    )
+    done_on: dt.date | None = Field(None, validate_default=True, description="Ngày hoàn thành (YYYY-MM-DD); chỉ ghi khi status là done.")
+    summary: NonEmpty = Field(description="Kết quả thực hiện trong kỳ (không để trống).")
+    difficulties: Optional = Field(None, description="Khó khăn, vướng mắc.")
+    proposals: Optional = Field(None, description="Kiến nghị, đề xuất.")
+    documents: list[IssuedDocument] = Field(default_factory=list, description="Các văn bản đã ban hành cho nhiệm vụ.")
+
+    @field_validator("done_on")
+    @classmethod
+    def _done_on_matches_status(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        status = info.data.get("status")
+        if status == "done" and value is None:
+            raise bilingual_error(
+                "status là done nên phải ghi done_on: ngày hoàn thành (YYYY-MM-DD)",
+                "status is done, so done_on (the completion date, YYYY-MM-DD) is required",
+            )
+        if status is not None and status != "done" and value is not None:
+            raise bilingual_error(
+                f"chỉ ghi done_on khi status là done (status đang là {status}): xóa done_on hoặc đổi status",
+                f"done_on is only allowed when status is done (status is {status}): remove it or change status",
+            )
+        return value
+
+
+class Update(Model):
+    agency: AgencyId = Field(description="Mã cơ quan báo cáo; phải trùng tên thư mục.")
+    period: Annotated[str, StringConstraints(pattern=QUARTER_PATTERN)] = Field(
+        description="Quý báo cáo dạng YYYY-Qn, ví dụ 2020-Q3; phải trùng tên tệp."
+    )
+    reporter: Reporter | None = Field(None, description="Người lập báo cáo (không bắt buộc).")
+    entries: list[Entry] = Field(description="Kết quả theo từng nhiệm vụ, mỗi nhiệm vụ một mục.")

@@ -1,0 +1,198 @@
+"""Find a plan repository and load every file in it, collecting all problems before reporting them."""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from dnnd import checks
+from dnnd.errors import DataError, Problem, UsageError
+from dnnd.i18n import Text
+from dnnd.models import Agency, AgenciesFile, Plan, Task, TasksFile, Update
+from dnnd.validation import validate_document
+from dnnd.yamlio import MAX_FILE_BYTES, YamlDocument, load_yaml
+
+PLAN_DIR = "plan"
+PLAN_FILE = "plan/plan.yaml"
+AGENCIES_FILE = "plan/agencies.yaml"
+TASKS_FILE = "plan/tasks.yaml"
+UPDATES_DIR = "plan/updates"
+_UPDATE_NAME = re.compile(r"(\d{4})-Q([1-4])\.yaml")
+_ALLOWED_EXTRA = frozenset({".gitkeep"})
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass
+class UpdateFile:
+    """One agency's quarterly update, valid, with its positions for later messages."""
+
+    rel: str
+    update: Update
+    doc: YamlDocument
+
+
+@dataclass
+class Repository:
+    """A loaded plan: the plan files are valid; invalid update files are left out and listed."""
+
+    root: Path
+    plan: Plan
+    agencies: dict[str, Agency]
+    tasks: dict[int, Task]
+    updates: list[UpdateFile] = field(default_factory=list)
+    update_problems: list[Problem] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)
+
+
+def find_root(start: Path, explicit: Path | None = None) -> Path:
+    """The plan repository: `explicit` (or DNND_REPO) if given, else the nearest parent holding plan/plan.yaml."""
+    chosen = explicit or (Path(os.environ["DNND_REPO"]) if os.environ.get("DNND_REPO") else None)
+    if chosen is not None:
+        if (chosen / PLAN_FILE).is_file():
+            return chosen.resolve()
+        raise UsageError(Text(
+            f"'{chosen}' không phải kho kế hoạch: không có tệp {PLAN_FILE}",
+            f"'{chosen}' is not a plan repository: it has no {PLAN_FILE}",
+        ))
+    here = start.resolve()
+    for folder in (here, *here.parents):
+        if (folder / PLAN_FILE).is_file():
+            return folder
+    raise UsageError(Text(
+        f"không tìm thấy kho kế hoạch: không có {PLAN_FILE} trong '{here}' hay các thư mục cha. "
+        "Hãy chuyển vào thư mục kho kế hoạch, hoặc dùng --repo THƯ_MỤC (hay biến DNND_REPO)",
+        f"no plan repository found: no {PLAN_FILE} in '{here}' or its parents. "
+        "Change into the plan repository, or use --repo DIR (or DNND_REPO)",
+    ))
+
+
+def read_file(root: Path, rel: str) -> bytes:
+    """Bytes of a regular file, refusing devices, fifos and anything over the size limit."""
+    path = root / rel
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise DataError([Problem(rel, None, None, "", Text("thiếu tệp này", "this file is missing"))]) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise DataError([Problem(rel, None, None, "", Text("không phải tệp thường", "not a regular file"))])
+    with path.open("rb") as handle:
+        return handle.read(MAX_FILE_BYTES + 1)
+
+
+def _load(root: Path, rel: str, model: type[M]) -> tuple[M, YamlDocument]:
+    doc = load_yaml(read_file(root, rel), rel)
+    return validate_document(model, doc, rel), doc
+
+
+def _update_paths(
+    root: Path, agencies: dict[str, Agency] | None
+) -> tuple[list[tuple[str, str, str]], list[Problem]]:
+    """(rel, agency id, period) of each update file, and a problem for anything else under plan/updates/."""
+    base = root / UPDATES_DIR
+    found: list[tuple[str, str, str]] = []
+    problems: list[Problem] = []
+    if not base.is_dir():
+        return found, problems
+    reporting = sorted(agency_id for agency_id, agency in (agencies or {}).items() if agency.reports)
+    for folder in sorted(base.iterdir()):
+        rel_folder = f"{UPDATES_DIR}/{folder.name}"
+        if folder.name in _ALLOWED_EXTRA:
+            continue
+        if not folder.is_dir():
+            problems.append(Problem(rel_folder, None, None, "", Text(
+                f"tệp không đúng chỗ: báo cáo phải nằm trong {UPDATES_DIR}/<mã cơ quan>/<năm>-Q<quý>.yaml",
+                f"file in the wrong place: updates go in {UPDATES_DIR}/<agency id>/<year>-Q<n>.yaml",
+            )))
+            continue
+        agency = agencies.get(folder.name) if agencies is not None else None
+        if agencies is not None and (agency is None or not agency.reports):
+            why_vi = "không có cơ quan mã này" if agency is None else "cơ quan này không báo cáo"
+            why_en = "no agency has this id" if agency is None else "this agency does not report"
+            problems.append(Problem(rel_folder, None, None, "", Text(
+                f"thư mục '{folder.name}' không hợp lệ ({why_vi}); tên thư mục phải là mã một cơ quan báo cáo: "
+                f"{', '.join(reporting)}",
+                f"folder '{folder.name}' is not valid ({why_en}); it must be the id of a reporting agency: "
+                f"{', '.join(reporting)}",
+            )))
+            continue
+        for path in sorted(folder.iterdir()):
+            rel = f"{rel_folder}/{path.name}"
+            match = _UPDATE_NAME.fullmatch(path.name)
+            if match and path.is_file():
+                found.append((rel, folder.name, path.name.removesuffix(".yaml")))
+            elif path.name not in _ALLOWED_EXTRA:
+                problems.append(Problem(rel, None, None, "", _misnamed(path.name)))
+    return found, problems
+
+
+def _misnamed(name: str) -> Text:
+    guess = re.fullmatch(r"(\d{4})[-_ ]?[qQ]([1-4])\.ya?ml", name)
+    if guess:
+        right = f"{guess[1]}-Q{guess[2]}.yaml"
+        return Text(f"tên tệp không đúng: đổi tên thành {right}", f"wrong file name: rename it to {right}")
+    return Text(
+        "tệp không đúng chỗ: mỗi báo cáo quý là một tệp tên <năm>-Q<quý>.yaml, ví dụ 2020-Q3.yaml",
+        "unexpected file: each quarterly update is a file named <year>-Q<n>.yaml, e.g. 2020-Q3.yaml",
+    )
+
+
+def load_repository(root: Path) -> Repository:
+    """Load and check every file. Raises DataError (with all problems) when the plan's own files are wrong."""
+    problems: list[Problem] = []
+    loaded: dict[str, tuple[BaseModel, YamlDocument]] = {}
+    for rel, model in ((PLAN_FILE, Plan), (AGENCIES_FILE, AgenciesFile), (TASKS_FILE, TasksFile)):
+        try:
+            loaded[rel] = _load(root, rel, model)
+        except DataError as exc:
+            problems.extend(exc.problems)
+
+    agencies: dict[str, Agency] = {}
+    if AGENCIES_FILE in loaded:
+        agencies_file, doc = loaded[AGENCIES_FILE]
+        assert isinstance(agencies_file, AgenciesFile)
+        problems.extend(checks.check_agencies(agencies_file, doc, AGENCIES_FILE))
+        agencies = {agency.id: agency for agency in agencies_file.agencies}
+    tasks: dict[int, Task] = {}
+    if TASKS_FILE in loaded:
+        tasks_file, doc = loaded[TASKS_FILE]
+        assert isinstance(tasks_file, TasksFile)
+        if AGENCIES_FILE in loaded:
+            problems.extend(checks.check_tasks(tasks_file, doc, TASKS_FILE, agencies))
+        tasks = {task.id: task for task in tasks_file.tasks}
+    if PLAN_FILE in loaded and AGENCIES_FILE in loaded:
+        plan, doc = loaded[PLAN_FILE]
+        assert isinstance(plan, Plan)
+        problems.extend(checks.check_plan(plan, doc, PLAN_FILE, agencies))
+
+    plan_ok = not problems and len(loaded) == 3
+    paths, update_problems = _update_paths(root, agencies if AGENCIES_FILE in loaded else None)
+    left_out = [problem.path for problem in update_problems]
+    updates: list[UpdateFile] = []
+    held = checks.holdings(tasks.values())
+    for rel, folder, period in paths:
+        try:
+            update, doc = _load(root, rel, Update)
+            file_problems = (
+                checks.check_update(update, doc, rel, folder=folder, period=period, tasks=tasks, held=held)
+                if plan_ok
+                else []
+            )
+        except DataError as exc:
+            file_problems = exc.problems
+        if file_problems:
+            update_problems.extend(file_problems)
+            left_out.append(rel)
+        else:
+            updates.append(UpdateFile(rel, update, doc))
+    if not plan_ok:
+        raise DataError(problems + update_problems)
+    plan = loaded[PLAN_FILE][0]
+    assert isinstance(plan, Plan)
+    return Repository(root, plan, agencies, tasks, updates, update_problems, left_out)

@@ -1,0 +1,150 @@
+"""Turn pydantic's validation errors into Problems a clerk can act on: where, what, and what to write."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import types
+import typing
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from dnnd.errors import DataError, Problem
+from dnnd.i18n import Text
+from dnnd.yamlio import YamlDocument
+
+M = TypeVar("M", bound=BaseModel)
+
+_DMY = re.compile(r"\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*")
+
+
+def field_path(loc: tuple[str | int, ...]) -> str:
+    """('entries', 0, 'status') -> 'entries[0].status'."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _unwrap_model(annotation: Any) -> type[BaseModel] | None:
+    """The model class inside an annotation such as `list[Entry] | None`, if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap_model(typing.get_args(annotation)[0])
+    if origin in (list, typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            found = _unwrap_model(arg)
+            if found is not None:
+                return found
+    return None
+
+
+def _model_at(root: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseModel] | None:
+    current: type[BaseModel] | None = root
+    for part in loc:
+        if current is None:
+            return None
+        if isinstance(part, int):
+            continue
+        info = current.model_fields.get(part)
+        current = _unwrap_model(info.annotation) if info is not None else None
+    return current
+
+
+def _description(root: type[BaseModel], loc: tuple[str | int, ...]) -> str:
+    model = _model_at(root, loc[:-1])
+    name = loc[-1] if loc else None
+    if model is None or not isinstance(name, str) or name not in model.model_fields:
+        return ""
+    return model.model_fields[name].description or ""
+
+
+def _shown(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _date_hint(value: Any) -> tuple[str, str]:
+    match = _DMY.fullmatch(str(value))
+    if match:
+        try:
+            iso = dt.date(int(match[3]), int(match[2]), int(match[1])).isoformat()
+        except ValueError:
+            pass
+        else:
+            return f"viết là {iso}", f"write {iso}"
+    return "viết dạng YYYY-MM-DD, ví dụ 2020-09-01", "write it as YYYY-MM-DD, e.g. 2020-09-01"
+
+
+def _translate(error: ErrorDetails, root: type[BaseModel]) -> Text:
+    kind = error["type"]
+    loc = tuple(error["loc"])
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    about = _description(root, loc)
+    about_vi = f" ({about})" if about else ""
+    if kind == "dnnd":
+        return Text(ctx["vi"], ctx["en"])
+    if kind == "missing":
+        return Text(f"thiếu trường bắt buộc '{loc[-1]}'{about_vi}: hãy thêm dòng '{loc[-1]}: …'",
+                    f"required field '{loc[-1]}' is missing: add a line '{loc[-1]}: …'")
+    if kind == "extra_forbidden":
+        model = _model_at(root, loc[:-1])
+        allowed = sorted(model.model_fields) if model is not None else []
+        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+        vi_hint = f"có phải là '{close[0]}'? " if close else ""
+        en_hint = f"did you mean '{close[0]}'? " if close else ""
+        listed = ", ".join(allowed)
+        return Text(f"khóa '{loc[-1]}' không hợp lệ ở đây; {vi_hint}các khóa được dùng: {listed}",
+                    f"unknown key '{loc[-1]}'; {en_hint}allowed keys: {listed}")
+    if kind == "literal_error":
+        options = ", ".join(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
+        return Text(f"giá trị '{_shown(value)}' không hợp lệ; chọn một trong: {options}",
+                    f"invalid value '{_shown(value)}'; use one of: {options}")
+    if kind.startswith("date") or kind.startswith("datetime"):
+        vi_hint, en_hint = _date_hint(value)
+        return Text(f"ngày '{_shown(value)}' không hợp lệ hoặc không có thật: {vi_hint}",
+                    f"'{_shown(value)}' is not a valid date: {en_hint}")
+    if kind in ("string_too_short",):
+        return Text(f"không được để trống{about_vi}", "must not be empty")
+    if kind == "too_short":
+        return Text(f"danh sách không được để trống{about_vi}", "the list must not be empty")
+    if kind == "string_pattern_mismatch":
+        return Text(f"giá trị '{_shown(value)}' không đúng dạng{about_vi}",
+                    f"'{_shown(value)}' has the wrong form: {ctx.get('pattern', '')}")
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return Text(f"phải là một số nguyên, không phải '{_shown(value)}'", f"must be a whole number, not '{_shown(value)}'")
+    if kind == "greater_than_equal":
+        return Text(f"phải từ {ctx.get('ge')} trở lên", f"must be at least {ctx.get('ge')}")
+    if kind == "string_type":
+        return Text(f"phải là văn bản, không phải '{_shown(value)}'{about_vi}; nếu cần, đặt trong ngoặc kép",
+                    f"must be text, not '{_shown(value)}'; put it in double quotes if needed")
+    if kind == "list_type":
+        return Text("phải là một danh sách: mỗi mục một dòng bắt đầu bằng '- '",
+                    "must be a list: one item per line starting with '- '")
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return Text(f"phải là một nhóm các dòng 'khóa: giá trị'{about_vi}", "must be a mapping of 'key: value' lines")
+    return Text(f"giá trị không hợp lệ: {error['msg']}", f"invalid value: {error['msg']}")
+
+
+def validate_document(model: type[M], doc: YamlDocument, rel: str) -> M:
+    """Validate parsed YAML against `model`; raises DataError whose problems point into the file."""
+    if not isinstance(doc.data, dict):
+        first = next(iter(model.model_fields))
+        raise DataError([Problem(rel, 1 if doc.data is not None else None, 1 if doc.data is not None else None, "",
+                                 Text(f"tệp phải gồm các dòng 'khóa: giá trị', bắt đầu bằng '{first}:'",
+                                      f"the file must hold 'key: value' lines, starting with '{first}:'"))])
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            loc = tuple(error["loc"])
+            line, column = doc.locate(loc, key=error["type"] == "extra_forbidden")
+            problems.append(Problem(rel, line, column, field_path(loc), _translate(error, model)))
+        raise DataError(problems) from None

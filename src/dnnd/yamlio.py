@@ -1,0 +1,264 @@
+"""The one module that reads YAML: safe, bounded, NFC, duplicate keys refused, positions kept.
+
+Plain scalars are resolved by a small schema of our own instead of YAML 1.1's: `no`, `on`, `0123`
+and `1:30` stay text, so a phone number or a status word is never silently turned into something
+else. Only `null`/`~`/empty, `true`/`false`, decimal integers without leading zeros and dates
+`YYYY-MM-DD` are typed; every other plain scalar is a string.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from dnnd.errors import DataError, Problem
+from dnnd.i18n import Text
+
+MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 32
+MAX_NODES = 200_000
+MAX_PROBLEMS_PER_FILE = 20
+
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """Composes nodes only; every plain scalar keeps the default string tag until we resolve it."""
+
+    yaml_implicit_resolvers: dict[str, Any] = {}
+
+
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]{0,17})")
+_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+# C0/C1 controls other than tab, LF, CR; bidi overrides and isolates, which hide or reorder text;
+# a BOM or non-character inside the text.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]")
+
+Path = tuple[str | int, ...]
+
+
+@dataclass
+class YamlDocument:
+    """Parsed YAML data with the line and column (1-based) of every value and key."""
+
+    data: Any
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, loc: Path, *, key: bool = False) -> tuple[int | None, int | None]:
+        """Position of `loc`, or of its nearest ancestor that exists in the file."""
+        if key and loc in self.keys:
+            return self.keys[loc]
+        path = tuple(loc)
+        while path:
+            if path in self.values:
+                return self.values[path]
+            path = path[:-1]
+        return self.values.get((), (None, None))
+
+
+def _problem(rel: str, line: int | None, column: int | None, vi: str, en: str) -> Problem:
+    return Problem(rel, line, column, "", Text(vi, en))
+
+
+def decode_text(raw: bytes, rel: str) -> str:
+    """Bytes of a file as NFC text; raises DataError for a wrong encoding or forbidden characters."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise DataError([_problem(
+            rel, None, None,
+            f"tệp quá lớn ({len(raw):,} byte; tối đa {MAX_FILE_BYTES:,}): hãy tách nội dung hoặc bỏ phần thừa",
+            f"file too large ({len(raw):,} bytes; at most {MAX_FILE_BYTES:,}): split it or remove what is not needed",
+        )])
+    for bom, name in ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+                      (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16")):
+        if raw.startswith(bom) and not raw.startswith(codecs.BOM_UTF8):
+            raise DataError([_problem(
+                rel, None, None,
+                f"tệp được lưu theo mã {name}; hãy lưu lại theo mã UTF-8 (trong Notepad: Lưu thành… › Mã hóa: UTF-8)",
+                f"the file is saved as {name}; save it again as UTF-8 (in Notepad: Save as… › Encoding: UTF-8)",
+            )])
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8):]
+    if b"\x00" in raw[:4096]:
+        raise DataError([_problem(
+            rel, None, None,
+            "tệp chứa byte 0: có lẽ được lưu theo mã UTF-16; hãy lưu lại theo mã UTF-8",
+            "the file contains zero bytes: it is probably UTF-16; save it again as UTF-8",
+        )])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        byte = raw[exc.start]
+        raise DataError([_problem(
+            rel, line, column,
+            f"tệp không phải UTF-8 (byte 0x{byte:02X}); có lẽ tệp dùng bảng mã cũ (TCVN3, VNI, Windows-1258): "
+            "hãy mở và lưu lại theo mã UTF-8 (Unicode)",
+            f"the file is not UTF-8 (byte 0x{byte:02X}); it is probably in a legacy Vietnamese encoding "
+            "(TCVN3, VNI, Windows-1258): open it and save it again as UTF-8 (Unicode)",
+        )]) from None
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    problems = []
+    for match in _FORBIDDEN.finditer(text):
+        if len(problems) >= MAX_PROBLEMS_PER_FILE:
+            break
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        code = f"U+{ord(match.group()):04X}"
+        problems.append(_problem(
+            rel, line, column,
+            f"ký tự điều khiển {code} không được phép (nó làm hỏng văn bản Word hoặc che giấu chữ): hãy xóa nó",
+            f"control character {code} is not allowed (it corrupts Word output or hides text): delete it",
+        ))
+    if problems:
+        raise DataError(problems)
+    return text
+
+
+_SYNTAX_HINTS = (
+    ("'\\t'", "dùng dấu cách để thụt lề, không dùng phím Tab", "indent with spaces, not tabs"),
+    ("mapping values are not allowed", "nếu nội dung có dấu ':' hãy đặt cả giá trị trong ngoặc kép \"...\"",
+     "if the text contains ':' put the whole value in double quotes \"...\""),
+    ("could not find expected ':'", "mỗi dòng dạng 'khóa: giá trị' cần dấu ':' sau tên khóa",
+     "each 'key: value' line needs a ':' after the key"),
+    ("expected <block end>", "kiểm tra thụt lề: các khóa cùng cấp phải thẳng cột với nhau",
+     "check the indentation: keys at the same level must line up"),
+    ("did not find expected", "kiểm tra thụt lề và dấu '-' đầu mỗi mục của danh sách",
+     "check the indentation and the '-' that starts each list item"),
+    ("end of stream", "có dấu ngoặc kép hoặc ngoặc mở mà chưa đóng", "a quote or bracket is opened but not closed"),
+    ("expected a single document", "tệp chỉ được có một tài liệu: xóa dòng '---' thứ hai",
+     "the file must hold one document: remove the second '---' line"),
+    ("maximum nesting depth", "cấu trúc lồng quá sâu", "the structure is nested too deeply"),
+)
+
+
+def _syntax_problem(rel: str, exc: yaml.YAMLError) -> Problem:
+    mark = getattr(exc, "problem_mark", None)
+    detail = " ".join(str(part) for part in (getattr(exc, "context", None), getattr(exc, "problem", None)) if part)
+    detail = detail or str(exc)
+    vi_hint, en_hint = "kiểm tra dòng này và dòng ngay trên nó", "check this line and the one above it"
+    for needle, vi, en in _SYNTAX_HINTS:
+        if needle in detail:
+            vi_hint, en_hint = vi, en
+            break
+    line = mark.line + 1 if mark is not None else None
+    column = mark.column + 1 if mark is not None else None
+    return _problem(rel, line, column, f"lỗi cú pháp YAML ({detail}): {vi_hint}",
+                    f"YAML syntax error ({detail}): {en_hint}")
+
+
+def _resolve_plain(value: str) -> Any:
+    if value in _NULLS:
+        return None
+    if value in _BOOLS:
+        return _BOOLS[value]
+    if _INT.fullmatch(value):
+        return int(value)
+    match = _DATE.fullmatch(value)
+    if match:
+        try:
+            return dt.date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            return value  # an impossible date stays text; the model reports it where it is used
+    return value
+
+
+class _Builder:
+    """Turns a composed node tree into Python data, recording positions and refusing what is unsafe."""
+
+    def __init__(self, rel: str) -> None:
+        self.rel = rel
+        self.doc = YamlDocument(None)
+        self.problems: list[Problem] = []
+        self.nodes = 0
+
+    def fail(self, node: yaml.Node, vi: str, en: str) -> None:
+        self.problems.append(_problem(self.rel, node.start_mark.line + 1, node.start_mark.column + 1, vi, en))
+
+    def build(self, node: yaml.Node, path: Path) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise _TooBig(node)
+        if len(path) > MAX_DEPTH:
+            self.fail(node, f"cấu trúc lồng quá sâu (hơn {MAX_DEPTH} cấp)", f"nested more than {MAX_DEPTH} levels")
+            return None
+        self.doc.values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag != _STR:
+                self.fail(node, f"thẻ YAML '{node.tag}' không được dùng: hãy bỏ nó và viết giá trị thường",
+                          f"YAML tag '{node.tag}' is not allowed: remove it and write a plain value")
+                return None
+            return _resolve_plain(node.value) if node.style is None else node.value
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _SEQ:
+                self.fail(node, f"thẻ YAML '{node.tag}' không được dùng", f"YAML tag '{node.tag}' is not allowed")
+                return None
+            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        if node.tag != _MAP:
+            self.fail(node, f"thẻ YAML '{node.tag}' không được dùng", f"YAML tag '{node.tag}' is not allowed")
+            return None
+        return self.build_mapping(node, path)
+
+    def build_mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.fail(key_node, "khóa phải là một từ đơn giản, không phải danh sách hay bảng",
+                          "a key must be a plain word, not a list or mapping")
+                continue
+            key = key_node.value
+            where = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if key in result:
+                first = self.doc.keys[(*path, key)][0]
+                self.fail(key_node,
+                          f"khóa '{key}' lặp lại (đã có ở dòng {first}); chỉ giữ một lần và gộp nội dung vào đó, "
+                          "nếu không một trong hai sẽ bị mất",
+                          f"key '{key}' appears twice (first on line {first}); keep it once and merge the "
+                          "content, otherwise one of them would be lost")
+                continue
+            self.doc.keys[(*path, key)] = where
+            result[key] = self.build(value_node, (*path, key))
+        return result
+
+
+class _TooBig(Exception):
+    def __init__(self, node: yaml.Node) -> None:
+        self.node = node
+
+
+def parse_yaml(text: str, rel: str) -> YamlDocument:
+    """Parse one YAML document from NFC text; raises DataError listing every problem found."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        raise DataError([_syntax_problem(rel, exc)]) from None
+    except RecursionError:
+        raise DataError([_problem(rel, None, None, "cấu trúc lồng quá sâu", "the structure is nested too deeply")]) from None
+    builder = _Builder(rel)
+    if root is not None:
+        try:
+            builder.doc.data = builder.build(root, ())
+        except _TooBig as exc:
+            builder.fail(exc.node, f"tệp có quá nhiều giá trị (hơn {MAX_NODES:,}, có thể do bí danh '*' lồng nhau)",
+                         f"the file has too many values (more than {MAX_NODES:,}, perhaps nested '*' aliases)")
+    if builder.problems:
+        raise DataError(builder.problems[:MAX_PROBLEMS_PER_FILE])
+    return builder.doc
+
+
+def load_yaml(raw: bytes, rel: str) -> YamlDocument:
+    """Decode and parse the bytes of one file named `rel` (used in messages)."""
+    return parse_yaml(decode_text(raw, rel), rel)
