@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from dnnd.errors_cli import DnndGroup
 from dnnd.i18n import LANGUAGES, Text, default_language
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ class Settings:
 
 
 app = typer.Typer(
+    cls=DnndGroup,
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -125,35 +127,8 @@ def show(ctx: typer.Context, task: Annotated[int, typer.Argument(help="Sá»‘ thá»
     render.show(repo, view, _settings(ctx).lang)
 
 
-_GLOBAL_OPTIONS = ("--repo", "--lang")
-
-
-def _hoist_global_options(args: list[str]) -> list[str]:
-    """Let --repo and --lang be written anywhere on the line, as users do, not only before the command."""
-    hoisted: list[str] = []
-    rest: list[str] = []
-    index = 0
-    while index < len(args):
-        arg = args[index]
-        if arg == "--":
-            rest.extend(args[index:])
-            break
-        name = arg.split("=", 1)[0]
-        if name in _GLOBAL_OPTIONS:
-            if "=" in arg:
-                hoisted.append(arg)
-            else:
-                hoisted.extend(args[index:index + 2])
-                index += 1
-        else:
-            rest.append(arg)
-        index += 1
-    return hoisted + rest
-
-
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run a command and turn every error into a message and an exit code."""
     from dnnd.errors_cli import run
 
-    args = _hoist_global_options(list(sys.argv[1:] if argv is None else argv))
-    sys.exit(run(app, args))
+    sys.exit(run(app, list(sys.argv[1:] if argv is None else argv)))

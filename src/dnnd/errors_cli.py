@@ -8,7 +8,10 @@ import sys
 import tempfile
 import traceback
 
+from typing import Any
+
 import typer
+from typer.core import TyperGroup
 
 try:  # typer 0.29 vendors click as typer._click; earlier versions use click itself
     from typer._click import exceptions as click_exceptions
@@ -34,6 +37,29 @@ _CLICK_PHRASES = (
     (r"Did you mean (\S+)\?", r"có phải ý bạn là \1?"),
     (r"\(Possible options: (.*)\)", r"(các tùy chọn có thể: \1)"),
 )
+
+
+GLOBAL_OPTIONS = ("--repo", "--lang")
+
+
+def hoist_global_options(args: list[str]) -> list[str]:
+    """Let --repo and --lang be written anywhere on the line, as users do, not only before the command."""
+    hoisted: list[str] = []
+    rest: list[str] = []
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg == "--":
+            rest.extend(args[index:])
+            break
+        if arg.split("=", 1)[0] in GLOBAL_OPTIONS:
+            step = 1 if "=" in arg else 2
+            hoisted.extend(args[index:index + step])
+            index += step
+        else:
+            rest.append(arg)
+            index += 1
+    return hoisted + rest
 
 
 def _lang(args: list[str]) -> str:
@@ -86,32 +112,52 @@ def _report_bug(lang: str) -> int:
     return BUG_EXIT
 
 
-def run(app: typer.Typer, args: list[str]) -> int:
-    """Run the typer app on `args` and return the exit code; nothing escapes as a traceback."""
-    lang = _lang(args)
-    command = typer.main.get_command(app)
-    try:
-        result = command.main(args=args, prog_name="dnnd", standalone_mode=False)
-    except DnndError as error:
+def handle(error: BaseException, lang: str) -> int:
+    """Print an error raised while running a command and return its exit code."""
+    if isinstance(error, DnndError):
         render_error(error, lang)
         return error.exit_code
-    except click_exceptions.NoArgsIsHelpError as error:
+    if isinstance(error, click_exceptions.NoArgsIsHelpError):
         print(error.ctx.get_help() if error.ctx else "")
         return 0
-    except click_exceptions.UsageError as error:
+    if isinstance(error, click_exceptions.UsageError):
         hint = f"\n{error.ctx.get_usage()}" if error.ctx else ""
         prefix = "Lỗi" if lang != "en" else "Error"
         _say(f"{prefix}: {_usage_text(error.format_message(), lang)}{hint}")
         return 2
+    if isinstance(error, click_exceptions.ClickException):
+        _say(error.format_message())
+        return error.exit_code
+    if isinstance(error, BrokenPipeError):
+        return 0
+    return _report_bug(lang)
+
+
+class DnndGroup(TyperGroup):
+    """The command group: global options anywhere on the line, and every error through `handle`."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, hoist_global_options(args))  # type: ignore[no-any-return]
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (typer.Exit, typer.Abort):
+            raise
+        except Exception as error:
+            settings = ctx.obj
+            raise typer.Exit(handle(error, getattr(settings, "lang", None) or default_language())) from None
+
+
+def run(app: typer.Typer, args: list[str]) -> int:
+    """Run the typer app on `args` and return the exit code; nothing escapes as a traceback."""
+    command = typer.main.get_command(app)
+    try:
+        result = command.main(args=args, prog_name="dnnd", standalone_mode=False)
     except typer.Exit as exit_:
         return exit_.exit_code
     except typer.Abort:
         return 130
-    except click_exceptions.ClickException as error:
-        _say(error.format_message())
-        return error.exit_code
-    except BrokenPipeError:
-        return 0
-    except Exception:
-        return _report_bug(lang)
+    except Exception as error:
+        return handle(error, _lang(args))
     return result if isinstance(result, int) else 0

@@ -1,0 +1,47 @@
+"""CLI commands through typer's CliRunner: output, exit codes, languages, repository discovery."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PROJECT, MakeRepo, RunCli
+
+
+def test_validate_embedded_plan_passes(run_cli: RunCli) -> None:
+    result = run_cli("validate", repo=PROJECT)
+    assert result.exit_code == 0, result.output
+    assert "Hợp lệ: 15 nhiệm vụ" in result.output
+
+
+def test_validate_in_english(run_cli: RunCli) -> None:
+    result = run_cli("validate", "--lang", "en", repo=PROJECT)
+    assert result.exit_code == 0
+    assert "Valid: 15 tasks" in result.output
+
+
+def test_outside_a_plan_repository_exits_2(run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("status")
+    assert result.exit_code == 2
+    assert "không tìm thấy kho kế hoạch" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_repo_found_from_a_subfolder(run_cli: RunCli, make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_repo()
+    (root / "plan" / "updates").mkdir()
+    monkeypatch.chdir(root / "plan" / "updates")
+    result = run_cli("tasks", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)["tasks"]) == 15
+
+
+def test_dnnd_repo_environment_variable(run_cli: RunCli, make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch,
+                                        tmp_path: Path) -> None:
+    root = make_repo()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DNND_REPO", str(root))
+    assert run_cli("agencies").exit_code == 0
