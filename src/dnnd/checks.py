@@ -6,16 +6,17 @@ from collections.abc import Iterable, Mapping
 
 from dnnd.errors import Problem
 from dnnd.i18n import Text
-from dnnd.models import Agency, AgenciesFile, Plan, Task, TasksFile, Update
+from dnnd.models import AgenciesFile, Agency, Plan, Task, TasksFile, Update
+from dnnd.schedule import Schedule, Yearly
 from dnnd.yamlio import YamlDocument
 
 
-def _at(doc: YamlDocument, rel: str, loc: tuple[str | int, ...], field: str, message: Text) -> Problem:
+def at(doc: YamlDocument, rel: str, loc: tuple[str | int, ...], field: str, message: Text) -> Problem:
     line, column = doc.locate(loc)
     return Problem(rel, line, column, field, message)
 
 
-def _known_list(known: Iterable[str]) -> str:
+def known_list(known: Iterable[str]) -> str:
     return ", ".join(sorted(known))
 
 
@@ -25,10 +26,18 @@ def check_agencies(agencies: AgenciesFile, doc: YamlDocument, rel: str) -> list[
     for index, agency in enumerate(agencies.agencies):
         if agency.id in seen:
             first = doc.locate(("agencies", seen[agency.id]))[0]
-            problems.append(_at(doc, rel, ("agencies", index, "id"), f"agencies[{index}].id", Text(
-                f"mã '{agency.id}' đã dùng cho cơ quan khác (dòng {first}); mỗi cơ quan cần một mã riêng",
-                f"id '{agency.id}' is already used (line {first}); each agency needs its own id",
-            )))
+            problems.append(
+                at(
+                    doc,
+                    rel,
+                    ("agencies", index, "id"),
+                    f"agencies[{index}].id",
+                    Text(
+                        f"mã '{agency.id}' đã dùng cho cơ quan khác (dòng {first}); mỗi cơ quan cần một mã riêng",
+                        f"id '{agency.id}' is already used (line {first}); each agency needs its own id",
+                    ),
+                )
+            )
         else:
             seen[agency.id] = index
     return problems
@@ -40,10 +49,18 @@ def check_tasks(tasks: TasksFile, doc: YamlDocument, rel: str, agencies: Mapping
     for index, task in enumerate(tasks.tasks):
         if task.id in seen:
             first = doc.locate(("tasks", seen[task.id]))[0]
-            problems.append(_at(doc, rel, ("tasks", index, "id"), f"tasks[{index}].id", Text(
-                f"nhiệm vụ số {task.id} đã có (dòng {first}); mỗi nhiệm vụ cần một số thứ tự riêng",
-                f"task {task.id} already exists (line {first}); each task needs its own number",
-            )))
+            problems.append(
+                at(
+                    doc,
+                    rel,
+                    ("tasks", index, "id"),
+                    f"tasks[{index}].id",
+                    Text(
+                        f"nhiệm vụ số {task.id} đã có (dòng {first}); mỗi nhiệm vụ cần một số thứ tự riêng",
+                        f"task {task.id} already exists (line {first}); each task needs its own number",
+                    ),
+                )
+            )
         else:
             seen[task.id] = index
         named: set[str] = set()
@@ -52,16 +69,32 @@ def check_tasks(tasks: TasksFile, doc: YamlDocument, rel: str, agencies: Mapping
                 loc = ("tasks", index, role, position)
                 where = f"tasks[{index}].{role}[{position}]"
                 if agency_id not in agencies:
-                    problems.append(_at(doc, rel, loc, where, Text(
-                        f"không có cơ quan mã '{agency_id}' trong plan/agencies.yaml; các mã hiện có: "
-                        f"{_known_list(agencies)}",
-                        f"no agency with id '{agency_id}' in plan/agencies.yaml; known ids: {_known_list(agencies)}",
-                    )))
+                    problems.append(
+                        at(
+                            doc,
+                            rel,
+                            loc,
+                            where,
+                            Text(
+                                f"không có cơ quan mã '{agency_id}' trong plan/agencies.yaml; các mã hiện có: "
+                                f"{known_list(agencies)}",
+                                f"no agency with id '{agency_id}' in plan/agencies.yaml; known ids: {known_list(agencies)}",
+                            ),
+                        )
+                    )
                 elif agency_id in named:
-                    problems.append(_at(doc, rel, loc, where, Text(
-                        f"cơ quan '{agency_id}' được ghi hai lần trong nhiệm vụ {task.id}: chỉ ghi một lần",
-                        f"agency '{agency_id}' is named twice in task {task.id}: name it once",
-                    )))
+                    problems.append(
+                        at(
+                            doc,
+                            rel,
+                            loc,
+                            where,
+                            Text(
+                                f"cơ quan '{agency_id}' được ghi hai lần trong nhiệm vụ {task.id}: chỉ ghi một lần",
+                                f"agency '{agency_id}' is named twice in task {task.id}: name it once",
+                            ),
+                        )
+                    )
                 named.add(agency_id)
     return problems
 
@@ -70,18 +103,33 @@ def check_plan(plan: Plan, doc: YamlDocument, rel: str, agencies: Mapping[str, A
     problems = []
     focal = agencies.get(plan.focal_point)
     if focal is None or not focal.reports:
-        problems.append(_at(doc, rel, ("focal_point",), "focal_point", Text(
-            f"cơ quan đầu mối '{plan.focal_point}' phải là một cơ quan có báo cáo trong plan/agencies.yaml",
-            f"focal point '{plan.focal_point}' must be a reporting agency in plan/agencies.yaml",
-        )))
+        problems.append(
+            at(
+                doc,
+                rel,
+                ("focal_point",),
+                "focal_point",
+                Text(
+                    f"cơ quan đầu mối '{plan.focal_point}' phải là một cơ quan có báo cáo trong plan/agencies.yaml",
+                    f"focal point '{plan.focal_point}' must be a reporting agency in plan/agencies.yaml",
+                ),
+            )
+        )
     for index, duty in enumerate(plan.duties):
         for position, agency_id in enumerate(duty.agencies):
             if agency_id not in agencies:
-                problems.append(_at(doc, rel, ("duties", index, "agencies", position),
-                                    f"duties[{index}].agencies[{position}]", Text(
-                    f"không có cơ quan mã '{agency_id}' trong plan/agencies.yaml",
-                    f"no agency with id '{agency_id}' in plan/agencies.yaml",
-                )))
+                problems.append(
+                    at(
+                        doc,
+                        rel,
+                        ("duties", index, "agencies", position),
+                        f"duties[{index}].agencies[{position}]",
+                        Text(
+                            f"không có cơ quan mã '{agency_id}' trong plan/agencies.yaml",
+                            f"no agency with id '{agency_id}' in plan/agencies.yaml",
+                        ),
+                    )
+                )
     return problems
 
 
@@ -103,41 +151,110 @@ def check_update(
     period: str,
     tasks: Mapping[int, Task],
     held: Mapping[str, set[int]],
+    schedules: Mapping[int, Schedule],
+    first_year: int,
 ) -> list[Problem]:
     """An update agrees with its path, names known tasks the agency holds, and each task once."""
     problems = []
     if update.agency != folder:
-        problems.append(_at(doc, rel, ("agency",), "agency", Text(
-            f"tệp nằm trong thư mục '{folder}' nên phải ghi 'agency: {folder}' (đang ghi '{update.agency}')",
-            f"the file is in folder '{folder}', so write 'agency: {folder}' (it says '{update.agency}')",
-        )))
+        problems.append(
+            at(
+                doc,
+                rel,
+                ("agency",),
+                "agency",
+                Text(
+                    f"tệp nằm trong thư mục '{folder}' nên phải ghi 'agency: {folder}' (đang ghi '{update.agency}')",
+                    f"the file is in folder '{folder}', so write 'agency: {folder}' (it says '{update.agency}')",
+                ),
+            )
+        )
     if update.period != period:
-        problems.append(_at(doc, rel, ("period",), "period", Text(
-            f"tên tệp là {period}.yaml nên phải ghi 'period: {period}' (đang ghi '{update.period}')",
-            f"the file is named {period}.yaml, so write 'period: {period}' (it says '{update.period}')",
-        )))
+        problems.append(
+            at(
+                doc,
+                rel,
+                ("period",),
+                "period",
+                Text(
+                    f"tên tệp là {period}.yaml nên phải ghi 'period: {period}' (đang ghi '{update.period}')",
+                    f"the file is named {period}.yaml, so write 'period: {period}' (it says '{update.period}')",
+                ),
+            )
+        )
     own = held.get(folder, set())
     first_line: dict[int, int | None] = {}
     for index, entry in enumerate(update.entries):
         loc = ("entries", index, "task")
         where = f"entries[{index}].task"
         if entry.task not in tasks:
-            problems.append(_at(doc, rel, loc, where, Text(
-                f"không có nhiệm vụ số {entry.task}; kế hoạch có các nhiệm vụ {_numbers(tasks)}",
-                f"there is no task {entry.task}; the plan has tasks {_numbers(tasks)}",
-            )))
+            problems.append(
+                at(
+                    doc,
+                    rel,
+                    loc,
+                    where,
+                    Text(
+                        f"không có nhiệm vụ số {entry.task}; kế hoạch có các nhiệm vụ {_numbers(tasks)}",
+                        f"there is no task {entry.task}; the plan has tasks {_numbers(tasks)}",
+                    ),
+                )
+            )
         elif entry.task not in own:
-            problems.append(_at(doc, rel, loc, where, Text(
-                f"'{folder}' không chủ trì hay phối hợp nhiệm vụ {entry.task}; chỉ báo cáo các nhiệm vụ: "
-                f"{_numbers(own) or '(không có)'}",
-                f"'{folder}' neither leads nor supports task {entry.task}; it reports only on tasks: "
-                f"{_numbers(own) or '(none)'}",
-            )))
+            problems.append(
+                at(
+                    doc,
+                    rel,
+                    loc,
+                    where,
+                    Text(
+                        f"'{folder}' không chủ trì hay phối hợp nhiệm vụ {entry.task}; chỉ báo cáo các nhiệm vụ: "
+                        f"{_numbers(own) or '(không có)'}",
+                        f"'{folder}' neither leads nor supports task {entry.task}; it reports only on tasks: "
+                        f"{_numbers(own) or '(none)'}",
+                    ),
+                )
+            )
+        if entry.occurrence is not None and entry.task in tasks:
+            if not isinstance(schedules.get(entry.task), Yearly):
+                problems.append(
+                    at(
+                        doc,
+                        rel,
+                        ("entries", index, "occurrence"),
+                        f"entries[{index}].occurrence",
+                        Text(
+                            f"occurrence chỉ dùng cho nhiệm vụ hằng năm; nhiệm vụ {entry.task} không phải: xóa dòng này",
+                            f"occurrence applies only to yearly tasks; task {entry.task} is not one: remove it",
+                        ),
+                    )
+                )
+            elif entry.occurrence < first_year:
+                problems.append(
+                    at(
+                        doc,
+                        rel,
+                        ("entries", index, "occurrence"),
+                        f"entries[{index}].occurrence",
+                        Text(
+                            f"năm {entry.occurrence} trước năm ban hành kế hoạch ({first_year})",
+                            f"year {entry.occurrence} is before the plan was issued ({first_year})",
+                        ),
+                    )
+                )
         if entry.task in first_line:
-            problems.append(_at(doc, rel, loc, where, Text(
-                f"nhiệm vụ {entry.task} đã được báo cáo ở dòng {first_line[entry.task]}; gộp hai mục làm một",
-                f"task {entry.task} is already reported on line {first_line[entry.task]}; merge the two entries",
-            )))
+            problems.append(
+                at(
+                    doc,
+                    rel,
+                    loc,
+                    where,
+                    Text(
+                        f"nhiệm vụ {entry.task} đã được báo cáo ở dòng {first_line[entry.task]}; gộp hai mục làm một",
+                        f"task {entry.task} is already reported on line {first_line[entry.task]}; merge the two entries",
+                    ),
+                )
+            )
         else:
             first_line[entry.task] = doc.locate(("entries", index))[0]
     return problems

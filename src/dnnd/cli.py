@@ -5,8 +5,9 @@ Core modules are imported inside the commands so that `dnnd --help` starts as fa
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -17,9 +18,10 @@ from dnnd.i18n import LANGUAGES, Text, default_language
 
 if TYPE_CHECKING:
     from dnnd.repository import Repository
+    from dnnd.status import PeriodChoice
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
@@ -46,7 +48,9 @@ RepoOption = Annotated[
     typer.Option("--repo", help="Thư mục kho kế hoạch (mặc định: tìm plan/plan.yaml từ thư mục hiện tại trở lên)."),
 ]
 LangOption = Annotated[str | None, typer.Option("--lang", help="Ngôn ngữ: vi (mặc định) hoặc en.")]
-AgencyOption = Annotated[str | None, typer.Option("--agency", help="Chỉ các nhiệm vụ mà cơ quan này chủ trì hoặc phối hợp.")]
+AgencyOption = Annotated[
+    str | None, typer.Option("--agency", help="Chỉ các nhiệm vụ mà cơ quan này chủ trì hoặc phối hợp.")
+]
 FormatOption = Annotated[Format, typer.Option("--format", help="Dạng kết quả: table, json hoặc csv.")]
 
 
@@ -84,16 +88,73 @@ def validate(ctx: typer.Context) -> None:
     render.validation_passed(repo, _settings(ctx).lang)
 
 
+QuarterOption = Annotated[str | None, typer.Option("--quarter", help="Quý, ví dụ 2020-Q3.")]
+HalfOption = Annotated[str | None, typer.Option("--half", help="Sáu tháng, ví dụ 2020-H1.")]
+YearOption = Annotated[str | None, typer.Option("--year", help="Năm, ví dụ 2020.")]
+AsOfOption = Annotated[str | None, typer.Option("--as-of", help="Tính đến ngày này (YYYY-MM-DD).")]
+
+
+def _choice(quarter: str | None, half: str | None, year: str | None, as_of: str | None) -> PeriodChoice:
+    from dnnd.errors import UsageError
+    from dnnd.status import PeriodChoice
+
+    day = None
+    if as_of is not None:
+        try:
+            day = dt.date.fromisoformat(as_of.strip())
+        except ValueError:
+            raise UsageError(
+                Text(
+                    f"--as-of '{as_of}' không phải ngày dạng YYYY-MM-DD, ví dụ 2020-12-14",
+                    f"--as-of '{as_of}' is not a date YYYY-MM-DD, e.g. 2020-12-14",
+                )
+            ) from None
+    return PeriodChoice(quarter, half, year, day)
+
+
 @app.command()
-def status(ctx: typer.Context, agency: AgencyOption = None, format: FormatOption = Format.table) -> None:
-    """Bảng tình hình thực hiện các nhiệm vụ (Status of the plan's tasks)."""
+def status(
+    ctx: typer.Context,
+    quarter: QuarterOption = None,
+    half: HalfOption = None,
+    year: YearOption = None,
+    as_of: AsOfOption = None,
+    agency: AgencyOption = None,
+    status: Annotated[
+        str | None, typer.Option("--status", help="Chỉ các nhiệm vụ có tình trạng này, ví dụ overdue.")
+    ] = None,
+    format: FormatOption = Format.table,
+) -> None:
+    """Tình trạng các nhiệm vụ trong kỳ: hạn, hoàn thành, quá hạn, ai chưa báo cáo (Task status for a period)."""
     from dnnd import render
-    from dnnd.status import task_views
+    from dnnd.status import status_report
 
     repo = _open(ctx)
-    views = task_views(repo, agency)
+    report = status_report(
+        repo, _choice(quarter, half, year, as_of), today=dt.date.today(), agency_id=agency, status_code=status
+    )
     render.left_out_warning(repo, _settings(ctx).lang)
-    render.status(repo, views, format.value, _settings(ctx).lang)
+    render.status(repo, report, format.value, _settings(ctx).lang)
+
+
+@app.command()
+def missing(
+    ctx: typer.Context,
+    quarter: QuarterOption = None,
+    half: HalfOption = None,
+    year: YearOption = None,
+    as_of: AsOfOption = None,
+    agency: AgencyOption = None,
+    format: FormatOption = Format.table,
+) -> None:
+    """Cơ quan nào chưa báo cáo nhiệm vụ nào trong kỳ, để đôn đốc (Who has not reported, to urge them)."""
+    from dnnd import render
+    from dnnd.status import status_report
+
+    repo = _open(ctx)
+    report = status_report(repo, _choice(quarter, half, year, as_of), today=dt.date.today(), agency_id=agency)
+    render.left_out_warning(repo, _settings(ctx).lang)
+    render.missing(repo, report, format.value, _settings(ctx).lang)
 
 
 @app.command()

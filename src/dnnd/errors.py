@@ -12,10 +12,10 @@ class Problem:
     """One thing wrong in the user's data, with where it is."""
 
     path: str
-    line: int | None = None
-    column: int | None = None
-    field: str = ""
-    message: Text = Text("", "")
+    line: int | None
+    column: int | None
+    field: str
+    message: Text
 
     def render(self, lang: str) -> str:
         where = self.path

@@ -7,16 +7,11 @@ import re
 import sys
 import tempfile
 import traceback
-
 from typing import Any
 
 import typer
+from typer._click import exceptions as click_exceptions  # typer 0.29 vendors click as typer._click
 from typer.core import TyperGroup
-
-try:  # typer 0.29 vendors click as typer._click; earlier versions use click itself
-    from typer._click import exceptions as click_exceptions
-except ImportError:  # pragma: no cover
-    from click import exceptions as click_exceptions  # type: ignore[no-redef]
 
 from dnnd.errors import DataError, DnndError
 from dnnd.i18n import LANGUAGES, Text, default_language
@@ -54,7 +49,7 @@ def hoist_global_options(args: list[str]) -> list[str]:
             break
         if arg.split("=", 1)[0] in GLOBAL_OPTIONS:
             step = 1 if "=" in arg else 2
-            hoisted.extend(args[index:index + step])
+            hoisted.extend(args[index : index + step])
             index += step
         else:
             rest.append(arg)
@@ -93,9 +88,12 @@ def render_error(error: DnndError, lang: str) -> None:
             _say(problem.render(lang))
         files = len({problem.path for problem in error.problems})
         count = len(error.problems)
-        _say(Text(f"Có {count} lỗi trong {files} tệp. Sửa theo hướng dẫn ở từng dòng rồi chạy lại `dnnd validate`.",
-                  f"{count} problem(s) in {files} file(s). Fix them as each line says, then run `dnnd validate`.")
-             .in_(lang))
+        _say(
+            Text(
+                f"Có {count} lỗi trong {files} tệp. Sửa theo hướng dẫn ở từng dòng rồi chạy lại `dnnd validate`.",
+                f"{count} problem(s) in {files} file(s). Fix them as each line says, then run `dnnd validate`.",
+            ).in_(lang)
+        )
     else:
         prefix = "Lỗi" if lang != "en" else "Error"
         _say(f"{prefix}: {error.message.in_(lang)}")
@@ -105,10 +103,14 @@ def _report_bug(lang: str) -> int:
     handle, path = tempfile.mkstemp(prefix="dnnd-error-", suffix=".log")
     with os.fdopen(handle, "w", encoding="utf-8") as log:
         log.write(traceback.format_exc())
-    _say(Text(f"Lỗi nội bộ của dnnd (không phải do dữ liệu của bạn). Chi tiết đã ghi vào {path}; "
-              "xin gửi tệp này cho người quản trị công cụ.",
-              f"Internal error in dnnd (not caused by your data). Details were written to {path}; "
-              "please send that file to the tool's maintainers.").in_(lang))
+    _say(
+        Text(
+            f"Lỗi nội bộ của dnnd (không phải do dữ liệu của bạn). Chi tiết đã ghi vào {path}; "
+            "xin gửi tệp này cho người quản trị công cụ.",
+            f"Internal error in dnnd (not caused by your data). Details were written to {path}; "
+            "please send that file to the tool's maintainers.",
+        ).in_(lang)
+    )
     return BUG_EXIT
 
 
@@ -137,7 +139,7 @@ class DnndGroup(TyperGroup):
     """The command group: global options anywhere on the line, and every error through `handle`."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        return super().parse_args(ctx, hoist_global_options(args))  # type: ignore[no-any-return]
+        return super().parse_args(ctx, hoist_global_options(args))
 
     def invoke(self, ctx: Any) -> Any:
         try:

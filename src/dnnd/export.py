@@ -8,22 +8,54 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from dnnd.status import TaskView
+from dnnd.models import Task
+from dnnd.status import StatusReport, TaskView
+
+STATUS_FIELDS = ("task", "title", "lead", "support", "timing", "status", "due", "done_on", "reports")
 
 
-def task_record(view: TaskView) -> dict[str, Any]:
-    """The contract fields of one task, plus what its lead agencies last reported."""
-    task = view.task
+def task_record(task: Task) -> dict[str, Any]:
+    """The contract fields of one task."""
     return {
         "task": task.id,
         "title": task.title,
         "lead": list(task.lead),
         "support": list(task.support),
         "timing": task.timing,
-        "latest": [
-            {"agency": item.agency, "period": item.period, "status": item.entry.status, "summary": item.entry.summary}
-            for item in view.latest_by_lead()
-        ],
+    }
+
+
+def _latest(view: TaskView) -> list[dict[str, Any]]:
+    return [
+        {"agency": item.agency, "period": item.period, "status": item.entry.status, "summary": item.entry.summary}
+        for item in view.latest_by_lead()
+    ]
+
+
+def status_document(report: StatusReport) -> dict[str, Any]:
+    """The JSON contract of `dnnd status`: the period, its window, the evaluation date and each task."""
+    evaluation = report.evaluation
+    tasks = []
+    for view in report.views:
+        result = report.results[view.task.id]
+        tasks.append(
+            {
+                **task_record(view.task),
+                "status": result.status,
+                "due": result.due,
+                "done_on": result.done_on,
+                "reports": result.reports,
+                "occurrence": result.occurrence,
+                "waiting_for": list(result.waiting_for),
+                "latest": _latest(view),
+            }
+        )
+    return {
+        "period": evaluation.period.name,
+        "window": {"start": evaluation.window.start, "end": evaluation.window.end},
+        "as_of": evaluation.as_of,
+        "counts": report.counts(),
+        "tasks": tasks,
     }
 
 

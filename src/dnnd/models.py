@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 AGENCY_ID_PATTERN = r"^[a-z][a-z0-9]*$"
@@ -14,13 +14,15 @@ QUARTER_PATTERN = r"^[0-9]{4}-Q[1-4]$"
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Optional = Annotated[str | None, StringConstraints(strip_whitespace=True)]
 AgencyId = Annotated[str, StringConstraints(pattern=AGENCY_ID_PATTERN)]
+EVENT_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+EventId = Annotated[str, StringConstraints(pattern=EVENT_ID_PATTERN)]
 
 EntryStatus = Literal["not_started", "in_progress", "done", "blocked"]
 ENTRY_STATUSES: tuple[str, ...] = ("not_started", "in_progress", "done", "blocked")
 AgencyKind = Literal[
     "department", "party", "front", "association", "press", "office", "council", "local", "group", "external"
 ]
-AGENCY_KINDS: tuple[str, ...] = AgencyKind.__args__
+AGENCY_KINDS: tuple[str, ...] = get_args(AgencyKind)
 
 
 def bilingual_error(vi: str, en: str) -> PydanticCustomError:
@@ -70,6 +72,14 @@ class ReportSettings(Model):
     recipients: list[NonEmpty] = Field(default_factory=list, description="Các nơi nhận báo cáo ngoài 'Như trên'.")
 
 
+class Reporting(Model):
+    windows: Literal["cutoff", "calendar"] = Field(
+        "cutoff",
+        description="Khung thời gian lấy số liệu: cutoff (từ ngày 15 tháng trước quý đến ngày 14 tháng cuối quý, theo "
+        "Nghị định 09/2019/NĐ-CP) hoặc calendar (quý theo lịch).",
+    )
+
+
 class Plan(Model):
     id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")] = Field(
         description="Mã kế hoạch: chữ thường không dấu, chữ số và dấu '-'."
@@ -82,6 +92,7 @@ class Plan(Model):
     duties: list[Duty] = Field(default_factory=list, description="Tổ chức thực hiện (Mục III): nhiệm vụ từng cơ quan.")
     closing: Optional = Field(None, description="Đoạn kết của phần Tổ chức thực hiện.")
     report: ReportSettings = Field(description="Thông tin dùng để lập báo cáo.")
+    reporting: Reporting = Field(default_factory=lambda: Reporting(), description="Quy định về kỳ báo cáo.")
 
 
 # ----- agencies.yaml -------------------------------------------------------------------------
@@ -110,16 +121,69 @@ class AgenciesFile(Model):
 # ----- tasks.yaml ----------------------------------------------------------------------------
 
 
+class ExplicitSchedule(Model):
+    kind: Literal["ongoing", "once", "yearly"] = Field(
+        description="ongoing (thường xuyên), once (một lần, hạn ở due) hoặc yearly (hằng năm, hạn ngày day/month)."
+    )
+    due: dt.date | None = Field(None, description="Hạn hoàn thành (kể cả ngày này), cho kind once.")
+    month: Annotated[int, Field(ge=1, le=12)] | None = Field(None, description="Tháng của hạn hằng năm (kind yearly).")
+    day: Annotated[int, Field(ge=1, le=31)] | None = Field(
+        None, description="Ngày của hạn hằng năm (kind yearly); bỏ trống là ngày cuối tháng."
+    )
+
+    @model_validator(mode="after")
+    def _fields_match_kind(self) -> ExplicitSchedule:
+        wanted = {"ongoing": set(), "once": {"due"}, "yearly": {"month"}}[self.kind]
+        allowed = wanted | ({"day"} if self.kind == "yearly" else set())
+        given = {name for name in ("due", "month", "day") if getattr(self, name) is not None}
+        if not wanted <= given or not given <= allowed:
+            need = ", ".join(sorted(wanted)) or "(không cần khóa nào)"
+            raise bilingual_error(
+                f"lịch kind {self.kind} cần đúng các khóa: {need}"
+                + (" (và day nếu có)" if self.kind == "yearly" else ""),
+                f"schedule kind {self.kind} takes exactly: {need}"
+                + (" (and optionally day)" if self.kind == "yearly" else ""),
+            )
+        return self
+
+
 class Task(Model):
     id: Annotated[int, Field(ge=1)] = Field(description="Số thứ tự (STT) của nhiệm vụ trong quyết định.")
     title: NonEmpty = Field(description="Nội dung nhiệm vụ, nguyên văn như trong quyết định.")
     lead: list[AgencyId] = Field(min_length=1, description="Mã các cơ quan chủ trì, theo thứ tự trong quyết định.")
     support: list[AgencyId] = Field(default_factory=list, description="Mã các cơ quan phối hợp, theo thứ tự.")
     timing: NonEmpty = Field(description="Thời gian thực hiện, nguyên văn như trong quyết định.")
+    schedule: ExplicitSchedule | None = Field(
+        None, description="Lịch thực hiện ghi rõ, dùng thay cho cách hiểu cụm từ ở timing."
+    )
+    after: list[EventId] | None = Field(
+        None, description="Mã các sự kiện phải xảy ra trước khi thực hiện nhiệm vụ (xem plan/events.yaml)."
+    )
+    within_days: Annotated[int, Field(ge=0)] | None = Field(
+        None, description="Số ngày phải hoàn thành kể từ khi các sự kiện chờ đợi đã xảy ra."
+    )
 
 
 class TasksFile(Model):
     tasks: list[Task] = Field(description="Danh sách nhiệm vụ của kế hoạch.")
+
+
+# ----- events.yaml ---------------------------------------------------------------------------
+
+
+class Event(Model):
+    id: EventId = Field(description="Mã sự kiện: chữ thường không dấu, chữ số và dấu '-', ví dụ 'huong-dan-bng'.")
+    name: NonEmpty = Field(description="Tên sự kiện, ví dụ 'Hướng dẫn của Bộ Ngoại giao'.")
+    issuer: AgencyId = Field(description="Mã cơ quan (thường ở ngoài tỉnh) ban hành, ví dụ 'bng'.")
+    occurred_on: dt.date | None = Field(description="Ngày sự kiện xảy ra (YYYY-MM-DD); null khi chưa xảy ra.")
+    document: IssuedDocument | None = Field(None, description="Văn bản đã đáp ứng sự kiện (số, ngày, trích yếu).")
+    within_days: Annotated[int, Field(ge=0)] | None = Field(
+        None, description="Số ngày phải hoàn thành các nhiệm vụ chờ sự kiện này, kể từ khi nó xảy ra."
+    )
+
+
+class EventsFile(Model):
+    events: list[Event] = Field(description="Các sự kiện mà nhiệm vụ chờ đợi (ví dụ văn bản hướng dẫn của Bộ).")
 
 
 # ----- updates/<agency>/<YYYY>-Q<n>.yaml ------------------------------------------------------
@@ -144,11 +208,16 @@ class Entry(Model):
         description="Tình trạng: not_started (chưa bắt đầu), in_progress (đang thực hiện), done (đã hoàn thành), "
         "blocked (gặp vướng mắc)."
     )
-    done_on: dt.date | None = Field(None, validate_default=True, description="Ngày hoàn thành (YYYY-MM-DD); chỉ ghi khi status là done.")
+    done_on: dt.date | None = Field(
+        None, validate_default=True, description="Ngày hoàn thành (YYYY-MM-DD); chỉ ghi khi status là done."
+    )
     summary: NonEmpty = Field(description="Kết quả thực hiện trong kỳ (không để trống).")
     difficulties: Optional = Field(None, description="Khó khăn, vướng mắc.")
     proposals: Optional = Field(None, description="Kiến nghị, đề xuất.")
     documents: list[IssuedDocument] = Field(default_factory=list, description="Các văn bản đã ban hành cho nhiệm vụ.")
+    occurrence: Annotated[int, Field(ge=1900, le=2999)] | None = Field(
+        None, description="Với nhiệm vụ hằng năm: năm của lần thực hiện mà mục này báo cáo (mặc định theo done_on)."
+    )
 
     @field_validator("done_on")
     @classmethod

@@ -11,10 +11,11 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from dnnd import checks
+from dnnd import checks, timing
 from dnnd.errors import DataError, Problem, UsageError
 from dnnd.i18n import Text
-from dnnd.models import Agency, AgenciesFile, Plan, Task, TasksFile, Update
+from dnnd.models import AgenciesFile, Agency, Event, EventsFile, Plan, Task, TasksFile, Update
+from dnnd.schedule import Schedule
 from dnnd.validation import validate_document
 from dnnd.yamlio import MAX_FILE_BYTES, YamlDocument, load_yaml
 
@@ -22,6 +23,7 @@ PLAN_DIR = "plan"
 PLAN_FILE = "plan/plan.yaml"
 AGENCIES_FILE = "plan/agencies.yaml"
 TASKS_FILE = "plan/tasks.yaml"
+EVENTS_FILE = "plan/events.yaml"
 UPDATES_DIR = "plan/updates"
 _UPDATE_NAME = re.compile(r"(\d{4})-Q([1-4])\.yaml")
 _ALLOWED_EXTRA = frozenset({".gitkeep"})
@@ -46,6 +48,8 @@ class Repository:
     plan: Plan
     agencies: dict[str, Agency]
     tasks: dict[int, Task]
+    events: dict[str, Event] = field(default_factory=dict)
+    schedules: dict[int, Schedule] = field(default_factory=dict)
     updates: list[UpdateFile] = field(default_factory=list)
     update_problems: list[Problem] = field(default_factory=list)
     left_out: list[str] = field(default_factory=list)
@@ -57,20 +61,24 @@ def find_root(start: Path, explicit: Path | None = None) -> Path:
     if chosen is not None:
         if (chosen / PLAN_FILE).is_file():
             return chosen.resolve()
-        raise UsageError(Text(
-            f"'{chosen}' không phải kho kế hoạch: không có tệp {PLAN_FILE}",
-            f"'{chosen}' is not a plan repository: it has no {PLAN_FILE}",
-        ))
+        raise UsageError(
+            Text(
+                f"'{chosen}' không phải kho kế hoạch: không có tệp {PLAN_FILE}",
+                f"'{chosen}' is not a plan repository: it has no {PLAN_FILE}",
+            )
+        )
     here = start.resolve()
     for folder in (here, *here.parents):
         if (folder / PLAN_FILE).is_file():
             return folder
-    raise UsageError(Text(
-        f"không tìm thấy kho kế hoạch: không có {PLAN_FILE} trong '{here}' hay các thư mục cha. "
-        "Hãy chuyển vào thư mục kho kế hoạch, hoặc dùng --repo THƯ_MỤC (hay biến DNND_REPO)",
-        f"no plan repository found: no {PLAN_FILE} in '{here}' or its parents. "
-        "Change into the plan repository, or use --repo DIR (or DNND_REPO)",
-    ))
+    raise UsageError(
+        Text(
+            f"không tìm thấy kho kế hoạch: không có {PLAN_FILE} trong '{here}' hay các thư mục cha. "
+            "Hãy chuyển vào thư mục kho kế hoạch, hoặc dùng --repo THƯ_MỤC (hay biến DNND_REPO)",
+            f"no plan repository found: no {PLAN_FILE} in '{here}' or its parents. "
+            "Change into the plan repository, or use --repo DIR (or DNND_REPO)",
+        )
+    )
 
 
 def read_file(root: Path, rel: str) -> bytes:
@@ -91,9 +99,7 @@ def _load(root: Path, rel: str, model: type[M]) -> tuple[M, YamlDocument]:
     return validate_document(model, doc, rel), doc
 
 
-def _update_paths(
-    root: Path, agencies: dict[str, Agency] | None
-) -> tuple[list[tuple[str, str, str]], list[Problem]]:
+def _update_paths(root: Path, agencies: dict[str, Agency] | None) -> tuple[list[tuple[str, str, str]], list[Problem]]:
     """(rel, agency id, period) of each update file, and a problem for anything else under plan/updates/."""
     base = root / UPDATES_DIR
     found: list[tuple[str, str, str]] = []
@@ -106,21 +112,37 @@ def _update_paths(
         if folder.name in _ALLOWED_EXTRA:
             continue
         if not folder.is_dir():
-            problems.append(Problem(rel_folder, None, None, "", Text(
-                f"tệp không đúng chỗ: báo cáo phải nằm trong {UPDATES_DIR}/<mã cơ quan>/<năm>-Q<quý>.yaml",
-                f"file in the wrong place: updates go in {UPDATES_DIR}/<agency id>/<year>-Q<n>.yaml",
-            )))
+            problems.append(
+                Problem(
+                    rel_folder,
+                    None,
+                    None,
+                    "",
+                    Text(
+                        f"tệp không đúng chỗ: báo cáo phải nằm trong {UPDATES_DIR}/<mã cơ quan>/<năm>-Q<quý>.yaml",
+                        f"file in the wrong place: updates go in {UPDATES_DIR}/<agency id>/<year>-Q<n>.yaml",
+                    ),
+                )
+            )
             continue
         agency = agencies.get(folder.name) if agencies is not None else None
         if agencies is not None and (agency is None or not agency.reports):
             why_vi = "không có cơ quan mã này" if agency is None else "cơ quan này không báo cáo"
             why_en = "no agency has this id" if agency is None else "this agency does not report"
-            problems.append(Problem(rel_folder, None, None, "", Text(
-                f"thư mục '{folder.name}' không hợp lệ ({why_vi}); tên thư mục phải là mã một cơ quan báo cáo: "
-                f"{', '.join(reporting)}",
-                f"folder '{folder.name}' is not valid ({why_en}); it must be the id of a reporting agency: "
-                f"{', '.join(reporting)}",
-            )))
+            problems.append(
+                Problem(
+                    rel_folder,
+                    None,
+                    None,
+                    "",
+                    Text(
+                        f"thư mục '{folder.name}' không hợp lệ ({why_vi}); tên thư mục phải là mã một cơ quan báo cáo: "
+                        f"{', '.join(reporting)}",
+                        f"folder '{folder.name}' is not valid ({why_en}); it must be the id of a reporting agency: "
+                        f"{', '.join(reporting)}",
+                    ),
+                )
+            )
             continue
         for path in sorted(folder.iterdir()):
             rel = f"{rel_folder}/{path.name}"
@@ -147,7 +169,14 @@ def load_repository(root: Path) -> Repository:
     """Load and check every file. Raises DataError (with all problems) when the plan's own files are wrong."""
     problems: list[Problem] = []
     loaded: dict[str, tuple[BaseModel, YamlDocument]] = {}
-    for rel, model in ((PLAN_FILE, Plan), (AGENCIES_FILE, AgenciesFile), (TASKS_FILE, TasksFile)):
+    plan_files: list[tuple[str, type[BaseModel]]] = [
+        (PLAN_FILE, Plan),
+        (AGENCIES_FILE, AgenciesFile),
+        (TASKS_FILE, TasksFile),
+    ]
+    if (root / EVENTS_FILE).exists():
+        plan_files.append((EVENTS_FILE, EventsFile))
+    for rel, model in plan_files:
         try:
             loaded[rel] = _load(root, rel, model)
         except DataError as exc:
@@ -159,19 +188,30 @@ def load_repository(root: Path) -> Repository:
         assert isinstance(agencies_file, AgenciesFile)
         problems.extend(checks.check_agencies(agencies_file, doc, AGENCIES_FILE))
         agencies = {agency.id: agency for agency in agencies_file.agencies}
+    events: dict[str, Event] = {}
+    if EVENTS_FILE in loaded and AGENCIES_FILE in loaded:
+        events_file, doc = loaded[EVENTS_FILE]
+        assert isinstance(events_file, EventsFile)
+        problems.extend(timing.check_events(events_file, doc, EVENTS_FILE, agencies))
+        events = {event.id: event for event in events_file.events}
     tasks: dict[int, Task] = {}
+    schedules: dict[int, Schedule] = {}
     if TASKS_FILE in loaded:
         tasks_file, doc = loaded[TASKS_FILE]
         assert isinstance(tasks_file, TasksFile)
         if AGENCIES_FILE in loaded:
             problems.extend(checks.check_tasks(tasks_file, doc, TASKS_FILE, agencies))
+            schedules, schedule_problems = timing.resolve_schedules(tasks_file, doc, TASKS_FILE, agencies, events)
+            problems.extend(schedule_problems)
         tasks = {task.id: task for task in tasks_file.tasks}
     if PLAN_FILE in loaded and AGENCIES_FILE in loaded:
         plan, doc = loaded[PLAN_FILE]
         assert isinstance(plan, Plan)
         problems.extend(checks.check_plan(plan, doc, PLAN_FILE, agencies))
 
-    plan_ok = not problems and len(loaded) == 3
+    plan_ok = not problems and len(loaded) == len(plan_files)
+    loaded_plan = loaded[PLAN_FILE][0] if PLAN_FILE in loaded else None
+    first_year = loaded_plan.decision.date.year if isinstance(loaded_plan, Plan) else 0
     paths, update_problems = _update_paths(root, agencies if AGENCIES_FILE in loaded else None)
     left_out = [problem.path for problem in update_problems]
     updates: list[UpdateFile] = []
@@ -180,7 +220,17 @@ def load_repository(root: Path) -> Repository:
         try:
             update, doc = _load(root, rel, Update)
             file_problems = (
-                checks.check_update(update, doc, rel, folder=folder, period=period, tasks=tasks, held=held)
+                checks.check_update(
+                    update,
+                    doc,
+                    rel,
+                    folder=folder,
+                    period=period,
+                    tasks=tasks,
+                    held=held,
+                    schedules=schedules,
+                    first_year=first_year,
+                )
                 if plan_ok
                 else []
             )
@@ -193,6 +243,5 @@ def load_repository(root: Path) -> Repository:
             updates.append(UpdateFile(rel, update, doc))
     if not plan_ok:
         raise DataError(problems + update_problems)
-    plan = loaded[PLAN_FILE][0]
-    assert isinstance(plan, Plan)
-    return Repository(root, plan, agencies, tasks, updates, update_problems, left_out)
+    assert isinstance(loaded_plan, Plan)
+    return Repository(root, loaded_plan, agencies, tasks, events, schedules, updates, update_problems, left_out)

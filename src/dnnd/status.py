@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from dnnd.errors import UsageError
+from dnnd.evaluate import STATUS_CODES, Completion, Evaluation, Facts, TaskResult, evaluate
 from dnnd.i18n import Text
 from dnnd.models import Agency, Entry, Task
+from dnnd.periods import Convention, Kind, Period, parse_period, quarter_containing
 from dnnd.repository import Repository
 
 
@@ -52,8 +55,12 @@ def check_agency(repo: Repository, agency_id: str | None) -> Agency | None:
     agency = repo.agencies.get(agency_id)
     if agency is None:
         known = ", ".join(sorted(repo.agencies))
-        raise UsageError(Text(f"không có cơ quan mã '{agency_id}'; các mã hiện có: {known}",
-                              f"no agency with id '{agency_id}'; known ids: {known}"))
+        raise UsageError(
+            Text(
+                f"không có cơ quan mã '{agency_id}'; các mã hiện có: {known}",
+                f"no agency with id '{agency_id}'; known ids: {known}",
+            )
+        )
     return agency
 
 
@@ -73,6 +80,132 @@ def task_view(repo: Repository, task_id: int) -> TaskView:
     task = repo.tasks.get(task_id)
     if task is None:
         numbers = ", ".join(str(number) for number in repo.tasks)
-        raise UsageError(Text(f"không có nhiệm vụ số {task_id}; kế hoạch có các nhiệm vụ {numbers}",
-                              f"there is no task {task_id}; the plan has tasks {numbers}"))
+        raise UsageError(
+            Text(
+                f"không có nhiệm vụ số {task_id}; kế hoạch có các nhiệm vụ {numbers}",
+                f"there is no task {task_id}; the plan has tasks {numbers}",
+            )
+        )
     return TaskView(task, tuple(entries_by_task(repo)[task_id]))
+
+
+def build_facts(repo: Repository) -> Facts:
+    """Index the plan and every valid update once for evaluation."""
+    reporting = {agency_id for agency_id, agency in repo.agencies.items() if agency.reports}
+    leads = {task.id: tuple(a for a in task.lead if a in reporting) for task in repo.tasks.values()}
+    reporters = {
+        task.id: tuple(dict.fromkeys(a for a in (*task.lead, *task.support) if a in reporting))
+        for task in repo.tasks.values()
+    }
+    completions: dict[tuple[int, str], list[Completion]] = {}
+    submitted: set[tuple[str, Period, int]] = set()
+    for update_file in repo.updates:
+        update = update_file.update
+        period = parse_period(update.period, "quarter")
+        assert period is not None  # the model's pattern guarantees it
+        for entry in update.entries:
+            submitted.add((update.agency, period, entry.task))
+            if entry.status == "done" and entry.done_on is not None:
+                completions.setdefault((entry.task, update.agency), []).append(
+                    Completion(entry.done_on, period, entry.occurrence)
+                )
+    return Facts(
+        decision_date=repo.plan.decision.date,
+        convention=repo.plan.reporting.windows,
+        schedules=repo.schedules,
+        events=repo.events,
+        leads=leads,
+        reporters=reporters,
+        completions=completions,
+        submitted=frozenset(submitted),
+    )
+
+
+@dataclass(frozen=True)
+class PeriodChoice:
+    """What the user asked to evaluate: at most one of a quarter, half-year, year or date."""
+
+    quarter: str | None = None
+    half: str | None = None
+    year: str | None = None
+    as_of: dt.date | None = None
+
+
+def choose_period(choice: PeriodChoice, today: dt.date, convention: Convention) -> tuple[Period, dt.date]:
+    """The period and evaluation date: a named period at its window's end, a date in its quarter, or today."""
+    given = [
+        (option, value)
+        for option, value in (("--quarter", choice.quarter), ("--half", choice.half), ("--year", choice.year))
+        if value is not None
+    ]
+    if len(given) + (choice.as_of is not None) > 1:
+        raise UsageError(
+            Text(
+                "chỉ chọn một trong --quarter, --half, --year, --as-of",
+                "choose only one of --quarter, --half, --year, --as-of",
+            )
+        )
+    if given:
+        option, value = given[0]
+        kind: Kind = {"--quarter": "quarter", "--half": "half", "--year": "year"}[option]  # type: ignore[assignment]
+        period = parse_period(value, kind)
+        if period is None:
+            example = {"quarter": "2020-Q3", "half": "2020-H1", "year": "2020"}[kind]
+            raise UsageError(
+                Text(
+                    f"{option} '{value}' không đúng dạng; ví dụ: {option} {example}",
+                    f"{option} '{value}' is not valid; for example: {option} {example}",
+                )
+            )
+        return period, period.window(convention).end
+    day = choice.as_of or today
+    return quarter_containing(day, convention), day
+
+
+@dataclass(frozen=True)
+class StatusReport:
+    """The evaluation of a period with the tasks it concerns, in the plan's order."""
+
+    evaluation: Evaluation
+    views: list[TaskView]
+    results: dict[int, TaskResult]
+
+    def counts(self) -> dict[str, int]:
+        """Tasks shown, per status code."""
+        totals = dict.fromkeys(STATUS_CODES, 0)
+        for view in self.views:
+            totals[self.results[view.task.id].status] += 1
+        return totals
+
+
+def status_report(
+    repo: Repository,
+    choice: PeriodChoice,
+    *,
+    today: dt.date,
+    agency_id: str | None = None,
+    status_code: str | None = None,
+) -> StatusReport:
+    """Evaluate every task for the chosen period; keep the agency's tasks and the status asked for."""
+    if status_code is not None and status_code not in STATUS_CODES:
+        raise UsageError(
+            Text(
+                f"--status '{status_code}' không có; chọn một trong: {', '.join(STATUS_CODES)}",
+                f"no status '{status_code}'; use one of: {', '.join(STATUS_CODES)}",
+            )
+        )
+    views = task_views(repo, agency_id)
+    period, as_of = choose_period(choice, today, repo.plan.reporting.windows)
+    evaluation = evaluate(build_facts(repo), [view.task.id for view in views], period, as_of)
+    results = {result.task: result for result in evaluation.results}
+    if status_code is not None:
+        views = [view for view in views if results[view.task.id].status == status_code]
+    if agency_id is not None:
+        evaluation = Evaluation(
+            evaluation.period,
+            evaluation.window,
+            evaluation.as_of,
+            evaluation.results,
+            [item for item in evaluation.missing if item.agency == agency_id],
+        )
+    return StatusReport(evaluation, views, results)

@@ -1,0 +1,191 @@
+"""Task status at a date, in the categories of the government's task tracking (QĐ 42/2014/QĐ-TTg).
+
+Pure functions of indexed plan data, a period and an evaluation date: no I/O.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from dnnd.models import Event
+from dnnd.periods import Convention, Period, Window, first_reporting_quarter, quarter_containing
+from dnnd.schedule import AfterEvents, Once, Ongoing, Schedule, Yearly, yearly_occurrence
+
+STATUS_CODES = ("done_on_time", "done_late", "done", "in_progress", "overdue", "ongoing", "waiting")
+DONE_CODES = frozenset({"done_on_time", "done_late", "done"})
+
+
+@dataclass(frozen=True)
+class Completion:
+    """A `done` entry: when, for which yearly occurrence if named, and in which quarter's file."""
+
+    done_on: dt.date
+    quarter: Period
+    occurrence: int | None = None
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What evaluation needs, indexed once: per task its reporting agencies and the completions of its leads."""
+
+    decision_date: dt.date
+    convention: Convention
+    schedules: Mapping[int, Schedule]
+    events: Mapping[str, Event]
+    leads: Mapping[int, Sequence[str]]
+    reporters: Mapping[int, Sequence[str]]
+    completions: Mapping[tuple[int, str], Sequence[Completion]]
+    submitted: frozenset[tuple[str, Period, int]]
+
+
+@dataclass(frozen=True)
+class TaskResult:
+    task: int
+    status: str
+    due: dt.date | None
+    done_on: dt.date | None
+    occurrence: int | None = None
+    waiting_for: tuple[str, ...] = ()
+    reports: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class MissingReport:
+    """An agency's quarter in which it did not report on `tasks`."""
+
+    agency: str
+    quarter: Period
+    tasks: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    period: Period
+    window: Window
+    as_of: dt.date
+    results: list[TaskResult]
+    missing: list[MissingReport]
+
+
+def _earliest_done(
+    facts: Facts, task: int, agency: str, period: Period, as_of: dt.date, occurrence_of: Yearly | None
+) -> dict[int | None, dt.date]:
+    """Per occurrence (None for non-yearly tasks), the agency's first counted completion date."""
+    first: dict[int | None, dt.date] = {}
+    for completion in facts.completions.get((task, agency), ()):
+        if completion.quarter > period.quarters()[-1] or completion.done_on > as_of:
+            continue
+        key: int | None = None
+        if occurrence_of is not None:
+            key = completion.occurrence or yearly_occurrence(
+                occurrence_of,
+                facts.decision_date.year,
+                quarter_containing(completion.done_on, facts.convention).window(facts.convention).start,
+            )
+        if key not in first or completion.done_on < first[key]:
+            first[key] = completion.done_on
+    return first
+
+
+def _completion(
+    facts: Facts, task: int, period: Period, as_of: dt.date, key: int | None, yearly: Yearly | None
+) -> dt.date | None:
+    """When every lead agency had reported the task (or occurrence `key`) done; None if one has not."""
+    leads = facts.leads.get(task, ())
+    if not leads:
+        return None
+    dates = []
+    for agency in leads:
+        done = _earliest_done(facts, task, agency, period, as_of, yearly).get(key)
+        if done is None:
+            return None
+        dates.append(done)
+    return max(dates)
+
+
+def _after_events(facts: Facts, schedule: AfterEvents, as_of: dt.date) -> tuple[tuple[str, ...], dt.date | None]:
+    """The events not yet occurred at `as_of`, and the deadline once all have (None without within_days)."""
+    events = [facts.events[event_id] for event_id in schedule.events]
+    pending = tuple(e.id for e in events if e.occurred_on is None or e.occurred_on > as_of)
+    if pending:
+        return pending, None
+    if schedule.within_days is not None:
+        latest = max(e.occurred_on for e in events if e.occurred_on is not None)
+        return (), latest + dt.timedelta(days=schedule.within_days)
+    limits = [
+        e.occurred_on + dt.timedelta(days=e.within_days)
+        for e in events
+        if e.occurred_on is not None and e.within_days is not None
+    ]
+    return (), max(limits) if limits else None
+
+
+def _judge(due: dt.date | None, done_on: dt.date | None, as_of: dt.date) -> str:
+    if done_on is not None:
+        return "done" if due is None else ("done_on_time" if done_on <= due else "done_late")
+    return "in_progress" if due is None or as_of <= due else "overdue"
+
+
+def evaluate_task(facts: Facts, task: int, period: Period, as_of: dt.date) -> TaskResult:
+    """Status, deadline and completion of one task for `period`, evaluated at `as_of`."""
+    schedule = facts.schedules[task]
+    if isinstance(schedule, Ongoing):
+        return TaskResult(task, "ongoing", None, None)
+    if isinstance(schedule, Yearly):
+        start = period.window(facts.convention).start
+        occurrence = yearly_occurrence(schedule, facts.decision_date.year, start)
+        due = schedule.due(occurrence)
+        done_on = _completion(facts, task, period, as_of, occurrence, schedule)
+        return TaskResult(task, _judge(due, done_on, as_of), due, done_on, occurrence)
+    done_on = _completion(facts, task, period, as_of, None, None)
+    if isinstance(schedule, Once):
+        return TaskResult(task, _judge(schedule.due, done_on, as_of), schedule.due, done_on)
+    pending, after_due = _after_events(facts, schedule, as_of)
+    if pending and done_on is None:
+        return TaskResult(task, "waiting", None, None, waiting_for=pending)
+    return TaskResult(task, _judge(after_due, done_on, as_of), after_due, done_on, waiting_for=pending)
+
+
+def _active(result: TaskResult, window: Window) -> bool:
+    """Reports are expected unless the task waits, or was done before the window began."""
+    if result.status == "waiting":
+        return False
+    return not (result.done_on is not None and result.done_on < window.start)
+
+
+def evaluate(facts: Facts, tasks: Sequence[int], period: Period, as_of: dt.date) -> Evaluation:
+    """Every task's status for `period` at `as_of`, who must report on it, and who has not."""
+    window = period.window(facts.convention)
+    first_quarter = first_reporting_quarter(facts.decision_date, facts.convention)
+    quarters = [
+        quarter
+        for quarter in period.quarters()
+        if quarter >= first_quarter and quarter.window(facts.convention).start <= as_of
+    ]
+    results = []
+    missing: dict[tuple[str, Period], list[int]] = {}
+    for task in tasks:
+        result = evaluate_task(facts, task, period, as_of)
+        reports: dict[str, str] = {}
+        for quarter in quarters:
+            quarter_window = quarter.window(facts.convention)
+            in_quarter = (
+                result if quarter == period else evaluate_task(facts, task, quarter, min(as_of, quarter_window.end))
+            )
+            if not _active(in_quarter, quarter_window):
+                continue
+            for agency in facts.reporters.get(task, ()):
+                if (agency, quarter, task) in facts.submitted:
+                    reports.setdefault(agency, "submitted")
+                else:
+                    reports[agency] = "missing"
+                    missing.setdefault((agency, quarter), []).append(task)
+        results.append(
+            TaskResult(
+                result.task, result.status, result.due, result.done_on, result.occurrence, result.waiting_for, reports
+            )
+        )
+    missing_list = [MissingReport(agency, quarter, tuple(numbers)) for (agency, quarter), numbers in missing.items()]
+    return Evaluation(period, window, as_of, results, missing_list)

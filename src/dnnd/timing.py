@@ -1,0 +1,161 @@
+"""Each task's schedule, resolved after every plan file is parsed: `after`, an explicit `schedule`, or its phrase."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from dnnd.checks import at, known_list
+from dnnd.errors import Problem
+from dnnd.i18n import Text
+from dnnd.models import Agency, Event, EventsFile, ExplicitSchedule, TasksFile
+from dnnd.schedule import KNOWN_FORMS, AfterEvents, Once, Ongoing, Schedule, Yearly, parse_timing
+from dnnd.yamlio import YamlDocument
+
+
+def check_events(events: EventsFile, doc: YamlDocument, rel: str, agencies: Mapping[str, Agency]) -> list[Problem]:
+    problems = []
+    seen: dict[str, int] = {}
+    for index, event in enumerate(events.events):
+        if event.id in seen:
+            first = doc.locate(("events", seen[event.id]))[0]
+            problems.append(
+                at(
+                    doc,
+                    rel,
+                    ("events", index, "id"),
+                    f"events[{index}].id",
+                    Text(
+                        f"mã sự kiện '{event.id}' đã dùng (dòng {first}); mỗi sự kiện cần một mã riêng",
+                        f"event id '{event.id}' is already used (line {first}); each event needs its own id",
+                    ),
+                )
+            )
+        else:
+            seen[event.id] = index
+        if event.issuer not in agencies:
+            problems.append(
+                at(
+                    doc,
+                    rel,
+                    ("events", index, "issuer"),
+                    f"events[{index}].issuer",
+                    Text(
+                        f"không có cơ quan mã '{event.issuer}' trong plan/agencies.yaml; các mã hiện có: {known_list(agencies)}",
+                        f"no agency with id '{event.issuer}' in plan/agencies.yaml; known ids: {known_list(agencies)}",
+                    ),
+                )
+            )
+    return problems
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def _explicit(schedule: ExplicitSchedule) -> Schedule:
+    if schedule.kind == "once":
+        assert schedule.due is not None
+        return Once(schedule.due)
+    if schedule.kind == "yearly":
+        assert schedule.month is not None
+        return Yearly(schedule.month, schedule.day)
+    return Ongoing()
+
+
+def resolve_schedules(
+    tasks: TasksFile, doc: YamlDocument, rel: str, agencies: Mapping[str, Agency], events: Mapping[str, Event]
+) -> tuple[dict[int, Schedule], list[Problem]]:
+    """Each task's schedule: `after` wins, then an explicit `schedule`, then the parsed `timing` phrase."""
+    by_name: dict[str, str] = {}
+    for agency in agencies.values():
+        by_name.setdefault(_name_key(agency.short_name), agency.id)
+        by_name[_name_key(agency.name)] = agency.id
+    by_issuer: dict[str, list[str]] = {}
+    for event in events.values():
+        by_issuer.setdefault(event.issuer, []).append(event.id)
+    schedules: dict[int, Schedule] = {}
+    problems: list[Problem] = []
+    for index, task in enumerate(tasks.tasks):
+
+        def fail(key: str, message: Text, index: int = index) -> None:
+            problems.append(at(doc, rel, ("tasks", index, key), f"tasks[{index}].{key}", message))
+
+        if task.after is not None and task.schedule is not None:
+            fail(
+                "schedule",
+                Text(
+                    "chỉ ghi một trong hai: after (chờ sự kiện) hoặc schedule",
+                    "give either after (waits for events) or schedule, not both",
+                ),
+            )
+            continue
+        if task.after is not None:
+            unknown = [event_id for event_id in task.after if event_id not in events]
+            if unknown:
+                fail(
+                    "after",
+                    Text(
+                        f"không có sự kiện {', '.join(unknown)} trong plan/events.yaml; các sự kiện hiện có: "
+                        f"{known_list(events) or '(không có)'}",
+                        f"no event {', '.join(unknown)} in plan/events.yaml; known events: "
+                        f"{known_list(events) or '(none)'}",
+                    ),
+                )
+                continue
+            schedules[task.id] = AfterEvents(events=tuple(task.after), within_days=task.within_days)
+            continue
+        schedule = _explicit(task.schedule) if task.schedule is not None else parse_timing(task.timing)
+        if schedule is None:
+            forms = "; ".join(KNOWN_FORMS)
+            fail(
+                "timing",
+                Text(
+                    f"không hiểu thời gian '{task.timing}'. Các dạng được hiểu: {forms}. "
+                    "Nếu cần giữ nguyên câu chữ, thêm khóa schedule (kind: once/yearly/ongoing) hoặc after",
+                    f"timing '{task.timing}' is not understood. Known forms: {forms}. To keep the wording, "
+                    "add a schedule key (kind: once/yearly/ongoing) or after",
+                ),
+            )
+            continue
+        if isinstance(schedule, AfterEvents):
+            wanted: list[str] = []
+            for name in schedule.issuers:
+                issuer = by_name.get(_name_key(name))
+                found = by_issuer.get(issuer or "", [])
+                if issuer is None:
+                    fail(
+                        "timing",
+                        Text(
+                            f"không có cơ quan tên '{name}' trong plan/agencies.yaml",
+                            f"no agency named '{name}' in plan/agencies.yaml",
+                        ),
+                    )
+                elif len(found) != 1:
+                    listed = ", ".join(found)
+                    fail(
+                        "timing",
+                        Text(
+                            f"'{name}' có {len(found)} sự kiện trong plan/events.yaml ({listed or 'không có'}): "
+                            "ghi rõ sự kiện phải chờ bằng khóa after: [mã sự kiện]"
+                            + ("" if found else f", hoặc thêm vào plan/events.yaml một sự kiện có issuer: {issuer}"),
+                            f"'{name}' has {len(found)} events in plan/events.yaml ({listed or 'none'}): name the events "
+                            "to wait for with after: [event ids]"
+                            + ("" if found else f", or add an event with issuer: {issuer} to plan/events.yaml"),
+                        ),
+                    )
+                else:
+                    wanted.extend(found)
+            if len(wanted) != len(schedule.issuers):
+                continue
+            schedule = AfterEvents(schedule.issuers, tuple(wanted), task.within_days)
+        elif task.within_days is not None:
+            fail(
+                "within_days",
+                Text(
+                    "within_days chỉ dùng cho nhiệm vụ chờ sự kiện (after hoặc 'Sau khi có …')",
+                    "within_days applies only to tasks that wait for events (after, or 'Sau khi có …')",
+                ),
+            )
+            continue
+        schedules[task.id] = schedule
+    return schedules, problems
