@@ -25,7 +25,7 @@ AGENCIES_FILE = "plan/agencies.yaml"
 TASKS_FILE = "plan/tasks.yaml"
 EVENTS_FILE = "plan/events.yaml"
 UPDATES_DIR = "plan/updates"
-_UPDATE_NAME = re.compile(r"(\d{4})-Q([1-4])\.yaml")
+_UPDATE_NAME = re.compile(r"([0-9]{4})-Q([1-4])\.yaml")
 _ALLOWED_EXTRA = frozenset({".gitkeep"})
 
 M = TypeVar("M", bound=BaseModel)
@@ -155,7 +155,7 @@ def _update_paths(root: Path, agencies: dict[str, Agency] | None) -> tuple[list[
 
 
 def _misnamed(name: str) -> Text:
-    guess = re.fullmatch(r"(\d{4})[-_ ]?[qQ]([1-4])\.ya?ml", name)
+    guess = re.fullmatch(r"([0-9]{4})[-_ ]?[qQ]([1-4])\.ya?ml", name, re.IGNORECASE)
     if guess:
         right = f"{guess[1]}-Q{guess[2]}.yaml"
         return Text(f"tên tệp không đúng: đổi tên thành {right}", f"wrong file name: rename it to {right}")

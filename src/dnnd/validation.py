@@ -18,7 +18,8 @@ from dnnd.yamlio import YamlDocument
 
 M = TypeVar("M", bound=BaseModel)
 
-_DMY = re.compile(r"\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*")
+_DMY = re.compile(r"\s*([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]([0-9]{4})\s*")
+_SCALAR_KINDS = frozenset({"string_type", "int_type", "date_type", "datetime_type", "bool_type", "float_type"})
 
 
 def field_path(loc: tuple[str | int, ...]) -> str:
@@ -91,8 +92,10 @@ def _translate(error: ErrorDetails, root: type[BaseModel]) -> Text:
     if kind == "dnnd":
         return Text(ctx["vi"], ctx["en"])
     if kind == "missing":
-        return Text(f"thiếu trường bắt buộc '{loc[-1]}'{about_vi}: hãy thêm dòng '{loc[-1]}: …'",
-                    f"required field '{loc[-1]}' is missing: add a line '{loc[-1]}: …'")
+        return Text(
+            f"thiếu trường bắt buộc '{loc[-1]}'{about_vi}: hãy thêm dòng '{loc[-1]}: …'",
+            f"required field '{loc[-1]}' is missing: add a line '{loc[-1]}: …'",
+        )
     if kind == "extra_forbidden":
         model = _model_at(root, loc[:-1])
         allowed = sorted(model.model_fields) if model is not None else []
@@ -100,33 +103,51 @@ def _translate(error: ErrorDetails, root: type[BaseModel]) -> Text:
         vi_hint = f"có phải là '{close[0]}'? " if close else ""
         en_hint = f"did you mean '{close[0]}'? " if close else ""
         listed = ", ".join(allowed)
-        return Text(f"khóa '{loc[-1]}' không hợp lệ ở đây; {vi_hint}các khóa được dùng: {listed}",
-                    f"unknown key '{loc[-1]}'; {en_hint}allowed keys: {listed}")
+        return Text(
+            f"khóa '{loc[-1]}' không hợp lệ ở đây; {vi_hint}các khóa được dùng: {listed}",
+            f"unknown key '{loc[-1]}'; {en_hint}allowed keys: {listed}",
+        )
+    if value is None and kind in _SCALAR_KINDS:  # 'summary:' with nothing after it: say so, never "not 'None'"
+        return Text(f"không được để trống{about_vi}", "must not be empty")
     if kind == "literal_error":
         options = ", ".join(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
-        return Text(f"giá trị '{_shown(value)}' không hợp lệ; chọn một trong: {options}",
-                    f"invalid value '{_shown(value)}'; use one of: {options}")
+        if value is None:
+            return Text(f"không được để trống; chọn một trong: {options}", f"must not be empty; use one of: {options}")
+        return Text(
+            f"giá trị '{_shown(value)}' không hợp lệ; chọn một trong: {options}",
+            f"invalid value '{_shown(value)}'; use one of: {options}",
+        )
     if kind.startswith("date") or kind.startswith("datetime"):
         vi_hint, en_hint = _date_hint(value)
-        return Text(f"ngày '{_shown(value)}' không hợp lệ hoặc không có thật: {vi_hint}",
-                    f"'{_shown(value)}' is not a valid date: {en_hint}")
+        return Text(
+            f"ngày '{_shown(value)}' không hợp lệ hoặc không có thật: {vi_hint}",
+            f"'{_shown(value)}' is not a valid date: {en_hint}",
+        )
     if kind in ("string_too_short",):
         return Text(f"không được để trống{about_vi}", "must not be empty")
     if kind == "too_short":
         return Text(f"danh sách không được để trống{about_vi}", "the list must not be empty")
     if kind == "string_pattern_mismatch":
-        return Text(f"giá trị '{_shown(value)}' không đúng dạng{about_vi}",
-                    f"'{_shown(value)}' has the wrong form: {ctx.get('pattern', '')}")
+        return Text(
+            f"giá trị '{_shown(value)}' không đúng dạng{about_vi}",
+            f"'{_shown(value)}' has the wrong form: {ctx.get('pattern', '')}",
+        )
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return Text(f"phải là một số nguyên, không phải '{_shown(value)}'", f"must be a whole number, not '{_shown(value)}'")
+        return Text(
+            f"phải là một số nguyên, không phải '{_shown(value)}'", f"must be a whole number, not '{_shown(value)}'"
+        )
     if kind == "greater_than_equal":
         return Text(f"phải từ {ctx.get('ge')} trở lên", f"must be at least {ctx.get('ge')}")
     if kind == "string_type":
-        return Text(f"phải là văn bản, không phải '{_shown(value)}'{about_vi}; nếu cần, đặt trong ngoặc kép",
-                    f"must be text, not '{_shown(value)}'; put it in double quotes if needed")
+        return Text(
+            f"phải là văn bản, không phải '{_shown(value)}'{about_vi}; nếu cần, đặt trong ngoặc kép",
+            f"must be text, not '{_shown(value)}'; put it in double quotes if needed",
+        )
     if kind == "list_type":
-        return Text("phải là một danh sách: mỗi mục một dòng bắt đầu bằng '- '",
-                    "must be a list: one item per line starting with '- '")
+        return Text(
+            "phải là một danh sách: mỗi mục một dòng bắt đầu bằng '- '",
+            "must be a list: one item per line starting with '- '",
+        )
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return Text(f"phải là một nhóm các dòng 'khóa: giá trị'{about_vi}", "must be a mapping of 'key: value' lines")
     return Text(f"giá trị không hợp lệ: {error['msg']}", f"invalid value: {error['msg']}")
@@ -136,9 +157,20 @@ def validate_document(model: type[M], doc: YamlDocument, rel: str) -> M:
     """Validate parsed YAML against `model`; raises DataError whose problems point into the file."""
     if not isinstance(doc.data, dict):
         first = next(iter(model.model_fields))
-        raise DataError([Problem(rel, 1 if doc.data is not None else None, 1 if doc.data is not None else None, "",
-                                 Text(f"tệp phải gồm các dòng 'khóa: giá trị', bắt đầu bằng '{first}:'",
-                                      f"the file must hold 'key: value' lines, starting with '{first}:'"))])
+        raise DataError(
+            [
+                Problem(
+                    rel,
+                    1 if doc.data is not None else None,
+                    1 if doc.data is not None else None,
+                    "",
+                    Text(
+                        f"tệp phải gồm các dòng 'khóa: giá trị', bắt đầu bằng '{first}:'",
+                        f"the file must hold 'key: value' lines, starting with '{first}:'",
+                    ),
+                )
+            ]
+        )
     try:
         return model.model_validate(doc.data)
     except ValidationError as exc:

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -31,7 +31,7 @@ _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
     """Composes nodes only; every plain scalar keeps the default string tag until we resolve it."""
 
-    yaml_implicit_resolvers: dict[str, Any] = {}
+    yaml_implicit_resolvers: ClassVar[dict[str, Any]] = {}
 
 
 _STR = "tag:yaml.org,2002:str"
@@ -40,10 +40,11 @@ _MAP = "tag:yaml.org,2002:map"
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]{0,17})")
-_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-# C0/C1 controls other than tab, LF, CR; bidi overrides and isolates, which hide or reorder text;
-# a BOM or non-character inside the text.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]")
+_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+# C0/C1 controls other than tab, LF, CR; the line and paragraph separators, which YAML counts as line
+# breaks though editors do not (so every later line number would be wrong); bidi overrides and isolates,
+# which hide or reorder text; a BOM or non-character inside the text.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]")
 
 Path = tuple[str | int, ...]
 
@@ -75,40 +76,69 @@ def _problem(rel: str, line: int | None, column: int | None, vi: str, en: str) -
 def decode_text(raw: bytes, rel: str) -> str:
     """Bytes of a file as NFC text; raises DataError for a wrong encoding or forbidden characters."""
     if len(raw) > MAX_FILE_BYTES:
-        raise DataError([_problem(
-            rel, None, None,
-            f"tệp quá lớn ({len(raw):,} byte; tối đa {MAX_FILE_BYTES:,}): hãy tách nội dung hoặc bỏ phần thừa",
-            f"file too large ({len(raw):,} bytes; at most {MAX_FILE_BYTES:,}): split it or remove what is not needed",
-        )])
-    for bom, name in ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
-                      (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16")):
+        raise DataError(
+            [
+                _problem(
+                    rel,
+                    None,
+                    None,
+                    f"tệp quá lớn ({len(raw):,} byte; tối đa {MAX_FILE_BYTES:,}): hãy tách nội dung hoặc bỏ phần thừa",
+                    f"file too large ({len(raw):,} bytes; at most {MAX_FILE_BYTES:,}): split it or remove what is not needed",
+                )
+            ]
+        )
+    for bom, name in (
+        (codecs.BOM_UTF32_LE, "UTF-32"),
+        (codecs.BOM_UTF32_BE, "UTF-32"),
+        (codecs.BOM_UTF16_LE, "UTF-16"),
+        (codecs.BOM_UTF16_BE, "UTF-16"),
+    ):
         if raw.startswith(bom) and not raw.startswith(codecs.BOM_UTF8):
-            raise DataError([_problem(
-                rel, None, None,
-                f"tệp được lưu theo mã {name}; hãy lưu lại theo mã UTF-8 (trong Notepad: Lưu thành… › Mã hóa: UTF-8)",
-                f"the file is saved as {name}; save it again as UTF-8 (in Notepad: Save as… › Encoding: UTF-8)",
-            )])
+            raise DataError(
+                [
+                    _problem(
+                        rel,
+                        None,
+                        None,
+                        f"tệp được lưu theo mã {name}; hãy lưu lại theo mã UTF-8 (trong Notepad: Lưu thành… › Mã hóa: UTF-8)",
+                        f"the file is saved as {name}; save it again as UTF-8 (in Notepad: Save as… › Encoding: UTF-8)",
+                    )
+                ]
+            )
     if raw.startswith(codecs.BOM_UTF8):
-        raw = raw[len(codecs.BOM_UTF8):]
+        raw = raw[len(codecs.BOM_UTF8) :]
     if b"\x00" in raw[:4096]:
-        raise DataError([_problem(
-            rel, None, None,
-            "tệp chứa byte 0: có lẽ được lưu theo mã UTF-16; hãy lưu lại theo mã UTF-8",
-            "the file contains zero bytes: it is probably UTF-16; save it again as UTF-8",
-        )])
+        raise DataError(
+            [
+                _problem(
+                    rel,
+                    None,
+                    None,
+                    "tệp chứa byte 0: có lẽ được lưu theo mã UTF-16; hãy lưu lại theo mã UTF-8",
+                    "the file contains zero bytes: it is probably UTF-16; save it again as UTF-8",
+                )
+            ]
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        # characters, not bytes, as an editor counts them; the bytes before exc.start are valid UTF-8
+        column = len(raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8")) + 1
         byte = raw[exc.start]
-        raise DataError([_problem(
-            rel, line, column,
-            f"tệp không phải UTF-8 (byte 0x{byte:02X}); có lẽ tệp dùng bảng mã cũ (TCVN3, VNI, Windows-1258): "
-            "hãy mở và lưu lại theo mã UTF-8 (Unicode)",
-            f"the file is not UTF-8 (byte 0x{byte:02X}); it is probably in a legacy Vietnamese encoding "
-            "(TCVN3, VNI, Windows-1258): open it and save it again as UTF-8 (Unicode)",
-        )]) from None
+        raise DataError(
+            [
+                _problem(
+                    rel,
+                    line,
+                    column,
+                    f"tệp không phải UTF-8 (byte 0x{byte:02X}); có lẽ tệp dùng bảng mã cũ (TCVN3, VNI, Windows-1258): "
+                    "hãy mở và lưu lại theo mã UTF-8 (Unicode)",
+                    f"the file is not UTF-8 (byte 0x{byte:02X}); it is probably in a legacy Vietnamese encoding "
+                    "(TCVN3, VNI, Windows-1258): open it and save it again as UTF-8 (Unicode)",
+                )
+            ]
+        ) from None
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     problems = []
@@ -118,11 +148,15 @@ def decode_text(raw: bytes, rel: str) -> str:
         line = text.count("\n", 0, match.start()) + 1
         column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
         code = f"U+{ord(match.group()):04X}"
-        problems.append(_problem(
-            rel, line, column,
-            f"ký tự điều khiển {code} không được phép (nó làm hỏng văn bản Word hoặc che giấu chữ): hãy xóa nó",
-            f"control character {code} is not allowed (it corrupts Word output or hides text): delete it",
-        ))
+        problems.append(
+            _problem(
+                rel,
+                line,
+                column,
+                f"ký tự điều khiển {code} không được phép (nó làm hỏng văn bản Word hoặc che giấu chữ): hãy xóa nó",
+                f"control character {code} is not allowed (it corrupts Word output or hides text): delete it",
+            )
+        )
     if problems:
         raise DataError(problems)
     return text
@@ -130,34 +164,82 @@ def decode_text(raw: bytes, rel: str) -> str:
 
 _SYNTAX_HINTS = (
     ("'\\t'", "dùng dấu cách để thụt lề, không dùng phím Tab", "indent with spaces, not tabs"),
-    ("mapping values are not allowed", "nếu nội dung có dấu ':' hãy đặt cả giá trị trong ngoặc kép \"...\"",
-     "if the text contains ':' put the whole value in double quotes \"...\""),
-    ("could not find expected ':'", "mỗi dòng dạng 'khóa: giá trị' cần dấu ':' sau tên khóa",
-     "each 'key: value' line needs a ':' after the key"),
-    ("expected <block end>", "kiểm tra thụt lề: các khóa cùng cấp phải thẳng cột với nhau",
-     "check the indentation: keys at the same level must line up"),
-    ("did not find expected", "kiểm tra thụt lề và dấu '-' đầu mỗi mục của danh sách",
-     "check the indentation and the '-' that starts each list item"),
+    (
+        "mapping values are not allowed",
+        "nếu nội dung có dấu ':' hãy đặt cả giá trị trong ngoặc kép \"...\"",
+        "if the text contains ':' put the whole value in double quotes \"...\"",
+    ),
+    (
+        "could not find expected ':'",
+        "mỗi dòng dạng 'khóa: giá trị' cần dấu ':' sau tên khóa",
+        "each 'key: value' line needs a ':' after the key",
+    ),
+    (
+        "expected <block end>",
+        "kiểm tra thụt lề: các khóa cùng cấp phải thẳng cột với nhau",
+        "check the indentation: keys at the same level must line up",
+    ),
+    (
+        "while parsing a flow",
+        "có dấu ngoặc '[' hoặc '{' mà chưa đóng, hoặc thiếu dấu ',' giữa các mục",
+        "a '[' or '{' is not closed, or a ',' is missing between items",
+    ),
+    (
+        "did not find expected",
+        "kiểm tra thụt lề và dấu '-' đầu mỗi mục của danh sách",
+        "check the indentation and the '-' that starts each list item",
+    ),
     ("end of stream", "có dấu ngoặc kép hoặc ngoặc mở mà chưa đóng", "a quote or bracket is opened but not closed"),
-    ("expected a single document", "tệp chỉ được có một tài liệu: xóa dòng '---' thứ hai",
-     "the file must hold one document: remove the second '---' line"),
+    (
+        "expected a single document",
+        "tệp chỉ được có một tài liệu: xóa dòng '---' thứ hai",
+        "the file must hold one document: remove the second '---' line",
+    ),
     ("maximum nesting depth", "cấu trúc lồng quá sâu", "the structure is nested too deeply"),
 )
 
 
-def _syntax_problem(rel: str, exc: yaml.YAMLError) -> Problem:
+def _char_at(text: str, line: int, column: int) -> str:
+    """The character at a 0-based line and column of `text`, or '' if there is none."""
+    lines = text.split("\n", line + 1)
+    return lines[line][column : column + 1] if line < len(lines) else ""
+
+
+def _only_blank_after(text: str, line: int, column: int) -> bool:
+    """Whether nothing but white space follows a 0-based line and column of `text`."""
+    lines = text.split("\n")
+    return line >= len(lines) or not (lines[line][column:].strip() or any(rest.strip() for rest in lines[line + 1 :]))
+
+
+def _syntax_problem(rel: str, exc: yaml.YAMLError, text: str) -> Problem:
     mark = getattr(exc, "problem_mark", None)
     detail = " ".join(str(part) for part in (getattr(exc, "context", None), getattr(exc, "problem", None)) if part)
     detail = detail or str(exc)
     vi_hint, en_hint = "kiểm tra dòng này và dòng ngay trên nó", "check this line and the one above it"
+    # libyaml, unlike PyYAML, does not name the tab it stopped at
+    at_tab = mark is not None and _char_at(text, mark.line, mark.column) == "\t"
+    detail_for_hints = "'\\t'" if at_tab else detail
     for needle, vi, en in _SYNTAX_HINTS:
-        if needle in detail:
+        if needle in detail_for_hints:
             vi_hint, en_hint = vi, en
             break
+    # Point at the line to fix: where an unclosed quote or bracket opened (not at the end of the file), or
+    # the line that lacks its ':' (libyaml reports the line after it).
+    start = getattr(exc, "context_mark", None)
+    if (
+        mark is not None
+        and start is not None
+        and (
+            _only_blank_after(text, mark.line, mark.column)
+            or getattr(exc, "context", "") == "while scanning a simple key"
+        )
+    ):
+        mark = start
     line = mark.line + 1 if mark is not None else None
     column = mark.column + 1 if mark is not None else None
-    return _problem(rel, line, column, f"lỗi cú pháp YAML ({detail}): {vi_hint}",
-                    f"YAML syntax error ({detail}): {en_hint}")
+    return _problem(
+        rel, line, column, f"lỗi cú pháp YAML ({detail}): {vi_hint}", f"YAML syntax error ({detail}): {en_hint}"
+    )
 
 
 def _resolve_plain(value: str) -> Any:
@@ -198,10 +280,24 @@ class _Builder:
         self.doc.values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
         if isinstance(node, yaml.ScalarNode):
             if node.tag != _STR:
-                self.fail(node, f"thẻ YAML '{node.tag}' không được dùng: hãy bỏ nó và viết giá trị thường",
-                          f"YAML tag '{node.tag}' is not allowed: remove it and write a plain value")
+                self.fail(
+                    node,
+                    f"thẻ YAML '{node.tag}' không được dùng: hãy bỏ nó và viết giá trị thường",
+                    f"YAML tag '{node.tag}' is not allowed: remove it and write a plain value",
+                )
                 return None
-            return _resolve_plain(node.value) if node.style is None else node.value
+            if not node.style:  # plain: None (Python) or "" (libyaml)
+                return _resolve_plain(node.value)
+            bad = _FORBIDDEN.search(node.value)
+            if bad is not None:
+                code = f"U+{ord(bad.group()):04X}"
+                self.fail(
+                    node,
+                    f"giá trị chứa ký tự điều khiển {code} (viết bằng mã thoát trong ngoặc kép): hãy xóa mã thoát đó",
+                    f"the value contains control character {code} (written as an escape in quotes): remove it",
+                )
+                return None
+            return node.value
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ:
                 self.fail(node, f"thẻ YAML '{node.tag}' không được dùng", f"YAML tag '{node.tag}' is not allowed")
@@ -216,18 +312,23 @@ class _Builder:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                self.fail(key_node, "khóa phải là một từ đơn giản, không phải danh sách hay bảng",
-                          "a key must be a plain word, not a list or mapping")
+                self.fail(
+                    key_node,
+                    "khóa phải là một từ đơn giản, không phải danh sách hay bảng",
+                    "a key must be a plain word, not a list or mapping",
+                )
                 continue
             key = key_node.value
             where = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             if key in result:
                 first = self.doc.keys[(*path, key)][0]
-                self.fail(key_node,
-                          f"khóa '{key}' lặp lại (đã có ở dòng {first}); chỉ giữ một lần và gộp nội dung vào đó, "
-                          "nếu không một trong hai sẽ bị mất",
-                          f"key '{key}' appears twice (first on line {first}); keep it once and merge the "
-                          "content, otherwise one of them would be lost")
+                self.fail(
+                    key_node,
+                    f"khóa '{key}' lặp lại (đã có ở dòng {first}); chỉ giữ một lần và gộp nội dung vào đó, "
+                    "nếu không một trong hai sẽ bị mất",
+                    f"key '{key}' appears twice (first on line {first}); keep it once and merge the "
+                    "content, otherwise one of them would be lost",
+                )
                 continue
             self.doc.keys[(*path, key)] = where
             result[key] = self.build(value_node, (*path, key))
@@ -244,16 +345,21 @@ def parse_yaml(text: str, rel: str) -> YamlDocument:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
-        raise DataError([_syntax_problem(rel, exc)]) from None
+        raise DataError([_syntax_problem(rel, exc, text)]) from None
     except RecursionError:
-        raise DataError([_problem(rel, None, None, "cấu trúc lồng quá sâu", "the structure is nested too deeply")]) from None
+        raise DataError(
+            [_problem(rel, None, None, "cấu trúc lồng quá sâu", "the structure is nested too deeply")]
+        ) from None
     builder = _Builder(rel)
     if root is not None:
         try:
             builder.doc.data = builder.build(root, ())
         except _TooBig as exc:
-            builder.fail(exc.node, f"tệp có quá nhiều giá trị (hơn {MAX_NODES:,}, có thể do bí danh '*' lồng nhau)",
-                         f"the file has too many values (more than {MAX_NODES:,}, perhaps nested '*' aliases)")
+            builder.fail(
+                exc.node,
+                f"tệp có quá nhiều giá trị (hơn {MAX_NODES:,}, có thể do bí danh '*' lồng nhau)",
+                f"the file has too many values (more than {MAX_NODES:,}, perhaps nested '*' aliases)",
+            )
     if builder.problems:
         raise DataError(builder.problems[:MAX_PROBLEMS_PER_FILE])
     return builder.doc
