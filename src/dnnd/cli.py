@@ -157,6 +157,94 @@ def missing(
     render.missing(repo, report, format.value, _settings(ctx).lang)
 
 
+DateOption = Annotated[
+    str | None, typer.Option("--date", help="Ngày ban hành văn bản (YYYY-MM-DD); bỏ trống để văn thư điền.")
+]
+NumberOption = Annotated[
+    int | None, typer.Option("--number", min=1, help="Số văn bản do văn thư cấp; bỏ trống để điền sau.")
+]
+OutputOption = Annotated[
+    Path | None, typer.Option("-o", "--output", help="Tệp .docx sẽ ghi (mặc định trong reports/).")
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")]
+
+
+def _day(option: str, value: str | None) -> dt.date | None:
+    from dnnd.errors import UsageError
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise UsageError(
+            Text(
+                f"{option} '{value}' không phải ngày dạng YYYY-MM-DD, ví dụ 2020-12-16",
+                f"{option} '{value}' is not a date YYYY-MM-DD, e.g. 2020-12-16",
+            )
+        ) from None
+
+
+@app.command()
+def report(
+    ctx: typer.Context,
+    quarter: QuarterOption = None,
+    half: HalfOption = None,
+    year: YearOption = None,
+    date: DateOption = None,
+    number: NumberOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Chuyển thêm sang PDF bằng LibreOffice.")] = False,
+) -> None:
+    """Báo cáo quý, 6 tháng hoặc năm ra tệp Word theo Nghị định 30/2020/NĐ-CP (The report as a Word document)."""
+    from dnnd import render
+    from dnnd.documents import write_report
+    from dnnd.report_content import IssueOptions
+
+    repo = _open(ctx)
+    render.left_out_warning(repo, _settings(ctx).lang)
+    options = IssueOptions(number, _day("--date", date), dt.date.today())
+    written = write_report(repo, _choice(quarter, half, year, None), options, output=output, force=force, pdf=pdf)
+    render.written(written.paths, _settings(ctx).lang)
+
+
+@app.command()
+def remind(
+    ctx: typer.Context,
+    quarter: QuarterOption = None,
+    half: HalfOption = None,
+    year: YearOption = None,
+    date: DateOption = None,
+    number: NumberOption = None,
+    deadline: Annotated[
+        str | None, typer.Option("--deadline", help="Hạn gửi báo cáo (YYYY-MM-DD); mặc định 7 ngày sau ngày văn bản.")
+    ] = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Công văn đôn đốc các cơ quan chưa báo cáo (The reminder letter to agencies that have not reported)."""
+    from dnnd import render
+    from dnnd.documents import write_reminder
+    from dnnd.report_content import IssueOptions
+
+    repo = _open(ctx)
+    render.left_out_warning(repo, _settings(ctx).lang)
+    options = IssueOptions(number, _day("--date", date), dt.date.today())
+    written = write_reminder(
+        repo,
+        _choice(quarter, half, year, None),
+        options,
+        deadline=_day("--deadline", deadline),
+        output=output,
+        force=force,
+    )
+    if not written.paths:
+        render.nobody_missing(written.evaluation.period.name, _settings(ctx).lang)
+        return
+    render.written(written.paths, _settings(ctx).lang)
+
+
 @app.command()
 def tasks(ctx: typer.Context, agency: AgencyOption = None, format: FormatOption = Format.table) -> None:
     """Danh sách nhiệm vụ của kế hoạch (The plan's tasks)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from rich.console import Console
@@ -312,3 +313,18 @@ def show(repo: Repository, view: TaskView, lang: str) -> None:
         for document in entry.documents:
             console.print(f"  - {document.number} ({document.date.strftime('%d/%m/%Y')}): {document.title}")
         console.print()
+
+
+def written(paths: list[Path], lang: str) -> None:
+    console = _out()
+    for path in paths:
+        console.print(Text(f"Đã ghi {path}", f"Wrote {path}").in_(lang))
+
+
+def nobody_missing(period: str, lang: str) -> None:
+    _out().print(
+        Text(
+            f"Kỳ {period}: không có cơ quan nào chưa báo cáo, nên không cần công văn đôn đốc.",
+            f"Period {period}: every agency has reported, so no reminder letter is needed.",
+        ).in_(lang)
+    )

@@ -28,7 +28,7 @@ MAX_PROBLEMS_PER_FILE = 20
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+class _Loader(_BaseLoader):  # type: ignore[misc]
     """Composes nodes only; every plain scalar keeps the default string tag until we resolve it."""
 
     yaml_implicit_resolvers: ClassVar[dict[str, Any]] = {}
@@ -141,7 +141,7 @@ def decode_text(raw: bytes, rel: str) -> str:
         ) from None
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    problems = []
+    problems: list[Problem] = []
     for match in _FORBIDDEN.finditer(text):
         if len(problems) >= MAX_PROBLEMS_PER_FILE:
             break
@@ -303,7 +303,7 @@ class _Builder:
                 self.fail(node, f"thẻ YAML '{node.tag}' không được dùng", f"YAML tag '{node.tag}' is not allowed")
                 return None
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
-        if node.tag != _MAP:
+        if node.tag != _MAP or not isinstance(node, yaml.MappingNode):
             self.fail(node, f"thẻ YAML '{node.tag}' không được dùng", f"YAML tag '{node.tag}' is not allowed")
             return None
         return self.build_mapping(node, path)

@@ -1,0 +1,107 @@
+"""The `report` and `remind` commands' core: evaluate the period, build the content, write the documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from dnnd import report
+from dnnd.errors import UsageError
+from dnnd.evaluate import Evaluation, evaluate
+from dnnd.gitinfo import data_commit
+from dnnd.i18n import Text
+from dnnd.periods import Period
+from dnnd.repository import Repository
+from dnnd.report_content import IssueOptions, period_phrase, reminder_context, report_context
+from dnnd.status import PeriodChoice, build_facts, choose_period
+
+
+@dataclass(frozen=True)
+class Written:
+    """The files a command wrote, and what it evaluated."""
+
+    paths: list[Path]
+    evaluation: Evaluation
+    agencies: list[str]
+
+
+def _evaluate(repo: Repository, choice: PeriodChoice, today: dt.date) -> Evaluation:
+    """Status at the end of the period's window, or today if the window has not ended."""
+    if choice.as_of is not None:
+        raise UsageError(
+            Text(
+                "lệnh này không dùng --as-of; chọn kỳ bằng --quarter, --half hoặc --year",
+                "this command takes no --as-of; choose the period with --quarter, --half or --year",
+            )
+        )
+    if (choice.quarter, choice.half, choice.year) == (None, None, None):
+        raise UsageError(
+            Text(
+                "hãy chọn kỳ báo cáo: --quarter 2020-Q4, --half 2020-H1 hoặc --year 2020",
+                "choose the period: --quarter 2020-Q4, --half 2020-H1 or --year 2020",
+            )
+        )
+    period, end = choose_period(choice, today, repo.plan.reporting.windows)
+    return evaluate(build_facts(repo), list(repo.tasks), period, min(end, today))
+
+
+def _created(options: IssueOptions, period: Period, repo: Repository) -> dt.datetime:
+    day = options.date or period.window(repo.plan.reporting.windows).end
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+
+
+def _target(repo: Repository, output: Path | None, stem: str) -> Path:
+    return output if output is not None else repo.root / "reports" / f"{stem}.docx"
+
+
+def write_report(
+    repo: Repository, choice: PeriodChoice, options: IssueOptions, *, output: Path | None, force: bool, pdf: bool
+) -> Written:
+    """Render the report for the chosen period; the .docx (and with `pdf` the .pdf) it wrote."""
+    evaluation = _evaluate(repo, choice, options.today)
+    context = report_context(repo, evaluation, options)
+    provenance = report.Provenance(
+        repo.plan.id,
+        evaluation.period.name,
+        data_commit(repo.root),
+        context.summary_title,
+        _created(options, evaluation.period, repo),
+    )
+    content = report.render(report.template_path(repo.root, "report.docx"), context, provenance)
+    path = _target(repo, output, f"bao-cao-{evaluation.period.name}")
+    report.write_new(path, content, force=force)
+    paths = [path]
+    if pdf:
+        from dnnd.pdf import to_pdf
+
+        paths.append(to_pdf(path))
+    return Written(paths, evaluation, [])
+
+
+def write_reminder(
+    repo: Repository,
+    choice: PeriodChoice,
+    options: IssueOptions,
+    *,
+    deadline: dt.date | None,
+    output: Path | None,
+    force: bool,
+) -> Written:
+    """Render the letter urging the agencies that have not reported; nothing is written when none is missing."""
+    evaluation = _evaluate(repo, choice, options.today)
+    reply_by = deadline or (options.date or options.today) + dt.timedelta(days=7)
+    context = reminder_context(repo, evaluation, options, reply_by)
+    if not context.agencies:
+        return Written([], evaluation, [])
+    provenance = report.Provenance(
+        repo.plan.id,
+        evaluation.period.name,
+        data_commit(repo.root),
+        f"V/v {context.subject} ({period_phrase(evaluation.period)})",
+        _created(options, evaluation.period, repo),
+    )
+    content = report.render(report.template_path(repo.root, "remind.docx"), context, provenance)
+    path = _target(repo, output, f"don-doc-{evaluation.period.name}")
+    report.write_new(path, content, force=force)
+    return Written([path], evaluation, context.agencies)

@@ -1,0 +1,400 @@
+"""The typed content of the quarterly/annual report and of the reminder letter, built from status data.
+
+Every string here is plain text: one paragraph per line of agency text, nothing the template engine
+would read as markup. `report.py` turns a context into a Word document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from dnnd.evaluate import DONE_CODES, Evaluation, TaskResult
+from dnnd.labels import TASK_STATUS_LABELS
+from dnnd.models import Agency, Entry, Signer
+from dnnd.periods import Period
+from dnnd.repository import Repository
+from dnnd.schedule import AfterEvents, Yearly
+from dnnd.status import ReportedEntry, entries_by_task
+
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of the body; `style` picks its look in the template: heading, task, agency or body."""
+
+    style: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Header:
+    parent_agency: str
+    issuing_agency: str
+    number: str
+    code: str
+    place_date: str
+
+
+@dataclass(frozen=True)
+class SignerBlock:
+    authority: str
+    title: str
+    name: str
+
+
+@dataclass(frozen=True)
+class AppendixRow:
+    number: str
+    title: str
+    lead: str
+    support: str
+    timing: str
+    status: str
+
+
+@dataclass(frozen=True)
+class Appendix:
+    title: str
+    reference: str
+    rows: list[AppendixRow]
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    header: Header
+    summary_title: str
+    addressee: str
+    body: list[Paragraph]
+    recipients: list[str]
+    signer: SignerBlock
+    appendix: Appendix
+
+
+@dataclass(frozen=True)
+class ReminderContext:
+    header: Header
+    subject: str
+    addressees: list[str]
+    body: list[Paragraph]
+    recipients: list[str]
+    signer: SignerBlock
+    agencies: list[str] = field(default_factory=list)
+
+
+def lines(text: str | None) -> list[str]:
+    """Agency text as its non-empty lines: each becomes its own paragraph."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def dmy(day: dt.date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def document_number(number: int | None) -> str:
+    """'05' for 5 (numbers below 10 take a leading zero); blank space for the clerk when not yet issued."""
+    return f"{number:02d}" if number is not None else "\u00a0" * 6
+
+
+def place_date(place: str, day: dt.date | None, year: int) -> str:
+    """'Khánh Hòa, ngày 05 tháng 02 năm 2021' (leading zero for days below 10 and months 1-2), or blanks."""
+    if day is None:
+        blank = "\u00a0" * 4
+        return f"{place}, ngày{blank}tháng{blank}năm {year}"
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def period_phrase(period: Period) -> str:
+    """'quý IV năm 2020', '6 tháng đầu năm 2020', 'năm 2020'."""
+    if period.kind == "quarter":
+        return f"quý {ROMAN[period.first_quarter]} năm {period.year}"
+    if period.kind == "half":
+        return f"6 tháng {'đầu' if period.first_quarter == 1 else 'cuối'} năm {period.year}"
+    return f"năm {period.year}"
+
+
+def _status_text(result: TaskResult) -> str:
+    text = TASK_STATUS_LABELS[result.status].vi
+    details = []
+    if result.occurrence is not None:
+        details.append(f"lần thực hiện năm {result.occurrence}")
+    if result.due is not None:
+        details.append(f"hạn {dmy(result.due)}")
+    if result.done_on is not None:
+        details.append(f"hoàn thành ngày {dmy(result.done_on)}")
+    return f"{text} ({'; '.join(details)})" if details else text
+
+
+def _signer(signer: Signer | None) -> SignerBlock:
+    if signer is None:
+        return SignerBlock("", "", "")
+    return SignerBlock((signer.authority or "").upper(), signer.title.upper(), signer.name or "")
+
+
+def _names(repo: Repository, ids: list[str]) -> str:
+    return "; ".join(repo.agencies[agency_id].name for agency_id in ids)
+
+
+class _Builder:
+    """Assembles the report body section by section from one evaluation."""
+
+    def __init__(self, repo: Repository, evaluation: Evaluation) -> None:
+        self.repo = repo
+        self.evaluation = evaluation
+        self.results = {result.task: result for result in evaluation.results}
+        quarters = {quarter.name for quarter in evaluation.period.quarters()}
+        self.entries = {
+            task_id: [item for item in items if item.period in quarters]
+            for task_id, items in entries_by_task(repo).items()
+        }
+        self.body: list[Paragraph] = []
+
+    def add(self, style: str, text: str) -> None:
+        self.body.append(Paragraph(style, text))
+
+    def add_lines(self, text: str | None) -> None:
+        for line in lines(text):
+            self.add("body", line)
+
+    def _role(self, task_id: int, agency_id: str) -> str:
+        return "chủ trì" if agency_id in self.repo.tasks[task_id].lead else "phối hợp"
+
+    def _ordered(self, task_id: int) -> list[ReportedEntry]:
+        task = self.repo.tasks[task_id]
+        order = {agency_id: index for index, agency_id in enumerate((*task.lead, *task.support))}
+        return sorted(self.entries[task_id], key=lambda item: (order.get(item.agency, 99), item.period))
+
+    def results_section(self) -> None:
+        self.add("heading", "I. KẾT QUẢ THỰC HIỆN")
+        several = self.evaluation.period.kind != "quarter"
+        for task in self.repo.tasks.values():
+            self.add("task", f"Nhiệm vụ {task.id}: {task.title}")
+            self.add("body", f"Tình trạng: {_status_text(self.results[task.id])}.")
+            reported = self._ordered(task.id)
+            if not reported:
+                self.add("body", "Chưa có cơ quan nào báo cáo về nhiệm vụ này trong kỳ.")
+            for item in reported:
+                agency = self.repo.agencies[item.agency]
+                when = f", {period_phrase(_quarter(item.period))}" if several else ""
+                self.add("agency", f"{agency.name} ({self._role(task.id, item.agency)}{when}):")
+                self.add_lines(item.entry.summary)
+                for document in item.entry.documents:
+                    self.add("body", f"Văn bản số {document.number} ngày {dmy(document.date)}: {document.title}")
+
+    def assessment_section(self) -> None:
+        counts = dict.fromkeys(TASK_STATUS_LABELS, 0)
+        for result in self.evaluation.results:
+            counts[result.status] += 1
+        done = counts["done_on_time"] + counts["done_late"] + counts["done"]
+        self.add("heading", "II. ĐÁNH GIÁ CHUNG")
+        self.add("body", f"1. Tình hình thực hiện: tổng số {len(self.evaluation.results)} nhiệm vụ, trong đó:")
+        self.add(
+            "body",
+            f"- Đã hoàn thành: {done} nhiệm vụ (đúng hạn: {counts['done_on_time']}; quá hạn: "
+            f"{counts['done_late']}; không có thời hạn: {counts['done']});",
+        )
+        self.add(
+            "body",
+            f"- Chưa hoàn thành: {counts['in_progress'] + counts['overdue']} nhiệm vụ (đang thực hiện "
+            f"trong hạn: {counts['in_progress']}; quá hạn: {counts['overdue']});",
+        )
+        self.add("body", f"- Thực hiện thường xuyên: {counts['ongoing']} nhiệm vụ;")
+        self.add("body", f"- Chờ điều kiện (chờ hướng dẫn của cấp trên): {counts['waiting']} nhiệm vụ.")
+        self.add("body", "2. Tình hình báo cáo của các cơ quan, đơn vị:")
+        if not self.evaluation.missing:
+            self.add("body", "Các cơ quan, đơn vị đã báo cáo đầy đủ.")
+        order = {agency_id: index for index, agency_id in enumerate(self.repo.agencies)}
+        for quarter in self.evaluation.period.quarters():
+            missing = sorted(
+                (item for item in self.evaluation.missing if item.quarter == quarter),
+                key=lambda item: order[item.agency],
+            )
+            if not missing:
+                continue
+            self.add("body", f"Các cơ quan, đơn vị chưa báo cáo {period_phrase(quarter)}:")
+            for item in missing:
+                numbers = ", ".join(str(number) for number in item.tasks)
+                self.add("body", f"- {self.repo.agencies[item.agency].name}: nhiệm vụ {numbers};")
+        if self.evaluation.period.kind == "year":
+            self.yearly_results()
+
+    def yearly_results(self) -> None:
+        yearly = [task for task in self.repo.tasks.values() if isinstance(self.repo.schedules[task.id], Yearly)]
+        if not yearly:
+            return
+        self.add("body", f"3. Các nhiệm vụ thực hiện hằng năm, năm {self.evaluation.period.year}:")
+        for task in yearly:
+            self.add("body", f"- Nhiệm vụ {task.id}: {_status_text(self.results[task.id])};")
+
+    def free_text_section(self, heading: str, attribute: str, nothing: str) -> None:
+        self.add("heading", heading)
+        found = False
+        for agency_id, agency in self.repo.agencies.items():
+            for task in self.repo.tasks.values():
+                for item in self.entries[task.id]:
+                    text = getattr(item.entry, attribute)
+                    if item.agency != agency_id or not lines(text):
+                        continue
+                    found = True
+                    self.add("agency", f"{agency.name} (nhiệm vụ {task.id}, {period_phrase(_quarter(item.period))}):")
+                    self.add_lines(text)
+        if not found:
+            self.add("body", nothing)
+
+    def next_section(self, convention_next_end: dt.date) -> None:
+        self.add("heading", "V. NHIỆM VỤ TRỌNG TÂM KỲ TỚI")
+        window = self.evaluation.window
+        chosen = []
+        for task in self.repo.tasks.values():
+            result = self.results[task.id]
+            schedule = self.repo.schedules[task.id]
+            if result.status == "ongoing":
+                chosen.append((task.id, "thực hiện thường xuyên"))
+            elif result.status not in DONE_CODES and result.due is not None and result.due <= convention_next_end:
+                label = "quá hạn" if result.status == "overdue" else "hạn"
+                chosen.append((task.id, f"{label} {dmy(result.due)}"))
+            elif isinstance(schedule, Yearly) and result.occurrence is not None and result.status in DONE_CODES:
+                following = schedule.due(result.occurrence + 1)
+                if following <= convention_next_end:
+                    chosen.append((task.id, f"hạn {dmy(following)}"))
+            elif isinstance(schedule, AfterEvents) and any(
+                (event := self.repo.events[event_id]).occurred_on is not None and event.occurred_on in window
+                for event_id in schedule.events
+            ):
+                chosen.append((task.id, "đã có hướng dẫn trong kỳ"))
+        if not chosen:
+            self.add("body", "Không có nhiệm vụ đến hạn trong kỳ tới.")
+        for task_id, note in chosen:
+            self.add("body", f"- Nhiệm vụ {task_id}: {self.repo.tasks[task_id].title} ({note}).")
+
+
+def _quarter(name: str) -> Period:
+    year, number = name.split("-Q")
+    return Period(int(year), int(number), int(number))
+
+
+def _recipients(extra: list[str], drafting_unit: str | None) -> list[str]:
+    unit = f", {drafting_unit}" if drafting_unit else ""
+    return ["- Như trên;", *[f"- {name};" for name in extra], f"- Lưu: VT{unit}."]
+
+
+def _focal(repo: Repository) -> Agency:
+    return repo.agencies[repo.plan.focal_point]
+
+
+@dataclass(frozen=True)
+class IssueOptions:
+    """What the clerk (văn thư) gives at issuance: number and date, both optional."""
+
+    number: int | None = None
+    date: dt.date | None = None
+    today: dt.date = field(default_factory=dt.date.today)
+
+
+def report_context(repo: Repository, evaluation: Evaluation, options: IssueOptions) -> ReportContext:
+    """The content of the report on `evaluation`'s period."""
+    settings = repo.plan.report
+    code = f"BC-{settings.abbreviation}"
+    number = document_number(options.number)
+    year = options.date.year if options.date else options.today.year
+    builder = _Builder(repo, evaluation)
+    builder.results_section()
+    builder.assessment_section()
+    builder.free_text_section(
+        "III. KHÓ KHĂN, VƯỚNG MẮC", "difficulties", "Các cơ quan, đơn vị không nêu khó khăn, vướng mắc."
+    )
+    builder.free_text_section("IV. KIẾN NGHỊ, ĐỀ XUẤT", "proposals", "Các cơ quan, đơn vị không có kiến nghị, đề xuất.")
+    next_end = evaluation.period.next().window(repo.plan.reporting.windows).end
+    builder.next_section(next_end)
+    builder.add("body", f"{_focal(repo).name} báo cáo {settings.addressee} xem xét, chỉ đạo./.")
+    phrase = period_phrase(evaluation.period)
+    issued = dmy(options.date) if options.date else f"{chr(0xA0) * 3}/{chr(0xA0) * 3}/{year}"
+    rows = [
+        AppendixRow(
+            str(task.id),
+            task.title,
+            _names(repo, task.lead),
+            _names(repo, task.support),
+            task.timing,
+            _status_text(builder.results[task.id]),
+        )
+        for task in repo.tasks.values()
+    ]
+    return ReportContext(
+        header=Header(
+            settings.parent_agency.upper(),
+            settings.issuing_agency.upper(),
+            number,
+            code,
+            place_date(settings.place, options.date, year),
+        ),
+        summary_title=f"Kết quả thực hiện {repo.plan.title} {phrase}",
+        addressee=settings.addressee,
+        body=builder.body,
+        recipients=_recipients(settings.recipients, settings.drafting_unit),
+        signer=_signer(settings.signer),
+        appendix=Appendix(
+            title=f"TÌNH HÌNH THỰC HIỆN CÁC NHIỆM VỤ {phrase.upper()}",
+            reference=f"(Kèm theo Báo cáo số {number}/{code} ngày {issued} của {_focal(repo).name})",
+            rows=rows,
+        ),
+    )
+
+
+def reminder_context(
+    repo: Repository, evaluation: Evaluation, options: IssueOptions, deadline: dt.date
+) -> ReminderContext:
+    """The letter urging (đôn đốc) each agency with missing entries, the sender excluded."""
+    settings = repo.plan.report
+    unit = f"-{settings.drafting_unit}" if settings.drafting_unit else ""
+    year = options.date.year if options.date else options.today.year
+    order = {agency_id: index for index, agency_id in enumerate(repo.agencies)}
+    missing: dict[str, dict[int, None]] = {}
+    for item in sorted(evaluation.missing, key=lambda item: (order[item.agency], item.quarter)):
+        if item.agency != repo.plan.focal_point:
+            missing.setdefault(item.agency, {}).update(dict.fromkeys(item.tasks))
+    names = [repo.agencies[agency_id].name for agency_id in missing]
+    addressees = [f"- {name};" for name in names[:-1]] + ([f"- {names[-1]}."] if names else [])
+    phrase = period_phrase(evaluation.period)
+    decision = repo.plan.decision
+    body = [
+        Paragraph(
+            "body",
+            f"Thực hiện Quyết định số {decision.number} ngày {dmy(decision.date)} của "
+            f"{decision.issuer} ban hành {repo.plan.title}, đến nay các cơ quan, đơn vị sau chưa "
+            f"gửi báo cáo kết quả thực hiện các nhiệm vụ {phrase}:",
+        )
+    ]
+    for agency_id, tasks in missing.items():
+        body.append(Paragraph("agency", f"{repo.agencies[agency_id].name}:"))
+        body.extend(Paragraph("body", f"- Nhiệm vụ {number}: {repo.tasks[number].title}") for number in tasks)
+    body.append(
+        Paragraph(
+            "body",
+            f"{_focal(repo).name} đề nghị các cơ quan, đơn vị khẩn trương gửi báo cáo về "
+            f"{_focal(repo).name} trước ngày {dmy(deadline)} để tổng hợp, báo cáo "
+            f"{settings.addressee}./.",
+        )
+    )
+    return ReminderContext(
+        header=Header(
+            settings.parent_agency.upper(),
+            settings.issuing_agency.upper(),
+            document_number(options.number),
+            f"{settings.abbreviation}{unit}",
+            place_date(settings.place, options.date, year),
+        ),
+        subject=f"đôn đốc báo cáo kết quả thực hiện Kế hoạch {phrase}",
+        addressees=addressees,
+        body=body,
+        recipients=_recipients([], settings.drafting_unit),
+        signer=_signer(settings.signer),
+        agencies=list(missing),
+    )
+
+
+def entry_text(entry: Entry) -> list[str]:
+    """All the lines of agency text an entry contributes (for checks that nothing was dropped)."""
+    return [*lines(entry.summary), *lines(entry.difficulties), *lines(entry.proposals)]
