@@ -29,10 +29,38 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 # Advance widths (1/1000 em) of Times New Roman Bold for the letters of the header lines; a Vietnamese
 # letter takes the width of its base letter. Used to size the rules under the header lines.
 _BOLD_WIDTHS = {
-    " ": 250, "-": 333, "A": 722, "Ạ": 722, "C": 722, "D": 722, "Đ": 722, "G": 778, "H": 778, "I": 389,
-    "N": 722, "O": 778, "Ở": 778, "Ụ": 722, "U": 722, "V": 722, "Y": 722, "Ộ": 778, "a": 500, "ạ": 500,
-    "ậ": 500, "c": 444, "d": 556, "h": 556, "l": 278, "n": 556, "o": 500, "ộ": 500, "p": 556, "T": 667,
-    "ự": 556, "ú": 556,
+    " ": 250,
+    "-": 333,
+    "A": 722,
+    "Ạ": 722,
+    "C": 722,
+    "D": 722,
+    "Đ": 722,
+    "G": 778,
+    "H": 778,
+    "I": 389,
+    "N": 722,
+    "O": 778,
+    "Ở": 778,
+    "Ụ": 722,
+    "U": 722,
+    "V": 722,
+    "Y": 722,
+    "Ộ": 778,
+    "a": 500,
+    "ạ": 500,
+    "ậ": 500,
+    "c": 444,
+    "d": 556,
+    "h": 556,
+    "l": 278,
+    "n": 556,
+    "o": 500,
+    "ộ": 500,
+    "p": 556,
+    "T": 667,
+    "ự": 556,
+    "ú": 556,
 }
 
 
@@ -76,9 +104,19 @@ def setup(document: DocumentObject) -> None:
     normal.paragraph_format.line_spacing = 1.0
 
 
-def style(document: DocumentObject, name: str, *, size: float, bold: bool = False, italic: bool = False,
-          align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.JUSTIFY, indent: bool = False, after: float = 6,
-          line: float = 1.15, before: float = 0) -> None:
+def style(
+    document: DocumentObject,
+    name: str,
+    *,
+    size: float,
+    bold: bool = False,
+    italic: bool = False,
+    align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.JUSTIFY,
+    indent: bool = False,
+    after: float = 6,
+    line: float = 1.15,
+    before: float = 0,
+) -> None:
     """A paragraph style the office can restyle in Word."""
     created = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     created.base_style = document.styles["Normal"]
@@ -105,14 +143,23 @@ def add_styles(document: DocumentObject) -> None:
     style(document, "DNND Addressee", size=14, align=centre, after=6, line=1.0, before=6)
     style(document, "DNND Table", size=12, align=WD_ALIGN_PARAGRAPH.LEFT, after=0, line=1.0)
     style(document, "DNND Table Head", size=12, bold=True, align=centre, after=0, line=1.0)
-    style(document, "DNND Recipients Head", size=12, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT,
-          after=0, line=1.0)
+    style(
+        document,
+        "DNND Recipients Head",
+        size=12,
+        bold=True,
+        italic=True,
+        align=WD_ALIGN_PARAGRAPH.LEFT,
+        after=0,
+        line=1.0,
+    )
     style(document, "DNND Recipients", size=11, align=WD_ALIGN_PARAGRAPH.LEFT, after=0, line=1.0)
     style(document, "DNND Signature", size=14, bold=True, align=centre, after=0, line=1.0)
 
 
-def run(paragraph: Paragraph, text: str, *, size: float | None = None, bold: bool | None = None,
-        italic: bool | None = None) -> None:
+def run(
+    paragraph: Paragraph, text: str, *, size: float | None = None, bold: bool | None = None, italic: bool | None = None
+) -> None:
     added = paragraph.add_run(text)
     if size is not None:
         added.font.size = Pt(size)
@@ -122,9 +169,17 @@ def run(paragraph: Paragraph, text: str, *, size: float | None = None, bold: boo
     _fonts(added._element.get_or_add_rPr())
 
 
-def line(container: DocumentObject | _Cell, text: str, style_name: str = "Normal", *, size: float | None = None,
-         bold: bool | None = None, italic: bool | None = None, align: WD_ALIGN_PARAGRAPH | None = None,
-         first: bool = False) -> Paragraph:
+def line(
+    container: DocumentObject | _Cell,
+    text: str,
+    style_name: str = "Normal",
+    *,
+    size: float | None = None,
+    bold: bool | None = None,
+    italic: bool | None = None,
+    align: WD_ALIGN_PARAGRAPH | None = None,
+    first: bool = False,
+) -> Paragraph:
     paragraph = container.paragraphs[0] if first else container.add_paragraph()
     paragraph.style = style_name
     if align is not None:

@@ -12,8 +12,8 @@ from dnnd.evaluate import Evaluation, evaluate
 from dnnd.gitinfo import data_commit
 from dnnd.i18n import Text
 from dnnd.periods import Period
-from dnnd.repository import Repository
 from dnnd.report_content import IssueOptions, period_phrase, reminder_context, report_context
+from dnnd.repository import Repository
 from dnnd.status import PeriodChoice, build_facts, choose_period
 
 

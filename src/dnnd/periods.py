@@ -83,6 +83,8 @@ def parse_period(text: str, expected: Kind | None = None) -> Period | None:
     if match is None:
         return None
     year = int(match["y"])
+    if not dt.MINYEAR < year < dt.MAXYEAR:  # a window (from 15/12 of the year before) and the next period must exist
+        return None
     kind, number = (match["k"] or "").upper(), int(match["n"] or 0)
     if not kind:
         period = Period(year, 1, 4)

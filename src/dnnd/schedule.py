@@ -153,7 +153,7 @@ def _issuer_names(phrase: str) -> tuple[str, ...]:
     """'Sau khi có hướng dẫn của Bộ Ngoại giao và Bộ Nội vụ' -> ('Bộ Ngoại giao', 'Bộ Nội vụ'), as written."""
     text = re.sub(r"\s+", " ", unicodedata.normalize("NFC", phrase)).strip().rstrip(".;, ")
     tail = re.split(r"(?i)hướng dẫn của ", text, maxsplit=1)[1]
-    return tuple(part.strip() for part in re.split(r"\s*,\s*|\s+và\s+", tail) if part.strip())
+    return tuple(part.strip() for part in re.split(r"(?i)\s*,\s*|\s+và\s+", tail) if part.strip())
 
 
 def yearly_occurrence(schedule: Yearly, first_year: int, on_or_after: dt.date) -> int:
