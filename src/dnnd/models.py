@@ -15,6 +15,8 @@ NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)
 Optional = Annotated[str | None, StringConstraints(strip_whitespace=True)]
 AgencyId = Annotated[str, StringConstraints(pattern=AGENCY_ID_PATTERN)]
 EVENT_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+PERIOD_PATTERN = r"^[0-9]{4}(-Q[1-4]|-H[12])?$"
+Reviewer = Annotated[str, StringConstraints(pattern=r"^@[A-Za-z0-9][A-Za-z0-9_.-]*(/[A-Za-z0-9][A-Za-z0-9_.-]*)?$")]
 EventId = Annotated[str, StringConstraints(pattern=EVENT_ID_PATTERN)]
 
 EntryStatus = Literal["not_started", "in_progress", "done", "blocked"]
@@ -78,6 +80,14 @@ class Reporting(Model):
         description="Khung thời gian lấy số liệu: cutoff (từ ngày 15 tháng trước quý đến ngày 14 tháng cuối quý, theo "
         "Nghị định 09/2019/NĐ-CP) hoặc calendar (quý theo lịch).",
     )
+    submission_days: Annotated[int, Field(ge=0, le=60)] = Field(
+        2,
+        description="Số ngày làm việc sau ngày chốt số liệu để gửi báo cáo (QĐ 01/2023/QĐ-UBND của tỉnh Khánh Hòa: 2).",
+    )
+    holidays: list[dt.date] = Field(
+        default_factory=list,
+        description="Các ngày nghỉ lễ, Tết (YYYY-MM-DD) không tính là ngày làm việc khi xét hạn gửi báo cáo.",
+    )
 
 
 class Plan(Model):
@@ -106,6 +116,10 @@ class Agency(Model):
         description="Loại cơ quan: department (sở, ngành), party (ban của Tỉnh ủy), front (Mặt trận), association "
         "(tổ chức hội), press (báo, đài, cổng thông tin), office (văn phòng), council (HĐND), local (UBND cấp huyện), "
         "group (nhóm chung, không báo cáo), external (cơ quan ngoài tỉnh, không báo cáo)."
+    )
+    reviewers: list[Reviewer] = Field(
+        default_factory=list,
+        description="Tài khoản hoặc nhóm trên nền tảng git duyệt báo cáo của cơ quan, ví dụ '@khanhhoa/lhhn'.",
     )
 
     @property
@@ -157,7 +171,7 @@ class Task(Model):
         None, description="Lịch thực hiện ghi rõ, dùng thay cho cách hiểu cụm từ ở timing."
     )
     after: list[EventId] | None = Field(
-        None, description="Mã các sự kiện phải xảy ra trước khi thực hiện nhiệm vụ (xem plan/events.yaml)."
+        None, min_length=1, description="Mã các sự kiện phải xảy ra trước khi thực hiện nhiệm vụ (xem plan/events.yaml)."
     )
     within_days: Annotated[int, Field(ge=0)] | None = Field(
         None, description="Số ngày phải hoàn thành kể từ khi các sự kiện chờ đợi đã xảy ra."
@@ -243,3 +257,20 @@ class Update(Model):
     )
     reporter: Reporter | None = Field(None, description="Người lập báo cáo (không bắt buộc).")
     entries: list[Entry] = Field(description="Kết quả theo từng nhiệm vụ, mỗi nhiệm vụ một mục.")
+
+
+# ----- locks.yaml ----------------------------------------------------------------------------
+
+
+class Lock(Model):
+    period: Annotated[str, StringConstraints(pattern=PERIOD_PATTERN)] = Field(
+        description="Kỳ đã ban hành báo cáo: quý (2020-Q3), sáu tháng (2020-H1) hoặc năm (2020)."
+    )
+    locked_on: dt.date = Field(description="Ngày khóa kỳ (YYYY-MM-DD).")
+    note: Optional = Field(None, description="Ghi chú, ví dụ số báo cáo đã ban hành.")
+
+
+class LocksFile(Model):
+    locks: list[Lock] = Field(
+        default_factory=list, description="Các kỳ đã ban hành báo cáo: tệp báo cáo của các quý trong kỳ không được sửa."
+    )
