@@ -17,8 +17,9 @@ from dnnd.errors_cli import DnndGroup
 from dnnd.i18n import LANGUAGES, Text, default_language
 
 if TYPE_CHECKING:
+    from dnnd.history import Submission
     from dnnd.repository import Repository
-    from dnnd.status import PeriodChoice
+    from dnnd.status import PeriodChoice, StatusReport
 
 
 class Format(StrEnum):
@@ -112,6 +113,16 @@ def _choice(quarter: str | None, half: str | None, year: str | None, as_of: str 
     return PeriodChoice(quarter, half, year, day)
 
 
+def _late(repo: Repository, report: StatusReport) -> list[Submission]:
+    from dnnd.history import late_submissions
+
+    found = late_submissions(repo, report.evaluation.period.quarters())
+    agencies = {view.task.id: None for view in report.views}
+    return [
+        item for item in found if any(item.agency in (*repo.tasks[t].lead, *repo.tasks[t].support) for t in agencies)
+    ]
+
+
 @app.command()
 def status(
     ctx: typer.Context,
@@ -120,6 +131,9 @@ def status(
     year: YearOption = None,
     as_of: AsOfOption = None,
     agency: AgencyOption = None,
+    late: Annotated[
+        bool, typer.Option("--late", help="Cho biết báo cáo nào vào nhánh chính muộn (đọc lịch sử git, nhánh main).")
+    ] = False,
     status: Annotated[
         str | None, typer.Option("--status", help="Chỉ các nhiệm vụ có tình trạng này, ví dụ overdue.")
     ] = None,
@@ -134,7 +148,7 @@ def status(
         repo, _choice(quarter, half, year, as_of), today=dt.date.today(), agency_id=agency, status_code=status
     )
     render.left_out_warning(repo, _settings(ctx).lang)
-    render.status(repo, report, format.value, _settings(ctx).lang)
+    render.status(repo, report, format.value, _settings(ctx).lang, _late(repo, report) if late else None)
 
 
 @app.command()
@@ -145,6 +159,9 @@ def missing(
     year: YearOption = None,
     as_of: AsOfOption = None,
     agency: AgencyOption = None,
+    late: Annotated[
+        bool, typer.Option("--late", help="Cho biết báo cáo nào vào nhánh chính muộn (đọc lịch sử git, nhánh main).")
+    ] = False,
     format: FormatOption = Format.table,
 ) -> None:
     """Cơ quan nào chưa báo cáo nhiệm vụ nào trong kỳ, để đôn đốc (Who has not reported, to urge them)."""
@@ -154,7 +171,7 @@ def missing(
     repo = _open(ctx)
     report = status_report(repo, _choice(quarter, half, year, as_of), today=dt.date.today(), agency_id=agency)
     render.left_out_warning(repo, _settings(ctx).lang)
-    render.missing(repo, report, format.value, _settings(ctx).lang)
+    render.missing(repo, report, format.value, _settings(ctx).lang, _late(repo, report) if late else None)
 
 
 DateOption = Annotated[
@@ -243,6 +260,125 @@ def remind(
         render.nobody_missing(written.evaluation.period.name, _settings(ctx).lang)
         return
     render.written(written.paths, _settings(ctx).lang)
+
+
+@app.command("new-update")
+def new_update(
+    ctx: typer.Context,
+    agency: Annotated[str, typer.Option("--agency", help="Mã cơ quan báo cáo, ví dụ lhhn.")],
+    quarter: Annotated[str, typer.Option("--quarter", help="Quý báo cáo, ví dụ 2020-Q3.")],
+) -> None:
+    """Tạo sẵn tệp báo cáo quý của một cơ quan với các nhiệm vụ của nó (Scaffold an agency's quarterly update)."""
+    from dnnd import render
+    from dnnd.scaffold import new_update as scaffold
+
+    render.scaffolded(scaffold(_open(ctx), agency, quarter), _settings(ctx).lang)
+
+
+@app.command()
+def schema(ctx: typer.Context) -> None:
+    """Ghi JSON Schema của các loại tệp vào schema/ để trình soạn thảo gợi ý (Write the editor schemas)."""
+    from dnnd import render
+    from dnnd.repository import find_root
+    from dnnd.schema import write_schemas
+
+    render.written(write_schemas(find_root(Path.cwd(), _settings(ctx).repo)), _settings(ctx).lang)
+
+
+@app.command()
+def codeowners(ctx: typer.Context) -> None:
+    """Ghi .github/CODEOWNERS từ reviewers của các cơ quan (Write CODEOWNERS from the agencies' reviewers)."""
+    from dnnd import render
+    from dnnd.codeowners import write_codeowners
+
+    render.written([write_codeowners(_open(ctx))], _settings(ctx).lang)
+
+
+class ChangesFormat(StrEnum):
+    text = "text"
+    github = "github"
+
+
+@app.command("check-changes")
+def check_changes(
+    ctx: typer.Context,
+    base: Annotated[str, typer.Option("--base", help="Nhánh hoặc commit gốc của pull request, ví dụ origin/main.")],
+    agency: Annotated[
+        str | None,
+        typer.Option("--agency", help="Cơ quan gửi pull request: mọi tệp thay đổi phải thuộc thư mục của nó."),
+    ] = None,
+    format: Annotated[
+        ChangesFormat, typer.Option("--format", help="text, hoặc github (chú thích cho GitHub Actions).")
+    ] = ChangesFormat.text,
+) -> None:
+    """Kiểm tra một pull request: hợp lệ, đúng cơ quan, không sửa kỳ đã khóa (Check a pull request's changes)."""
+    from dnnd import render
+    from dnnd.changes import check_changes as check
+    from dnnd.repository import find_root
+
+    report = check(find_root(Path.cwd(), _settings(ctx).repo), base, agency)
+    render.changes(report, format.value, _settings(ctx).lang)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+PeriodArgument = Annotated[str, typer.Argument(help="Kỳ: quý 2020-Q3, sáu tháng 2020-H1 hoặc năm 2020.")]
+
+
+@app.command()
+def lock(
+    ctx: typer.Context,
+    period: PeriodArgument,
+    note: Annotated[str | None, typer.Option("--note", help="Ghi chú, ví dụ số báo cáo đã ban hành.")] = None,
+) -> None:
+    """Ghi nhận kỳ đã ban hành báo cáo: báo cáo các quý trong kỳ không được sửa nữa (Lock an issued period)."""
+    from dnnd import locks, render
+
+    repo = _open(ctx)
+    render.locked(locks.lock(repo.root, period, dt.date.today(), note), _settings(ctx).lang)
+
+
+@app.command()
+def unlock(ctx: typer.Context, period: PeriodArgument) -> None:
+    """Mở khóa một kỳ (chỉ cơ quan đầu mối): báo cáo các quý trong kỳ lại được sửa (Unlock a period)."""
+    from dnnd import locks, render
+
+    repo = _open(ctx)
+    render.unlocked(locks.unlock(repo.root, period), _settings(ctx).lang)
+
+
+@app.command()
+def log(
+    ctx: typer.Context,
+    quarter: QuarterOption = None,
+    agency: AgencyOption = None,
+    branch: Annotated[str, typer.Option("--branch", help="Nhánh chính của kho.")] = "main",
+    format: FormatOption = Format.table,
+) -> None:
+    """Khi nào mỗi báo cáo vào nhánh chính, sửa lần cuối khi nào, bởi ai, có muộn không (When updates landed)."""
+    from dnnd import render
+    from dnnd.history import submissions
+    from dnnd.periods import parse_period
+    from dnnd.status import check_agency
+
+    repo = _open(ctx)
+    check_agency(repo, agency)
+    wanted = parse_period(quarter, "quarter") if quarter is not None else None
+    if quarter is not None and wanted is None:
+        from dnnd.errors import UsageError
+
+        raise UsageError(
+            Text(
+                f"--quarter '{quarter}' không đúng dạng; ví dụ: --quarter 2020-Q3",
+                f"--quarter '{quarter}' is not valid; for example: --quarter 2020-Q3",
+            )
+        )
+    found = [
+        item
+        for item in submissions(repo, branch)
+        if (wanted is None or item.quarter == wanted) and (agency is None or item.agency == agency)
+    ]
+    render.history(repo, found, format.value, _settings(ctx).lang)
 
 
 @app.command()

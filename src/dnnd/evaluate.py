@@ -148,7 +148,7 @@ def evaluate_task(facts: Facts, task: int, period: Period, as_of: dt.date) -> Ta
     return TaskResult(task, _judge(after_due, done_on, as_of), after_due, done_on, waiting_for=pending)
 
 
-def _active(result: TaskResult, window: Window) -> bool:
+def is_active(result: TaskResult, window: Window) -> bool:
     """Reports are expected unless the task waits, or was done before the window began."""
     if result.status == "waiting":
         return False
@@ -174,7 +174,7 @@ def evaluate(facts: Facts, tasks: Sequence[int], period: Period, as_of: dt.date)
             in_quarter = (
                 result if quarter == period else evaluate_task(facts, task, quarter, min(as_of, quarter_window.end))
             )
-            if not _active(in_quarter, quarter_window):
+            if not is_active(in_quarter, quarter_window):
                 continue
             for agency in facts.reporters.get(task, ()):
                 if (agency, quarter, task) in facts.submitted:

@@ -1,27 +1,140 @@
-"""The git commit of a plan repository's data, for the provenance recorded in documents."""
+"""Reading git: the commit of the data, the files a change touches, a file at a revision, main's history.
+
+Every function runs one git process; none writes to the repository.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
+
+from dnnd.errors import DnndError, UsageError
+from dnnd.i18n import Text
 
 WATCHED = ("plan", "templates")
 
 
-def _git(root: Path, *args: str) -> str | None:
+def _git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes] | None:
     try:
-        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=30, check=False)
+        return subprocess.run(["git", "-C", str(root), *args], capture_output=True, timeout=120, check=False)
     except (OSError, subprocess.SubprocessError):
         return None
-    return done.stdout.strip() if done.returncode == 0 else None
+
+
+def _text(root: Path, *args: str) -> str | None:
+    done = _git(root, *args)
+    if done is None or done.returncode != 0:
+        return None
+    return done.stdout.decode("utf-8", "replace").strip()
 
 
 def data_commit(root: Path) -> str:
     """'<sha>', '<sha>+uncommitted changes in plan/ templates/' or 'no git' outside a git repository."""
-    head = _git(root, "rev-parse", "HEAD")
+    head = _text(root, "rev-parse", "HEAD")
     if head is None:
         return "no git"
-    changed = _git(root, "status", "--porcelain", "--untracked-files=all", "--", *WATCHED)
+    changed = _text(root, "status", "--porcelain", "--untracked-files=all", "--", *WATCHED)
     if changed:
         return f"{head}+uncommitted changes in {' '.join(folder + '/' for folder in WATCHED)}"
     return head
+
+
+def require_git(root: Path) -> None:
+    if _text(root, "rev-parse", "--git-dir") is None:
+        raise UsageError(
+            Text(
+                f"'{root}' không phải kho git (hoặc chưa cài git)",
+                f"'{root}' is not a git repository (or git is not installed)",
+            )
+        )
+
+
+def merge_base(root: Path, base: str) -> str:
+    """The commit where the current branch left `base`."""
+    require_git(root)
+    found = _text(root, "merge-base", base, "HEAD")
+    if not found:
+        raise UsageError(
+            Text(
+                f"không tìm thấy điểm rẽ nhánh với '{base}': kiểm tra tên nhánh (ví dụ origin/main) "
+                "và lấy đủ lịch sử (git fetch --unshallow)",
+                f"no merge base with '{base}': check the branch name (e.g. origin/main) and fetch "
+                "the full history (git fetch --unshallow)",
+            )
+        )
+    return found
+
+
+@dataclass(frozen=True)
+class Change:
+    """A path changed since the merge base: A(dded), M(odified), D(eleted)."""
+
+    status: str
+    path: str
+
+
+def changed_since(root: Path, base_commit: str) -> list[Change]:
+    """Files changed from `base_commit` to the working tree, untracked files included (renames as delete + add)."""
+    diff = _git(root, "diff", "--name-status", "--no-renames", "-z", base_commit, "--")
+    untracked = _git(root, "ls-files", "--others", "--exclude-standard", "-z")
+    if diff is None or diff.returncode != 0 or untracked is None:
+        raise DnndError(Text("git diff không chạy được", "git diff failed"))
+    fields = diff.stdout.decode("utf-8", "surrogateescape").split("\0")
+    changes = [Change(fields[index][0], fields[index + 1]) for index in range(0, len(fields) - 1, 2)]
+    changes += [Change("A", path) for path in untracked.stdout.decode("utf-8", "surrogateescape").split("\0") if path]
+    return sorted(set(changes), key=lambda change: change.path)
+
+
+def show(root: Path, revision: str, path: str) -> bytes | None:
+    """The bytes of `path` at `revision`, or None when it did not exist there."""
+    done = _git(root, "show", f"{revision}:{path}")
+    return done.stdout if done is not None and done.returncode == 0 else None
+
+
+@dataclass(frozen=True)
+class Landing:
+    """A commit of main's first-parent history and the update files it changed."""
+
+    commit: str
+    when: dt.datetime
+    author: str
+    paths: tuple[str, ...]
+
+
+def first_parent_history(root: Path, branch: str, folder: str) -> list[Landing]:
+    """Main's first-parent commits touching `folder`, oldest first, from a single `git log` call.
+
+    A merge commit counts with its diff against the first parent: what the pull request brought to main.
+    Dates are the committer dates of those commits: when the forge merged, not when the clerk committed.
+    """
+    require_git(root)
+    done = _git(
+        root,
+        "log",
+        branch,
+        "--first-parent",
+        "--diff-merges=first-parent",
+        "--reverse",
+        "--name-only",
+        "-z",
+        "--format=%x01%H%x02%cI%x02%an",
+        "--",
+        folder,
+    )
+    if done is None or done.returncode != 0:
+        detail = done.stderr.decode("utf-8", "replace").strip() if done is not None else ""
+        raise UsageError(
+            Text(
+                f"không đọc được lịch sử của nhánh '{branch}': {detail}",
+                f"cannot read the history of branch '{branch}': {detail}",
+            )
+        )
+    landings = []
+    for record in done.stdout.decode("utf-8", "surrogateescape").split("\x01")[1:]:
+        head, _, names = record.partition("\n")
+        commit, when, author = head.split("\x02")
+        paths = tuple(name.strip("\n") for name in names.split("\0") if name.strip("\n"))
+        landings.append(Landing(commit, dt.datetime.fromisoformat(when), author, paths))
+    return landings

@@ -171,7 +171,9 @@ class Task(Model):
         None, description="Lịch thực hiện ghi rõ, dùng thay cho cách hiểu cụm từ ở timing."
     )
     after: list[EventId] | None = Field(
-        None, min_length=1, description="Mã các sự kiện phải xảy ra trước khi thực hiện nhiệm vụ (xem plan/events.yaml)."
+        None,
+        min_length=1,
+        description="Mã các sự kiện phải xảy ra trước khi thực hiện nhiệm vụ (xem plan/events.yaml).",
     )
     within_days: Annotated[int, Field(ge=0)] | None = Field(
         None, description="Số ngày phải hoàn thành kể từ khi các sự kiện chờ đợi đã xảy ra."

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.table import Table
@@ -16,6 +16,12 @@ from dnnd.i18n import Text
 from dnnd.labels import ENTRY_STATUS_LABELS, KIND_LABELS, TASK_STATUS_LABELS, summary_line
 from dnnd.repository import Repository
 from dnnd.status import StatusReport, TaskView
+
+if TYPE_CHECKING:
+    from dnnd.changes import ChangeReport
+    from dnnd.history import Submission
+    from dnnd.periods import Period
+    from dnnd.scaffold import Scaffold
 
 STATUS_STYLES = {
     "done_on_time": "green",
@@ -97,8 +103,42 @@ def _date(value: object) -> str:
     return value.strftime("%d/%m/%Y") if hasattr(value, "strftime") else ""
 
 
-def status(repo: Repository, report: StatusReport, fmt: str, lang: str) -> None:
+def _late_records(late: list[Submission]) -> list[dict[str, Any]]:
+    return [
+        {
+            "agency": item.agency,
+            "period": item.quarter.name,
+            "file": item.rel,
+            "reached_main": item.first.when.isoformat(),
+            "due": item.due,
+        }
+        for item in late
+    ]
+
+
+def _late_lines(repo: Repository, late: list[Submission] | None, lang: str) -> None:
+    if late is None:
+        return
+    console = _out()
+    if not late:
+        console.print(Text("Không có báo cáo nào gửi muộn.", "No update was submitted late.").in_(lang))
+        return
+    console.print(RichText(Text("Báo cáo gửi muộn:", "Late submissions:").in_(lang), style="bold red"))
+    for item in late:
+        console.print(
+            Text(
+                f"  - {repo.agencies[item.agency].name}, {item.quarter.name}: vào nhánh chính ngày "
+                f"{_date(item.reached_on)}, hạn {_date(item.due)}",
+                f"  - {repo.agencies[item.agency].name}, {item.quarter.name}: reached main on {_date(item.reached_on)}, "
+                f"due {_date(item.due)}",
+            ).in_(lang)
+        )
+
+
+def status(repo: Repository, report: StatusReport, fmt: str, lang: str, late: list[Submission] | None = None) -> None:
     document = export.status_document(report)
+    if late is not None:
+        document["late_submissions"] = _late_records(late)
     if fmt == "json":
         _write_raw(export.to_json(document) + "\n")
         return
@@ -145,9 +185,10 @@ def status(repo: Repository, report: StatusReport, fmt: str, lang: str) -> None:
     console = _out()
     console.print(table)
     console.print(summary_line(report.counts()).in_(lang))
+    _late_lines(repo, late, lang)
 
 
-def missing(repo: Repository, report: StatusReport, fmt: str, lang: str) -> None:
+def missing(repo: Repository, report: StatusReport, fmt: str, lang: str, late: list[Submission] | None = None) -> None:
     order = {agency_id: index for index, agency_id in enumerate(repo.agencies)}
     items = sorted(report.evaluation.missing, key=lambda item: (order[item.agency], item.quarter))
     records: list[dict[str, Any]] = [
@@ -168,6 +209,7 @@ def missing(repo: Repository, report: StatusReport, fmt: str, lang: str) -> None
                     "window": {"start": evaluation.window.start, "end": evaluation.window.end},
                     "as_of": evaluation.as_of,
                     "missing": records,
+                    **({"late_submissions": _late_records(late)} if late is not None else {}),
                 }
             )
             + "\n"
@@ -184,6 +226,7 @@ def missing(repo: Repository, report: StatusReport, fmt: str, lang: str) -> None
                 f"Period {evaluation.period.name}: every agency has reported.",
             ).in_(lang)
         )
+        _late_lines(repo, late, lang)
         return
     table = Table(
         title=Text(
@@ -208,6 +251,7 @@ def missing(repo: Repository, report: StatusReport, fmt: str, lang: str) -> None
             f"{len({r['agency'] for r in records})} agencies have not fully reported.",
         ).in_(lang)
     )
+    _late_lines(repo, late, lang)
 
 
 def tasks(repo: Repository, views: list[TaskView], fmt: str, lang: str) -> None:
@@ -328,3 +372,135 @@ def nobody_missing(period: str, lang: str) -> None:
             f"Period {period}: every agency has reported, so no reminder letter is needed.",
         ).in_(lang)
     )
+
+
+def scaffolded(scaffold: Scaffold, lang: str) -> None:
+    console = _out()
+    tasks = ", ".join(str(number) for number in scaffold.tasks) or Text("(không có)", "(none)").in_(lang)
+    console.print(
+        Text(f"Đã tạo {scaffold.rel} với các nhiệm vụ: {tasks}.", f"Created {scaffold.rel} with tasks: {tasks}.").in_(
+            lang
+        )
+    )
+    console.print(
+        Text(
+            "Bước tiếp theo:\n"
+            "  1. Mở tệp, với mỗi nhiệm vụ chọn status, viết summary (và done_on khi đã hoàn thành).\n"
+            "  2. Chạy `dnnd validate` và sửa đến khi không còn lỗi.\n"
+            f'  3. git add {scaffold.rel} && git commit -m "Báo cáo ..."\n'
+            "  4. Đẩy nhánh lên và mở pull request; cơ quan đầu mối sẽ duyệt.",
+            "Next steps:\n"
+            "  1. Open the file; for each task choose a status, write the summary (and done_on when done).\n"
+            "  2. Run `dnnd validate` and fix until it reports no problem.\n"
+            f'  3. git add {scaffold.rel} && git commit -m "Update ..."\n'
+            "  4. Push the branch and open a pull request; the focal point reviews it.",
+        ).in_(lang)
+    )
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+GITHUB_ANNOTATIONS_PER_KIND = 10
+
+
+def changes(report: ChangeReport, fmt: str, lang: str) -> None:
+    """Findings as text lines, or as GitHub workflow annotations (at most 10 per kind, the rest as log lines)."""
+    shown = {"error": 0, "warning": 0}
+    for finding in report.findings:
+        where = finding.path + (f":{finding.line}" if finding.line is not None else "")
+        message = finding.message.in_(lang)
+        if fmt == "github" and shown[finding.level] < GITHUB_ANNOTATIONS_PER_KIND:
+            shown[finding.level] += 1
+            line = f",line={finding.line}" if finding.line is not None else ""
+            print(f"::{finding.level} file={_escape_property(finding.path)}{line}::{_escape_data(message)}")
+        else:
+            label = {"error": Text("LỖI", "ERROR"), "warning": Text("CẢNH BÁO", "WARNING")}[finding.level]
+            print(f"{label.in_(lang)} {where}: {message}")
+    errors = sum(finding.level == "error" for finding in report.findings)
+    warnings = len(report.findings) - errors
+    print(
+        Text(
+            f"{len(report.changes)} tệp thay đổi so với {report.base[:12]}: {errors} lỗi, {warnings} cảnh báo.",
+            f"{len(report.changes)} file(s) changed since {report.base[:12]}: {errors} error(s), "
+            f"{warnings} warning(s).",
+        ).in_(lang)
+    )
+
+
+def locked(period: Period, lang: str) -> None:
+    quarters = ", ".join(quarter.name for quarter in period.quarters())
+    _out().print(
+        Text(
+            f"Đã khóa kỳ {period.name}: báo cáo các quý {quarters} không được sửa nữa "
+            "(`dnnd check-changes` sẽ từ chối). Hãy commit plan/locks.yaml.",
+            f"Locked {period.name}: the updates of {quarters} may no longer change "
+            "(`dnnd check-changes` refuses it). Commit plan/locks.yaml.",
+        ).in_(lang)
+    )
+
+
+def unlocked(period: Period, lang: str) -> None:
+    quarters = ", ".join(quarter.name for quarter in period.quarters())
+    _out().print(
+        Text(
+            f"Đã mở khóa kỳ {period.name}: báo cáo các quý {quarters} lại có thể được sửa. Hãy commit "
+            "plan/locks.yaml trong một pull request riêng; pull request vừa mở khóa vừa sửa báo cáo vẫn bị "
+            "từ chối, vì khóa được xét ở cả hai phía.",
+            f"Unlocked {period.name}: the updates of {quarters} may change again. Commit plan/locks.yaml "
+            "in a pull request of its own; one that unlocks and edits at once is still refused, since "
+            "locks are judged on both sides.",
+        ).in_(lang)
+    )
+
+
+def history(repo: Repository, found: list[Submission], fmt: str, lang: str) -> None:
+    records: list[dict[str, Any]] = [
+        {
+            "file": item.rel,
+            "agency": item.agency,
+            "period": item.quarter.name,
+            "reached_main": item.first.when.isoformat(),
+            "reached_by": item.first.author,
+            "last_changed": item.last.when.isoformat(),
+            "last_changed_by": item.last.author,
+            "changes": item.changes,
+            "due": item.due,
+            "late": item.late,
+        }
+        for item in found
+    ]
+    if fmt == "json":
+        _write_raw(export.to_json({"submissions": records}) + "\n")
+        return
+    if fmt == "csv":
+        _write_raw(export.to_csv(records, tuple(records[0]) if records else ("file",)))
+        return
+    table = Table(title=Text("Báo cáo đã vào nhánh chính", "Updates on the main branch").in_(lang))
+    for header in (
+        Text("Tệp", "File"),
+        Text("Vào nhánh chính", "Reached main"),
+        Text("Bởi", "By"),
+        Text("Sửa lần cuối", "Last changed"),
+        Text("Bởi", "By"),
+        Text("Hạn gửi", "Due"),
+        Text("Đúng hạn?", "On time?"),
+    ):
+        table.add_column(header.in_(lang))
+    for item in found:
+        late = Text("Muộn", "Late") if item.late else Text("Đúng hạn", "On time")
+        table.add_row(
+            item.rel,
+            item.first.when.strftime("%d/%m/%Y %H:%M"),
+            item.first.author,
+            item.last.when.strftime("%d/%m/%Y %H:%M"),
+            item.last.author,
+            _date(item.due),
+            RichText(late.in_(lang), style="red" if item.late else "green"),
+        )
+    _out().print(table)

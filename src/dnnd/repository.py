@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from dnnd import checks, timing
 from dnnd.errors import DataError, Problem, UsageError
 from dnnd.i18n import Text
-from dnnd.models import AgenciesFile, Agency, Event, EventsFile, Plan, Task, TasksFile, Update
+from dnnd.models import AgenciesFile, Agency, Event, EventsFile, LocksFile, Plan, Task, TasksFile, Update
 from dnnd.schedule import Schedule
 from dnnd.validation import validate_document
 from dnnd.yamlio import MAX_FILE_BYTES, YamlDocument, load_yaml
@@ -24,6 +24,7 @@ PLAN_FILE = "plan/plan.yaml"
 AGENCIES_FILE = "plan/agencies.yaml"
 TASKS_FILE = "plan/tasks.yaml"
 EVENTS_FILE = "plan/events.yaml"
+LOCKS_FILE = "plan/locks.yaml"
 UPDATES_DIR = "plan/updates"
 _UPDATE_NAME = re.compile(r"([0-9]{4})-Q([1-4])\.yaml")
 _ALLOWED_EXTRA = frozenset({".gitkeep"})
@@ -50,6 +51,7 @@ class Repository:
     tasks: dict[int, Task]
     events: dict[str, Event] = field(default_factory=dict)
     schedules: dict[int, Schedule] = field(default_factory=dict)
+    locks: LocksFile = field(default_factory=LocksFile)
     updates: list[UpdateFile] = field(default_factory=list)
     update_problems: list[Problem] = field(default_factory=list)
     left_out: list[str] = field(default_factory=list)
@@ -174,8 +176,9 @@ def load_repository(root: Path) -> Repository:
         (AGENCIES_FILE, AgenciesFile),
         (TASKS_FILE, TasksFile),
     ]
-    if (root / EVENTS_FILE).exists():
-        plan_files.append((EVENTS_FILE, EventsFile))
+    for rel, optional in ((EVENTS_FILE, EventsFile), (LOCKS_FILE, LocksFile)):
+        if (root / rel).exists():
+            plan_files.append((rel, optional))
     for rel, model in plan_files:
         try:
             loaded[rel] = _load(root, rel, model)
@@ -244,4 +247,6 @@ def load_repository(root: Path) -> Repository:
     if not plan_ok:
         raise DataError(problems + update_problems)
     assert isinstance(loaded_plan, Plan)
-    return Repository(root, loaded_plan, agencies, tasks, events, schedules, updates, update_problems, left_out)
+    locks = loaded[LOCKS_FILE][0] if LOCKS_FILE in loaded else LocksFile()
+    assert isinstance(locks, LocksFile)
+    return Repository(root, loaded_plan, agencies, tasks, events, schedules, locks, updates, update_problems, left_out)

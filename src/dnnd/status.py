@@ -160,8 +160,12 @@ def choose_period(choice: PeriodChoice, today: dt.date, convention: Convention) 
         return period, period.window(convention).end
     day = choice.as_of or today
     if not dt.MINYEAR < day.year < dt.MAXYEAR:
-        raise UsageError(Text(f"--as-of {day.isoformat()}: năm {day.year} nằm ngoài phạm vi tính được",
-                              f"--as-of {day.isoformat()}: the year {day.year} is out of range"))
+        raise UsageError(
+            Text(
+                f"--as-of {day.isoformat()}: năm {day.year} nằm ngoài phạm vi tính được",
+                f"--as-of {day.isoformat()}: the year {day.year} is out of range",
+            )
+        )
     return quarter_containing(day, convention), day
 
 

@@ -1,0 +1,146 @@
+"""`dnnd check-changes`: is a pull request an agency's own update, in periods that are still open?"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from dnnd.errors import DataError, Problem
+from dnnd.gitinfo import Change, changed_since, merge_base, show
+from dnnd.i18n import Text
+from dnnd.locks import locked_quarters, parse_locks
+from dnnd.periods import Period, parse_period
+from dnnd.repository import LOCKS_FILE, UPDATES_DIR, load_repository
+from dnnd.status import check_agency
+
+Level = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    level: Level
+    path: str
+    line: int | None
+    message: Text
+
+
+@dataclass
+class ChangeReport:
+    base: str
+    changes: list[Change]
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return any(finding.level == "error" for finding in self.findings)
+
+
+def _update_parts(path: str) -> tuple[str | None, Period | None] | None:
+    """(agency folder, quarter) of a path under plan/updates/ (None for a file directly in it); None elsewhere."""
+    prefix = UPDATES_DIR + "/"
+    if not path.startswith(prefix):
+        return None
+    parts = path[len(prefix) :].split("/")
+    if len(parts) == 1:
+        return None, None
+    quarter = parse_period(parts[1].removesuffix(".yaml"), "quarter") if len(parts) == 2 else None
+    return parts[0], quarter
+
+
+def _validation(report: ChangeReport, problems: list[Problem]) -> None:
+    for problem in problems:
+        report.findings.append(
+            Finding(
+                "error",
+                problem.path,
+                problem.line,
+                Text(
+                    f"{problem.field + ': ' if problem.field else ''}{problem.message.vi}",
+                    f"{problem.field + ': ' if problem.field else ''}{problem.message.en}",
+                ),
+            )
+        )
+
+
+def check_changes(root: Path, base: str, agency_id: str | None) -> ChangeReport:
+    """Validate everything, then judge the files changed since the merge base with `base`."""
+    base_commit = merge_base(root, base)
+    report = ChangeReport(base_commit, changed_since(root, base_commit))
+    try:
+        repo = load_repository(root)
+    except DataError as error:
+        _validation(report, error.problems)
+        return report
+    _validation(report, repo.update_problems)
+    if agency_id is not None:
+        check_agency(repo, agency_id)
+    try:
+        before = parse_locks(show(root, base_commit, LOCKS_FILE))
+    except DataError:
+        before = parse_locks(None)
+    locked = {**locked_quarters(before), **locked_quarters(repo.locks)}
+    touched: dict[str, list[str]] = {}
+    for change in report.changes:
+        parts = _update_parts(change.path)
+        if agency_id is not None and (parts is None or parts[0] != agency_id):
+            report.findings.append(
+                Finding(
+                    "error",
+                    change.path,
+                    None,
+                    Text(
+                        f"tệp này nằm ngoài thư mục {UPDATES_DIR}/{agency_id}/: pull request của '{agency_id}' chỉ được sửa "
+                        "báo cáo của chính mình",
+                        f"this file is outside {UPDATES_DIR}/{agency_id}/: a pull request of '{agency_id}' may change only "
+                        "its own updates",
+                    ),
+                )
+            )
+        elif parts is None:
+            report.findings.append(
+                Finding(
+                    "warning",
+                    change.path,
+                    None,
+                    Text(
+                        "thay đổi ngoài plan/updates/: cơ quan đầu mối phải xem xét và duyệt",
+                        "a change outside plan/updates/: the focal point must review it",
+                    ),
+                )
+            )
+        if parts is None:
+            continue
+        if parts[0] is not None:
+            touched.setdefault(parts[0], []).append(change.path)
+        quarter = parts[1]
+        if quarter is not None and quarter in locked:
+            report.findings.append(
+                Finding(
+                    "error",
+                    change.path,
+                    None,
+                    Text(
+                        f"kỳ {locked[quarter]} đã khóa (báo cáo đã ban hành): không được sửa báo cáo quý {quarter.name}; "
+                        "nếu thật cần, cơ quan đầu mối mở khóa bằng `dnnd unlock` trong một pull request riêng",
+                        f"period {locked[quarter]} is locked (its report was issued): the update of {quarter.name} may not "
+                        "change; if really needed, the focal point unlocks it with `dnnd unlock` in a separate pull request",
+                    ),
+                )
+            )
+    if agency_id is None and len(touched) > 1:
+        names = ", ".join(sorted(touched))
+        for paths in touched.values():
+            for path in paths:
+                report.findings.append(
+                    Finding(
+                        "error",
+                        path,
+                        None,
+                        Text(
+                            f"pull request sửa báo cáo của nhiều cơ quan ({names}): mỗi cơ quan gửi pull request riêng",
+                            f"the pull request changes updates of several agencies ({names}): each agency sends its own",
+                        ),
+                    )
+                )
+    return report

@@ -1,0 +1,67 @@
+"""`dnnd log`: when each update file reached the main branch, when it last changed there, and whether late."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from dnnd.gitinfo import Landing, first_parent_history
+from dnnd.periods import Period, parse_period
+from dnnd.repository import UPDATES_DIR, Repository
+from dnnd.workdays import add_working_days
+
+VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")
+
+
+@dataclass(frozen=True)
+class Submission:
+    rel: str
+    agency: str
+    quarter: Period
+    first: Landing
+    last: Landing
+    changes: int
+    due: dt.date
+
+    @property
+    def reached_on(self) -> dt.date:
+        """The day (Vietnam time) the file first reached main."""
+        return self.first.when.astimezone(VIETNAM).date()
+
+    @property
+    def late(self) -> bool:
+        return self.reached_on > self.due
+
+
+def submission_due(repo: Repository, quarter: Period) -> dt.date:
+    """The cut-off plus the working days allowed (QĐ 01/2023/QĐ-UBND: 2), weekends and holidays skipped."""
+    reporting = repo.plan.reporting
+    return add_working_days(quarter.window(reporting.windows).end, reporting.submission_days, set(reporting.holidays))
+
+
+def submissions(repo: Repository, branch: str = "main") -> list[Submission]:
+    """Every update file seen on `branch`'s first-parent history, from one `git log` call."""
+    first: dict[str, Landing] = {}
+    last: dict[str, Landing] = {}
+    count: dict[str, int] = {}
+    for landing in first_parent_history(repo.root, branch, UPDATES_DIR):
+        for path in landing.paths:
+            first.setdefault(path, landing)
+            last[path] = landing
+            count[path] = count.get(path, 0) + 1
+    found = []
+    for path, landing in first.items():
+        parts = path.removeprefix(UPDATES_DIR + "/").split("/")
+        quarter = parse_period(parts[-1].removesuffix(".yaml"), "quarter") if len(parts) == 2 else None
+        if quarter is None:
+            continue
+        found.append(
+            Submission(path, parts[0], quarter, landing, last[path], count[path], submission_due(repo, quarter))
+        )
+    return sorted(found, key=lambda item: (item.quarter, item.agency))
+
+
+def late_submissions(repo: Repository, quarters: list[Period], branch: str = "main") -> list[Submission]:
+    """The update files of `quarters` that reached main after their due date."""
+    wanted = set(quarters)
+    return [item for item in submissions(repo, branch) if item.quarter in wanted and item.late]

@@ -1,0 +1,84 @@
+"""Periods whose report has been issued: their quarters' update files may no longer change."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import yaml
+
+from dnnd.errors import DnndError, UsageError
+from dnnd.i18n import Text
+from dnnd.models import Lock, LocksFile
+from dnnd.periods import Period, parse_period
+from dnnd.repository import LOCKS_FILE
+from dnnd.validation import validate_document
+from dnnd.yamlio import load_yaml
+
+_HEADER = (
+    "# Các kỳ đã ban hành báo cáo (do `dnnd lock` / `dnnd unlock` ghi). Tệp báo cáo của các quý trong một kỳ\n"
+    "# đã khóa không được sửa: `dnnd check-changes` từ chối pull request sửa chúng.\n"
+)
+
+
+def parse_locks(raw: bytes | None, rel: str = LOCKS_FILE) -> LocksFile:
+    """The locks in a file's bytes (None: no file, no locks); raises DataError when the file is wrong."""
+    if raw is None:
+        return LocksFile()
+    return validate_document(LocksFile, load_yaml(raw, rel), rel)
+
+
+def locked_quarters(locks: LocksFile) -> dict[Period, str]:
+    """Each locked quarter, with the locked period it belongs to."""
+    quarters: dict[Period, str] = {}
+    for lock in locks.locks:
+        period = parse_period(lock.period)
+        assert period is not None  # the model's pattern guarantees it
+        for quarter in period.quarters():
+            quarters.setdefault(quarter, lock.period)
+    return quarters
+
+
+def _period(text: str) -> Period:
+    period = parse_period(text)
+    if period is None:
+        raise UsageError(
+            Text(
+                f"kỳ '{text}' không đúng dạng: dùng 2020-Q3, 2020-H1 hoặc 2020",
+                f"period '{text}' is not valid: use 2020-Q3, 2020-H1 or 2020",
+            )
+        )
+    return period
+
+
+def _read(root: Path) -> LocksFile:
+    path = root / LOCKS_FILE
+    return parse_locks(path.read_bytes() if path.is_file() else None)
+
+
+def _write(root: Path, locks: LocksFile) -> None:
+    body = {"locks": [lock.model_dump(exclude_none=True) for lock in locks.locks]}
+    text = _HEADER + yaml.safe_dump(body, allow_unicode=True, sort_keys=False)
+    (root / LOCKS_FILE).write_text(text, encoding="utf-8")
+
+
+def lock(root: Path, text: str, today: dt.date, note: str | None = None) -> Period:
+    """Record that the period's report was issued."""
+    period = _period(text)
+    locks = _read(root)
+    if any(existing.period == period.name for existing in locks.locks):
+        raise DnndError(Text(f"kỳ {period.name} đã được khóa", f"period {period.name} is already locked"))
+    locks.locks.append(Lock(period=period.name, locked_on=today, note=note))
+    _write(root, locks)
+    return period
+
+
+def unlock(root: Path, text: str) -> Period:
+    """Remove the period's lock (its quarters stay locked if another locked period covers them)."""
+    period = _period(text)
+    locks = _read(root)
+    kept = [existing for existing in locks.locks if existing.period != period.name]
+    if len(kept) == len(locks.locks):
+        raise DnndError(Text(f"kỳ {period.name} không bị khóa", f"period {period.name} is not locked"))
+    _write(root, LocksFile(locks=kept))
+    return period

@@ -1,0 +1,99 @@
+"""`dnnd new-update`: an agency's quarterly update file, already filled in with its tasks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from dnnd.errors import DnndError, UsageError
+from dnnd.evaluate import evaluate_task, is_active
+from dnnd.i18n import Text
+from dnnd.models import ENTRY_STATUSES
+from dnnd.periods import Period, parse_period
+from dnnd.report_content import dmy, period_phrase
+from dnnd.repository import UPDATES_DIR, Repository
+from dnnd.status import build_facts, check_agency
+
+SCHEMA_PATH = "schema/update.schema.json"
+
+
+@dataclass(frozen=True)
+class Scaffold:
+    path: Path
+    rel: str
+    tasks: list[int]
+
+
+def _comment(text: str) -> list[str]:
+    return [f"  # {line}".rstrip() for line in text.splitlines() or [""]]
+
+
+def render_update(repo: Repository, agency_id: str, quarter: Period) -> tuple[str, list[int]]:
+    """The text of a new update file and the tasks it lists: those the agency holds that are active."""
+    facts = build_facts(repo)
+    window = quarter.window(repo.plan.reporting.windows)
+    agency = repo.agencies[agency_id]
+    tasks = [
+        task
+        for task in repo.tasks.values()
+        if agency_id in (*task.lead, *task.support)
+        and is_active(evaluate_task(facts, task.id, quarter, window.end), window)
+    ]
+    out = [
+        f"# yaml-language-server: $schema=../../../{SCHEMA_PATH}",
+        f"# Báo cáo của {agency.name} ({agency_id}), {period_phrase(quarter)}: số liệu từ {dmy(window.start)} "
+        f"đến {dmy(window.end)}.",
+        "# Với mỗi nhiệm vụ: chọn status (" + " | ".join(ENTRY_STATUSES) + "), viết summary (kết quả trong kỳ);",
+        "# khi status là done, ghi done_on: YYYY-MM-DD. Có thể thêm difficulties (khó khăn, vướng mắc),",
+        "# proposals (kiến nghị, đề xuất) và documents (văn bản đã ban hành: number, date, title).",
+        "# Xong thì chạy `dnnd validate`, commit và mở pull request.",
+        f"agency: {agency_id}",
+        f"period: {quarter.name}",
+        "reporter:",
+        '  name: ""',
+        '  title: ""',
+        '  phone: ""',
+        "entries:" if tasks else "entries: []",
+    ]
+    for task in tasks:
+        role = "chủ trì" if agency_id in task.lead else "phối hợp"
+        out.append("")
+        out.extend(_comment(f"Nhiệm vụ {task.id} ({role}): {task.title}"))
+        out.extend(_comment(f"Thời gian: {task.timing}"))
+        out += [f"  - task: {task.id}", '    status: ""', '    summary: ""']
+    return "\n".join(out) + "\n", [task.id for task in tasks]
+
+
+def new_update(repo: Repository, agency_id: str, quarter_text: str) -> Scaffold:
+    """Write plan/updates/<agency>/<quarter>.yaml; never overwrite an existing file."""
+    agency = check_agency(repo, agency_id)
+    assert agency is not None
+    if not agency.reports:
+        raise UsageError(
+            Text(
+                f"'{agency_id}' là nhóm hoặc cơ quan ngoài tỉnh: không gửi báo cáo",
+                f"'{agency_id}' is a group or an external body: it does not report",
+            )
+        )
+    quarter = parse_period(quarter_text, "quarter")
+    if quarter is None:
+        raise UsageError(
+            Text(
+                f"--quarter '{quarter_text}' không đúng dạng; ví dụ: --quarter 2020-Q3",
+                f"--quarter '{quarter_text}' is not valid; for example: --quarter 2020-Q3",
+            )
+        )
+    rel = f"{UPDATES_DIR}/{agency_id}/{quarter.name}.yaml"
+    path = repo.root / rel
+    if path.exists():
+        raise DnndError(
+            Text(
+                f"{rel} đã có: mở tệp đó để sửa, không tạo lại",
+                f"{rel} already exists: open it to edit, it is not created again",
+            )
+        )
+    text, tasks = render_update(repo, agency_id, quarter)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as stream:
+        stream.write(text)
+    return Scaffold(path, rel, tasks)
