@@ -86,6 +86,7 @@ def validate(ctx: typer.Context) -> None:
     repo = _open(ctx)
     if repo.update_problems:
         raise DataError(repo.update_problems)
+    render.warnings(repo.warnings, _settings(ctx).lang)
     render.validation_passed(repo, _settings(ctx).lang)
 
 
@@ -379,6 +380,38 @@ def log(
         if (wanted is None or item.quarter == wanted) and (agency is None or item.agency == agency)
     ]
     render.history(repo, found, format.value, _settings(ctx).lang)
+
+
+@app.command("import")
+def import_(
+    ctx: typer.Context,
+    document: Annotated[Path, typer.Argument(help="Quyết định: .docx, .doc, .pdf (có lớp chữ), .txt hoặc .md.")],
+    out: Annotated[Path, typer.Option("--out", help="Thư mục của kho kế hoạch mới.")],
+    agencies: Annotated[
+        Path | None,
+        typer.Option(
+            "--agencies",
+            help="Danh mục cơ quan để đối chiếu tên (mặc định: plan/agencies.yaml của kho hiện tại, nếu có).",
+        ),
+    ] = None,
+) -> None:
+    """Tạo kho kế hoạch từ văn bản quyết định và báo những gì chưa hiểu (Import a plan from a decision document)."""
+    from dnnd import render
+    from dnnd.importing.build import import_decision
+
+    result = import_decision(document, out, agencies)
+    render.imported(result, _settings(ctx).lang)
+    if result.problems:
+        raise typer.Exit(1)
+
+
+@app.command()
+def init(ctx: typer.Context, folder: Annotated[Path, typer.Argument(help="Thư mục của kho kế hoạch mới.")]) -> None:
+    """Tạo một kho kế hoạch trống để điền tay (Create an empty plan repository to fill in)."""
+    from dnnd import render
+    from dnnd.init import init_repository
+
+    render.written(init_repository(folder, dt.date.today().isoformat()), _settings(ctx).lang)
 
 
 @app.command()

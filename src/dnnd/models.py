@@ -117,6 +117,9 @@ class Agency(Model):
         "(tổ chức hội), press (báo, đài, cổng thông tin), office (văn phòng), council (HĐND), local (UBND cấp huyện), "
         "group (nhóm chung, không báo cáo), external (cơ quan ngoài tỉnh, không báo cáo)."
     )
+    aliases: list[NonEmpty] = Field(
+        default_factory=list, description="Tên khác của cơ quan (tên cũ, tên thường gọi), dùng khi đối chiếu văn bản."
+    )
     reviewers: list[Reviewer] = Field(
         default_factory=list,
         description="Tài khoản hoặc nhóm trên nền tảng git duyệt báo cáo của cơ quan, ví dụ '@khanhhoa/lhhn'.",
@@ -177,6 +180,11 @@ class Task(Model):
     )
     within_days: Annotated[int, Field(ge=0)] | None = Field(
         None, description="Số ngày phải hoàn thành kể từ khi các sự kiện chờ đợi đã xảy ra."
+    )
+    ref: Optional = Field(None, description="Số thứ tự gốc trong văn bản khi khác id, ví dụ '1.2'.")
+    section: Optional = Field(None, description="Mục của văn bản chứa nhiệm vụ, ví dụ 'I. Công tác tuyên truyền'.")
+    notes: dict[str, str] = Field(
+        default_factory=dict, description="Các cột khác của bảng nhiệm vụ (sản phẩm, ghi chú…), theo tên cột."
     )
 
 

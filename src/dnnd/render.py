@@ -19,7 +19,9 @@ from dnnd.status import StatusReport, TaskView
 
 if TYPE_CHECKING:
     from dnnd.changes import ChangeReport
+    from dnnd.errors import Problem
     from dnnd.history import Submission
+    from dnnd.importing.build import ImportResult
     from dnnd.periods import Period
     from dnnd.scaffold import Scaffold
 
@@ -504,3 +506,30 @@ def history(repo: Repository, found: list[Submission], fmt: str, lang: str) -> N
             RichText(late.in_(lang), style="red" if item.late else "green"),
         )
     _out().print(table)
+
+
+def warnings(problems: list[Problem], lang: str) -> None:
+    console = _err()
+    for problem in problems:
+        console.print(RichText(f"{Text('Cảnh báo', 'Warning').in_(lang)}: {problem.render(lang)}", style="yellow"))
+
+
+def imported(result: ImportResult, lang: str) -> None:
+    """Warnings with where they are, the plan's problems if any, and a summary line."""
+    console = _out()
+    for warning in result.warnings:
+        console.print(RichText(f"{Text('Cảnh báo', 'Warning').in_(lang)}: {warning}", style="yellow"))
+    for problem in result.problems:
+        console.print(RichText(problem.render(lang), style="red"))
+    console.print(
+        Text(
+            f"Đã ghi kế hoạch vào {result.out}: {result.tasks} nhiệm vụ; {len(result.matched)} cơ quan khớp danh mục, "
+            f"{len(result.created)} cơ quan mới; {result.parsed}/{result.tasks} cụm thời gian hiểu được; "
+            f"{len(result.warnings)} cảnh báo; "
+            + ("cần sửa các lỗi trên rồi chạy `dnnd validate`." if result.problems else "kế hoạch hợp lệ."),
+            f"Wrote the plan to {result.out}: {result.tasks} tasks; {len(result.matched)} agencies matched, "
+            f"{len(result.created)} created; {result.parsed}/{result.tasks} timing phrases understood; "
+            f"{len(result.warnings)} warnings; "
+            + ("fix the problems above, then run `dnnd validate`." if result.problems else "the plan validates."),
+        ).in_(lang)
+    )

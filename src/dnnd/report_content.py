@@ -181,7 +181,12 @@ class _Builder:
                 self.add("agency", f"{agency.name} ({self._role(task.id, item.agency)}{when}):")
                 self.add_lines(item.entry.summary)
                 for document in item.entry.documents:
-                    self.add("body", f"Văn bản số {document.number} ngày {dmy(document.date)}: {document.title}")
+                    # a multi-line title continues in paragraphs of its own, never in docxtpl's line breaks
+                    first, *rest = lines(document.title)
+                    number = " ".join(lines(document.number))
+                    self.add("body", f"Văn bản số {number} ngày {dmy(document.date)}: {first}")
+                    for line in rest:
+                        self.add("body", line)
 
     def assessment_section(self) -> None:
         counts = dict.fromkeys(TASK_STATUS_LABELS, 0)

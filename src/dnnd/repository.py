@@ -55,6 +55,7 @@ class Repository:
     updates: list[UpdateFile] = field(default_factory=list)
     update_problems: list[Problem] = field(default_factory=list)
     left_out: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
 
 def find_root(start: Path, explicit: Path | None = None) -> Path:
@@ -249,4 +250,22 @@ def load_repository(root: Path) -> Repository:
     assert isinstance(loaded_plan, Plan)
     locks = loaded[LOCKS_FILE][0] if LOCKS_FILE in loaded else LocksFile()
     assert isinstance(locks, LocksFile)
-    return Repository(root, loaded_plan, agencies, tasks, events, schedules, locks, updates, update_problems, left_out)
+    warnings = (
+        []
+        if tasks
+        else [
+            Problem(
+                TASKS_FILE,
+                None,
+                None,
+                "",
+                Text(
+                    "kế hoạch chưa có nhiệm vụ nào: thêm các nhiệm vụ vào danh sách tasks",
+                    "the plan has no tasks yet: add them to the tasks list",
+                ),
+            )
+        ]
+    )
+    return Repository(
+        root, loaded_plan, agencies, tasks, events, schedules, locks, updates, update_problems, left_out, warnings
+    )

@@ -1,0 +1,298 @@
+"""`dnnd import`: a new plan repository from a decision document, with what could not be understood listed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dnnd.errors import DataError, DnndError, Problem, UsageError
+from dnnd.i18n import Text
+from dnnd.importing.decision import DecisionInfo, read_decision
+from dnnd.importing.source import Para, read_source
+from dnnd.importing.table import RawTask, read_task_table
+from dnnd.names import Registry, name_key, new_id
+from dnnd.repository import AGENCIES_FILE, PLAN_FILE, find_root, load_repository
+from dnnd.schedule import AfterEvents, parse_timing
+from dnnd.yamlio import load_yaml
+
+_KINDS = (
+    ("các ", "group"),
+    ("bộ ", "external"),
+    ("thủ tướng", "external"),
+    ("chính phủ", "external"),
+    ("ban ", "party"),
+    ("báo ", "press"),
+    ("đài ", "press"),
+    ("cổng ", "press"),
+    ("ủy ban mặt trận", "front"),
+    ("mặt trận", "front"),
+    ("hội ", "association"),
+    ("liên hiệp", "association"),
+    ("liên đoàn", "association"),
+    ("tỉnh đoàn", "association"),
+    ("văn phòng", "office"),
+    ("hội đồng nhân dân", "council"),
+    ("ủy ban nhân dân", "local"),
+    ("ubnd", "local"),
+)
+
+
+@dataclass
+class ImportResult:
+    out: Path
+    tasks: int = 0
+    matched: list[str] = field(default_factory=list)
+    created: list[str] = field(default_factory=list)
+    parsed: int = 0
+    warnings: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _registry_entries(path: Path | None) -> list[dict[str, Any]]:
+    """The agencies to match names against: --agencies FILE, else the current plan's, else the built-in registry."""
+    if path is None:
+        try:
+            path = find_root(Path.cwd()) / AGENCIES_FILE
+        except UsageError:
+            path = None
+    raw = path.read_bytes() if path is not None else (resources.files("dnnd.data") / "registry.yaml").read_bytes()
+    data = load_yaml(raw, str(path or "registry.yaml")).data
+    if not isinstance(data, dict) or not isinstance(data.get("agencies"), list):
+        raise UsageError(Text(f"{path}: cần danh sách 'agencies:'", f"{path}: needs an 'agencies:' list"))
+    return [entry for entry in data["agencies"] if isinstance(entry, dict) and "id" in entry and "name" in entry]
+
+
+def _kind(name: str) -> str:
+    key = name_key(name)
+    return next((kind for prefix, kind in _KINDS if key.startswith(prefix)), "department")
+
+
+def _short(name: str) -> str:
+    words = [word for word in re.findall(r"\w+", name) if word.casefold() not in ("và", "các", "của", "tỉnh")]
+    return "".join(word[0].upper() for word in words) or name
+
+
+class _Agencies:
+    """Agencies of the new plan: matched in the registry, or created with a warning that names them."""
+
+    def __init__(self, entries: list[dict[str, Any]], result: ImportResult) -> None:
+        self.entries = {entry["id"]: entry for entry in entries}
+        self.registry = Registry.of((entry["id"], entry["name"], entry.get("aliases") or []) for entry in entries)
+        self.used: dict[str, dict[str, Any]] = {}
+        self.taken = set(self.entries)
+        self.result = result
+
+    def resolve(self, name: str, where: str, kind: str | None = None) -> str:
+        found = self.registry.match(name)
+        if found is not None:
+            if found not in self.used:
+                self.result.matched.append(found)
+                self.used[found] = dict(self.entries[found])
+            return found
+        agency_id = new_id(name, self.taken)
+        entry = {"id": agency_id, "name": name, "short_name": _short(name), "kind": kind or _kind(name)}
+        self.used[agency_id] = entry
+        self.registry.by_key[name_key(name)] = agency_id
+        self.result.created.append(agency_id)
+        self.result.warnings.append(
+            f"{where}: cơ quan mới '{name}' (không có trong danh mục), đặt mã '{agency_id}': "
+            "hãy kiểm tra tên, mã và loại trong plan/agencies.yaml"
+        )
+        return agency_id
+
+    def resolve_list(self, cell: str, where: str) -> list[str]:
+        names, warnings = self.registry.split(cell)
+        self.result.warnings.extend(f"{where}: {warning}" for warning in warnings)
+        return list(dict.fromkeys(self.resolve(name, where) for name in names))
+
+
+def _tasks(
+    raw: list[RawTask], agencies: _Agencies, result: ImportResult
+) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
+    numbers = [task.number for task in raw]
+    whole = all(re.fullmatch(r"\d+", number) for number in numbers) and len(set(numbers)) == len(numbers)
+    tasks: list[dict[str, Any]] = []
+    events: dict[str, dict[str, Any]] = {}
+    for index, task in enumerate(raw, start=1):
+        entry: dict[str, Any] = {
+            "id": int(task.number) if whole else index,
+            "title": task.title,
+            "lead": agencies.resolve_list(task.lead, task.where),
+            "support": agencies.resolve_list(task.support, task.where),
+            "timing": task.timing,
+        }
+        if not whole:
+            entry["ref"] = task.number
+        if (task.section and not whole) or task.section:
+            entry["section"] = task.section
+        if task.notes:
+            entry["notes"] = task.notes
+        schedule = parse_timing(task.timing)
+        if schedule is None:
+            result.warnings.append(
+                f"{task.where}: không hiểu thời gian '{task.timing}' của nhiệm vụ {entry['id']}: "
+                "đã giữ nguyên; hãy thêm khóa schedule hoặc after cho nhiệm vụ này"
+            )
+        else:
+            result.parsed += 1
+        if isinstance(schedule, AfterEvents):
+            for issuer_name in schedule.issuers:
+                issuer = agencies.resolve(issuer_name, task.where, kind="external")
+                events.setdefault(
+                    f"huong-dan-{issuer}",
+                    {
+                        "id": f"huong-dan-{issuer}",
+                        "name": f"Hướng dẫn của {agencies.used[issuer]['name']}",
+                        "issuer": issuer,
+                        "occurred_on": None,
+                    },
+                )
+        tasks.append(entry)
+    if not whole and raw:
+        result.warnings.append(
+            "STT không phải số nguyên duy nhất (có mục I, II hoặc số 1.1…): nhiệm vụ được đánh số "
+            "1..N theo thứ tự, số gốc giữ ở ref"
+        )
+    return tasks, events
+
+
+def _duties(info: DecisionInfo, agencies: _Agencies, result: ImportResult) -> list[dict[str, Any]]:
+    duties = []
+    for heading, items in info.duties:
+        ids = []
+        for part in re.split(r"\s+và\s+(?=các |sở |ban |ủy |liên )|\s*;\s*", heading, flags=re.IGNORECASE):
+            agency_id = agencies.registry.lookup(part)
+            if agency_id is None and name_key(part).endswith("liên quan"):
+                agency_id = agencies.registry.lookup("Các cơ quan, đơn vị, địa phương liên quan")
+            if agency_id is None:
+                result.warnings.append(f"mục Tổ chức thực hiện '{heading}': không xác định được cơ quan '{part}'")
+            else:
+                ids.append(agencies.resolve(agencies.registry.names.get(agency_id, part), heading))
+        duties.append({"heading": heading, "agencies": list(dict.fromkeys(ids)), "items": items or [heading]})
+    return duties
+
+
+def _focal(info: DecisionInfo, tasks: list[dict[str, Any]], duties: list[dict[str, Any]]) -> str | None:
+    for duty in duties:
+        if any("đầu mối" in item for item in duty["items"]) and duty["agencies"]:
+            return str(duty["agencies"][0])
+    counts: dict[str, int] = {}
+    for task in tasks:
+        for agency_id in task["lead"]:
+            counts[agency_id] = counts.get(agency_id, 0) + 1
+    return max(counts, key=lambda key: counts[key]) if counts else None
+
+
+def _dump(path: Path, header: str, data: dict[str, Any]) -> None:
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=False)
+    path.write_text(header + text, encoding="utf-8")
+
+
+def _report_settings(info: DecisionInfo, focal: dict[str, Any] | None) -> dict[str, Any]:
+    issuer = info.issuer or ""
+    parent = re.sub(r"(?i)^ủy ban nhân dân", "UBND", issuer).upper()
+    unit = None
+    if info.proposal and focal is not None:
+        code = re.search(r"số \S+/([^\s/-]+)-([A-ZĐ0-9]+)", info.proposal)
+        if code and code[1] == focal["short_name"]:
+            unit = code[2]
+    settings = {
+        "parent_agency": parent or None,
+        "issuing_agency": focal["name"].upper() if focal else None,
+        "abbreviation": focal["short_name"] if focal else None,
+        "place": info.place,
+        "addressee": issuer or None,
+    }
+    if unit:
+        settings["drafting_unit"] = unit
+    return settings
+
+
+def _slug(text: str) -> str:
+    from dnnd.names import _ascii
+
+    return re.sub(r"[^a-z0-9]+", "-", _ascii(text).lower()).strip("-")
+
+
+def plan_document(
+    info: DecisionInfo, focal_id: str | None, focal: dict[str, Any] | None, duties: list[dict[str, Any]]
+) -> dict[str, Any]:
+    number = re.sub(r"\D+", "", (info.number or "").split("/")[0])
+    year = info.date.year if info.date else ""
+    signer = {"authority": info.signer_authority, "title": info.signer_title, "name": info.signer_name}
+    decision = {
+        "number": info.number,
+        "date": info.date,
+        "issuer": info.issuer,
+        "title": info.title,
+        "signer": {key: value for key, value in signer.items() if value is not None},
+        "legal_bases": info.legal_bases,
+    }
+    if info.proposal:
+        decision["proposal"] = info.proposal
+    plan: dict[str, Any] = {
+        "id": "-".join(filter(None, (_slug(info.place or ""), number, str(year)))) or "ke-hoach",
+        "title": info.plan_title or info.title,
+        "decision": decision,
+        "focal_point": focal_id,
+        "purposes": info.purposes,
+        "requirements": info.requirements,
+        "duties": duties,
+    }
+    if info.closing:
+        plan["closing"] = info.closing
+    plan["report"] = _report_settings(info, focal)
+    return plan
+
+
+def import_decision(document: Path, out: Path, agencies_file: Path | None = None) -> ImportResult:
+    """Write a new plan repository in `out` from `document`; its validation problems are in the result."""
+    if (out / PLAN_FILE).exists() or ((out / "plan").is_dir() and any((out / "plan").iterdir())):
+        raise UsageError(
+            Text(
+                f"{out / 'plan'} đã có: dnnd import không ghi đè kế hoạch nào; chọn thư mục khác",
+                f"{out / 'plan'} already exists: dnnd import never overwrites a plan; choose another folder",
+            )
+        )
+    source = read_source(document)
+    result = ImportResult(out, warnings=list(source.warnings))
+    info = read_decision([block for block in source.blocks if isinstance(block, Para)])
+    result.warnings.extend(info.warnings)
+    table = read_task_table(source.blocks)
+    if table is None:
+        raise UsageError(
+            Text(
+                f"{document}: không tìm thấy bảng nhiệm vụ (cần các cột STT, nhiệm vụ, chủ trì, phối hợp, thời gian)",
+                f"{document}: no task table found (it needs columns STT, nhiệm vụ, chủ trì, phối hợp, thời gian)",
+            )
+        )
+    result.warnings.extend(table.warnings)
+    agencies = _Agencies(_registry_entries(agencies_file), result)
+    tasks, events = _tasks(table.tasks, agencies, result)
+    result.tasks = len(tasks)
+    duties = _duties(info, agencies, result)
+    focal_id = _focal(info, tasks, duties)
+    if focal_id is None:
+        result.warnings.append("không xác định được cơ quan đầu mối: hãy điền focal_point trong plan/plan.yaml")
+    focal = agencies.used.get(focal_id or "")
+    (out / "plan").mkdir(parents=True, exist_ok=True)
+    source_note = f"# Nhập từ {document.name} bằng `dnnd import`; hãy đối chiếu với văn bản gốc.\n"
+    _dump(out / PLAN_FILE, source_note, plan_document(info, focal_id, focal, duties))
+    _dump(out / AGENCIES_FILE, source_note, {"agencies": list(agencies.used.values())})
+    _dump(out / "plan" / "tasks.yaml", source_note, {"tasks": tasks})
+    _dump(out / "plan" / "events.yaml", source_note, {"events": list(events.values())})
+    from dnnd.init import add_repository_files
+
+    add_repository_files(out)
+    try:
+        load_repository(out)
+    except DataError as error:
+        result.problems = error.problems
+    except DnndError as error:
+        result.problems = [Problem(PLAN_FILE, None, None, "", error.message)]
+    return result

@@ -1,0 +1,280 @@
+"""Read a decision document into paragraphs and tables, whatever it came as: Word, PDF, text or Markdown."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import tempfile
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dnnd.errors import UsageError
+from dnnd.i18n import Text
+
+
+@dataclass(frozen=True)
+class Para:
+    """A paragraph (or a line of a text file) and where it is, for warnings."""
+
+    text: str
+    where: str
+
+
+@dataclass
+class TableBlock:
+    """A table as rows of cell texts (one entry per grid column), with where each row is."""
+
+    rows: list[list[str]] = field(default_factory=list)
+    where: list[str] = field(default_factory=list)
+
+
+Block = Para | TableBlock
+
+
+@dataclass
+class Source:
+    blocks: list[Block]
+    warnings: list[str] = field(default_factory=list)
+
+
+class ReadError(UsageError):
+    """The document could not be read at all (exit 2)."""
+
+
+def _clean(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).replace("\u00a0", " ")
+    return re.sub(r"[ \t]+", " ", text).strip()
+
+
+_MD_EMPHASIS = re.compile(r"(\*\*|__|(?<![\w*])\*(?!\s)|(?<!\s)\*(?![\w*]))")
+_STRAY = re.compile(r"(\d{1,2}/\d{1,2}/\d{4}|-?\s*\d{1,3}\s*-?|trang \d+(/\d+)?|page \d+)", re.IGNORECASE)
+
+
+def _markdown_text(line: str) -> str:
+    line = re.sub(r"^\s{0,3}#{1,6}\s*", "", line)
+    line = re.sub(r"^\s*>\s?", "", line)
+    return _MD_EMPHASIS.sub("", line)
+
+
+def is_stray(text: str) -> bool:
+    """A line that conversion leaves behind: a lone date, a page number."""
+    return bool(_STRAY.fullmatch(text.strip()))
+
+
+def _text_blocks(text: str, markdown: bool) -> Source:
+    """Lines as paragraphs; runs of tab-separated or '|' lines as tables (blank and stray lines inside skipped)."""
+    source = Source([])
+    table: TableBlock | None = None
+    pending: list[tuple[str, str]] = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        where = f"dòng {number}"
+        stripped = raw.strip()
+        cells: list[str] | None = None
+        if "\t" in raw:
+            cells = [_clean(_markdown_text(cell) if markdown else cell) for cell in raw.split("\t")]
+        elif markdown and stripped.startswith("|"):
+            if re.fullmatch(r"\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?", stripped):
+                continue
+            parts = re.split(r"(?<!\\)\|", stripped.strip("|"))
+            cells = [_clean(_markdown_text(cell.replace("\\|", "|"))) for cell in parts]
+        if cells is not None:
+            if table is None:
+                table = TableBlock()
+                source.blocks.append(table)
+            for line, place in pending:
+                source.warnings.append(f"{place}: dòng lạc trong bảng, đã bỏ qua: '{line}'")
+            pending = []
+            table.rows.append(cells)
+            table.where.append(where)
+            continue
+        if table is not None and (not stripped or is_stray(stripped)):
+            if stripped:
+                pending.append((stripped, where))
+            continue
+        for line, place in pending:
+            source.blocks.append(Para(line, place))
+        pending = []
+        table = None
+        if stripped:
+            source.blocks.append(Para(_clean(_markdown_text(raw) if markdown else raw), where))
+    for line, place in pending:
+        source.blocks.append(Para(line, place))
+    return source
+
+
+def _decode(raw: bytes, path: Path) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    for encoding in ("utf-16",) if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else ():
+        return raw.decode(encoding)
+    raise ReadError(
+        Text(
+            f"{path}: không phải UTF-8 (có thể là bảng mã cũ TCVN3/VNI): hãy lưu lại theo mã UTF-8",
+            f"{path}: not UTF-8 (perhaps a legacy TCVN3/VNI encoding): save it again as UTF-8",
+        )
+    )
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _docx_blocks(path: Path) -> Source:
+    from docx import Document
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            body = archive.read("word/document.xml")
+    except (zipfile.BadZipFile, KeyError, OSError):
+        raise ReadError(
+            Text(
+                f"{path}: không đọc được tệp Word (.docx hỏng?)",
+                f"{path}: cannot read the Word file (is the .docx damaged?)",
+            )
+        ) from None
+    if re.search(rb"<w:(ins|del|moveFrom|moveTo)\b", body):
+        raise ReadError(
+            Text(
+                f"{path}: tài liệu còn thay đổi đang theo dõi (Track Changes). Hãy mở trong Word, chấp nhận hoặc từ chối "
+                "mọi thay đổi (Review › Accept/Reject All), lưu lại rồi nhập lại",
+                f"{path}: the document has tracked changes. Open it in Word, accept or reject all changes "
+                "(Review › Accept/Reject All), save, and import again",
+            )
+        )
+    document = Document(str(path))
+    source = Source([])
+    paragraph_number = table_number = 0
+    for element in document.element.body.iterchildren():
+        if element.tag == f"{_W}p":
+            paragraph_number += 1
+            text = _clean(Paragraph(element, document).text)
+            if text:
+                source.blocks.append(Para(text, f"đoạn {paragraph_number}"))
+        elif element.tag == f"{_W}tbl":
+            table_number += 1
+            block = TableBlock()
+            for row_number, row in enumerate(Table(element, document).rows, start=1):
+                block.rows.append(
+                    ["\n".join(_clean(p.text) for p in cell.paragraphs if _clean(p.text)) for cell in row.cells]
+                )
+                block.where.append(f"bảng {table_number}, dòng {row_number}")
+            source.blocks.append(block)
+    return source
+
+
+def _convert_doc(path: Path, work: Path) -> Path:
+    from dnnd.pdf import find_soffice
+
+    soffice = find_soffice()
+    if soffice is None:
+        raise ReadError(
+            Text(
+                f"{path}: tệp .doc cần LibreOffice để chuyển sang .docx, mà máy chưa cài; hãy lưu lại "
+                "dạng .docx trong Word, hoặc cài LibreOffice",
+                f"{path}: a .doc file needs LibreOffice to convert it, which is not installed; save it "
+                "as .docx in Word, or install LibreOffice",
+            )
+        )
+    profile = work / "profile"
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "docx",
+            "--outdir",
+            str(work),
+            str(path),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=False,
+    )
+    converted = work / (path.stem + ".docx")
+    if not converted.is_file():
+        raise ReadError(
+            Text(
+                f"{path}: LibreOffice không chuyển được tệp .doc",
+                f"{path}: LibreOffice could not convert the .doc file",
+            )
+        )
+    return converted
+
+
+def _pdf_text(path: Path) -> str:
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        raise ReadError(
+            Text(
+                f"{path}: đọc PDF cần pdftotext (gói poppler-utils), mà máy chưa cài",
+                f"{path}: reading a PDF needs pdftotext (poppler-utils), which is not installed",
+            )
+        )
+    done = subprocess.run(
+        [tool, "-layout", "-enc", "UTF-8", str(path), "-"], capture_output=True, timeout=120, check=False
+    )
+    text = done.stdout.decode("utf-8", "replace")
+    if done.returncode != 0 or len(re.findall(r"\w", text)) < 200:
+        raise ReadError(
+            Text(
+                f"{path}: PDF không có lớp chữ (bản quét?): cần bản Word hoặc PDF xuất từ Word, "
+                "không nhận dạng ảnh quét",
+                f"{path}: the PDF has no text layer (a scan?): use the Word file or a PDF exported "
+                "from Word; scans are not recognised",
+            )
+        )
+    return text
+
+
+def layout_to_tabs(text: str) -> str:
+    """pdftotext -layout output: columns found by the header row's offsets, wrapped cell lines joined."""
+    lines = text.splitlines()
+    header = next((i for i, line in enumerate(lines) if re.search(r"\bSTT\b", line) and "  " in line.strip()), None)
+    if header is None:
+        return text
+    starts = [match.start() for match in re.finditer(r"\S+(?: \S+)*", lines[header])]
+    out = [*lines[:header], "\t".join(chunk.strip() for chunk in re.split(r"\s{2,}", lines[header].strip()))]
+    rows: list[list[str]] = []
+    for line in lines[header + 1 :]:
+        if not line.strip():
+            continue
+        cells = [""] * len(starts)
+        for match in re.finditer(r"\S+(?: \S+)*", line):
+            column = max((i for i, start in enumerate(starts) if start <= match.start() + 2), default=0)
+            cells[column] = (cells[column] + " " + match.group()).strip()
+        if re.fullmatch(r"\d+\.?", cells[0]) or not rows:
+            rows.append(cells)
+        else:
+            rows[-1] = [(old + " " + new).strip() for old, new in zip(rows[-1], cells, strict=True)]
+    return "\n".join(out + ["\t".join(row) for row in rows])
+
+
+def read_source(path: Path) -> Source:
+    """Paragraphs and tables of the decision in `path`; ReadError when it cannot be read."""
+    if not path.is_file():
+        raise ReadError(Text(f"không có tệp {path}", f"no file {path}"))
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        return _docx_blocks(path)
+    if suffix == ".doc":
+        with tempfile.TemporaryDirectory(prefix="dnnd-import-") as work:
+            return _docx_blocks(_convert_doc(path, Path(work)))
+    if suffix == ".pdf":
+        return _text_blocks(layout_to_tabs(_pdf_text(path)), markdown=True)
+    if suffix in (".txt", ".md", ".markdown", ""):
+        return _text_blocks(_decode(path.read_bytes(), path), markdown=True)
+    raise ReadError(
+        Text(
+            f"{path}: không đọc được dạng tệp '{suffix}'; dùng .docx, .doc, .pdf, .txt hoặc .md",
+            f"{path}: cannot read '{suffix}' files; use .docx, .doc, .pdf, .txt or .md",
+        )
+    )

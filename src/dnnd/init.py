@@ -1,0 +1,127 @@
+"""`dnnd init`: a new plan repository to fill in by hand; the files every plan repository carries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dnnd import __version__
+from dnnd.codeowners import CODEOWNERS, codeowners_text
+from dnnd.errors import DataError, UsageError
+from dnnd.i18n import Text
+from dnnd.repository import PLAN_FILE, load_repository
+from dnnd.schema import write_schemas
+
+WORKFLOW = ".github/workflows/dnnd.yml"
+WORKFLOW_TEXT = f"""\
+# Mỗi pull request: toàn bộ kế hoạch hợp lệ, và thay đổi là báo cáo của đúng một cơ quan, trong kỳ chưa khóa.
+# dnnd được cài theo phiên bản từ kho gói (PyPI); đặt biến kho DNND_SOURCE (Settings › Variables) để cài từ
+# nguồn khác, ví dụ "git+https://…/dnnd@v{__version__}".
+name: dnnd
+on:
+  pull_request:
+  push:
+    branches: [main]
+
+jobs:
+  check:
+    runs-on: ubuntu-latest
+    env:
+      DNND_SOURCE: ${{{{ vars.DNND_SOURCE }}}}
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.11"
+      - name: Install dnnd
+        run: pip install "${{DNND_SOURCE:-dnnd=={__version__}}}"
+      - name: dnnd validate
+        run: dnnd validate
+      - name: dnnd check-changes
+        if: github.event_name == 'pull_request'
+        run: dnnd check-changes --base "origin/${{{{ github.base_ref }}}}" --format github
+"""
+
+PLAN_TEXT = """\
+# Kế hoạch mới: điền theo quyết định ban hành kế hoạch, rồi chạy `dnnd validate`.
+id: ke-hoach-moi
+title: Kế hoạch (điền tên kế hoạch như trong quyết định)
+decision:
+  number: (điền số và ký hiệu, ví dụ 123/QĐ-UBND)
+  date: {today}             # ngày ký quyết định (YYYY-MM-DD): hãy sửa
+  issuer: (điền cơ quan ban hành, ví dụ Ủy ban nhân dân tỉnh …)
+  title: (điền trích yếu của quyết định)
+  signer:
+    authority: TM. ỦY BAN NHÂN DÂN
+    title: Chủ tịch
+    name:                   # họ tên người ký
+  legal_bases: []           # các căn cứ, mỗi căn cứ một mục
+focal_point: sngv           # cơ quan đầu mối (mã trong plan/agencies.yaml)
+purposes: []
+requirements: []
+duties: []
+report:
+  parent_agency: (điền, ví dụ UBND TỈNH …)
+  issuing_agency: SỞ NGOẠI VỤ
+  abbreviation: SNgV
+  place: (điền địa danh)
+  addressee: (điền, ví dụ Ủy ban nhân dân tỉnh …)
+"""
+AGENCIES_TEXT = """\
+# Các cơ quan mà kế hoạch nêu tên: mã (id) cố định, tên đầy đủ, tên viết tắt, loại.
+agencies:
+  - id: sngv
+    name: Sở Ngoại vụ
+    short_name: SNgV
+    kind: department
+"""
+TASKS_TEXT = """\
+# Các nhiệm vụ: id (STT), title, lead, support (mã cơ quan), timing (nguyên văn quyết định).
+tasks: []
+"""
+EVENTS_TEXT = """\
+# Các sự kiện mà nhiệm vụ chờ đợi, ví dụ hướng dẫn của Bộ (id, name, issuer, occurred_on).
+events: []
+"""
+
+
+def add_repository_files(root: Path) -> list[Path]:
+    """Editor schemas, CODEOWNERS and the CI workflow of a plan repository (existing files are kept)."""
+    written = write_schemas(root)
+    try:
+        repo = load_repository(root)
+    except DataError:
+        repo = None
+    for rel, text in ((WORKFLOW, WORKFLOW_TEXT), (CODEOWNERS, codeowners_text(repo) if repo else None)):
+        path = root / rel
+        if text is None or path.exists():
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def init_repository(root: Path, today: str) -> list[Path]:
+    """A plan repository that validates, with comments saying what to fill in."""
+    if (root / PLAN_FILE).exists() or ((root / "plan").is_dir() and any((root / "plan").iterdir())):
+        raise UsageError(
+            Text(
+                f"{root / 'plan'} đã có: dnnd init không ghi đè kế hoạch nào",
+                f"{root / 'plan'} already exists: dnnd init never overwrites a plan",
+            )
+        )
+    (root / "plan" / "updates").mkdir(parents=True, exist_ok=True)
+    files = {
+        "plan/plan.yaml": PLAN_TEXT.format(today=today),
+        "plan/agencies.yaml": AGENCIES_TEXT,
+        "plan/tasks.yaml": TASKS_TEXT,
+        "plan/events.yaml": EVENTS_TEXT,
+        "plan/updates/.gitkeep": "",
+    }
+    written = []
+    for rel, text in files.items():
+        (root / rel).write_text(text, encoding="utf-8")
+        written.append(root / rel)
+    return written + add_repository_files(root)
