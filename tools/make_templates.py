@@ -24,6 +24,9 @@ FONT = "Times New Roman"
 TEXT_WIDTH_CM = 21.0 - 3.0 - 1.5
 LEFT_COLUMN_CM = 6.2
 RIGHT_COLUMN_CM = TEXT_WIDTH_CM - LEFT_COLUMN_CM
+# A table cell's text is narrower than the cell by its left and right margins (108 twips each in Word's
+# default table style): the rules in the header cells are centred within that width.
+CELL_MARGINS_CM = 2 * 108 / 1440 * 2.54
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 # Advance widths (1/1000 em) of Times New Roman Bold for the letters of the header lines; a Vietnamese
@@ -88,6 +91,11 @@ def setup(document: DocumentObject) -> None:
     section.top_margin, section.bottom_margin = Mm(20), Mm(20)
     section.left_margin, section.right_margin = Mm(30), Mm(15)
     section.header_distance, section.footer_distance = Mm(10), Mm(10)
+    # python-docx's default template carries a stale stylesWithEffects part (Word 2010) full of theme fonts
+    # and without this template's styles: drop it, Word rebuilds it when needed.
+    for rel_id, rel in list(document.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            del document.part.rels[rel_id]
     styles = document.styles.element
     for rfonts in styles.iter(qn("w:rFonts")):
         _fonts(rfonts.getparent())
@@ -240,10 +248,10 @@ def header_block(document: DocumentObject, number_line: str, subject_line: str |
     left, right = table.rows[0].cells
     line(left, "{{ header.parent_agency }}", size=12, align=centre, first=True)
     line(left, "{{ header.issuing_agency }}", size=13, bold=True, align=centre)
-    rule(left, text_width_cm("SỞ NGOẠI VỤ", 13) * 0.45, LEFT_COLUMN_CM)
+    rule(left, text_width_cm("SỞ NGOẠI VỤ", 13) * 0.45, LEFT_COLUMN_CM - CELL_MARGINS_CM)
     line(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=12, bold=True, align=centre, first=True)
     line(right, "Độc lập - Tự do - Hạnh phúc", size=14, bold=True, align=centre)
-    rule(right, text_width_cm("Độc lập - Tự do - Hạnh phúc", 14), RIGHT_COLUMN_CM)
+    rule(right, text_width_cm("Độc lập - Tự do - Hạnh phúc", 14), RIGHT_COLUMN_CM - CELL_MARGINS_CM)
     left, right = table.rows[1].cells
     number = line(left, "", align=centre, first=True)
     number.paragraph_format.space_before = Pt(6)
