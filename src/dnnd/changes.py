@@ -75,11 +75,22 @@ def check_changes(root: Path, base: str, agency_id: str | None) -> ChangeReport:
     _validation(report, repo.update_problems)
     if agency_id is not None:
         check_agency(repo, agency_id)
-    try:
-        before = parse_locks(show(root, base_commit, LOCKS_FILE))
-    except DataError:
-        before = parse_locks(None)
-    locked = {**locked_quarters(before), **locked_quarters(repo.locks)}
+    locked = locked_quarters(repo.locks)
+    for revision in (base_commit, base):
+        try:
+            locked = {**locked_quarters(parse_locks(show(root, revision, LOCKS_FILE))), **locked}
+        except DataError:
+            report.findings.append(
+                Finding(
+                    "warning",
+                    LOCKS_FILE,
+                    None,
+                    Text(
+                        f"{LOCKS_FILE} ở {revision} không hợp lệ nên các khóa ở đó không được xét",
+                        f"{LOCKS_FILE} at {revision} does not validate, so its locks could not be checked",
+                    ),
+                )
+            )
     touched: dict[str, list[str]] = {}
     for change in report.changes:
         parts = _update_parts(change.path)

@@ -26,7 +26,13 @@ def codeowners_text(repo: Repository) -> str:
         lines.append(f"# The focal point ({focal.id}) has no reviewers yet: no review rule is in force.")
         return "\n".join(lines) + "\n"
     owners = " ".join(focal.reviewers)
-    lines += [f"/plan/ {owners}", f"/templates/ {owners}", f"/schema/ {owners}", f"/{CODEOWNERS} {owners}"]
+    lines += [
+        f"* {owners}",
+        f"/plan/ {owners}",
+        f"/templates/ {owners}",
+        f"/schema/ {owners}",
+        f"/{CODEOWNERS} {owners}",
+    ]
     for agency in repo.agencies.values():
         if agency.reports and agency.id != focal.id:
             reviewers = " ".join(dict.fromkeys((*agency.reviewers, *focal.reviewers)))

@@ -134,6 +134,7 @@ def first_parent_history(root: Path, branch: str, folder: str) -> list[Landing]:
     landings = []
     for record in done.stdout.decode("utf-8", "surrogateescape").split("\x01")[1:]:
         head, _, names = record.partition("\n")
+        head = head.rstrip("\0")
         commit, when, author = head.split("\x02")
         paths = tuple(name.strip("\n") for name in names.split("\0") if name.strip("\n"))
         landings.append(Landing(commit, dt.datetime.fromisoformat(when), author, paths))

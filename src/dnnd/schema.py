@@ -34,6 +34,7 @@ MODEL_TITLES = {
     "IssuedDocument": "Văn bản đã ban hành",
     "Entry": "Kết quả một nhiệm vụ",
     "Lock": "Kỳ đã khóa",
+    "Succession": "Cơ quan kế nhiệm",
 }
 
 

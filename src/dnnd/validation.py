@@ -58,6 +58,8 @@ def _model_at(root: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseMod
 
 
 def _description(root: type[BaseModel], loc: tuple[str | int, ...]) -> str:
+    while loc and isinstance(loc[-1], int):  # an item of a list: the list's own description says what it holds
+        loc = loc[:-1]
     model = _model_at(root, loc[:-1])
     name = loc[-1] if loc else None
     if model is None or not isinstance(name, str) or name not in model.model_fields:
