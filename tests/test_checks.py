@@ -24,7 +24,7 @@ entries:
 """
 LHHN_TASKS = "2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13, 14, 15"
 ALL_TASKS = ", ".join(str(number) for number in range(1, 16))
-REPORTING = "baokh, bdv, btg, congttdt, hdnd, ktv, lhhn, mttq, sngv, snv, stc, stttt, ubndhuyen, vpubnd"
+REPORTING = "baokh, bdv, btg, congttdt, hdnd, ktv, lhhn, mttq, skhcn, sngv, snv, stc, stttt, svhtt, ubndhuyen, vpubnd"
 
 
 def plan_text(name: str) -> str:

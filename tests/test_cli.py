@@ -39,8 +39,9 @@ def test_repo_found_from_a_subfolder(run_cli: RunCli, make_repo: MakeRepo, monke
     assert len(json.loads(result.stdout)["tasks"]) == 15
 
 
-def test_dnnd_repo_environment_variable(run_cli: RunCli, make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch,
-                                        tmp_path: Path) -> None:
+def test_dnnd_repo_environment_variable(
+    run_cli: RunCli, make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     root = make_repo()
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("DNND_REPO", str(root))

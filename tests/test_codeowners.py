@@ -16,6 +16,8 @@ LHHN = "    short_name: LHHN\n    kind: association\n"
 REPORTING = [
     "snv",
     "stttt",
+    "svhtt",
+    "skhcn",
     "stc",
     "bdv",
     "btg",

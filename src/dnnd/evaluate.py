@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from dnnd.models import Event
 from dnnd.periods import Convention, Period, Window, first_reporting_quarter, quarter_containing
 from dnnd.schedule import AfterEvents, Once, Ongoing, Schedule, Yearly, yearly_occurrence
+from dnnd.succession import Successions
 
 STATUS_CODES = ("done_on_time", "done_late", "done", "in_progress", "overdue", "ongoing", "waiting")
 DONE_CODES = frozenset({"done_on_time", "done_late", "done"})
@@ -38,6 +39,26 @@ class Facts:
     reporters: Mapping[int, Sequence[str]]
     completions: Mapping[tuple[int, str], Sequence[Completion]]
     submitted: frozenset[tuple[str, Period, int]]
+    successions: Successions | None = None
+    reporting: frozenset[str] = frozenset()
+
+    def _at(self, ids: Sequence[str], task: int, day: dt.date) -> tuple[str, ...]:
+        if self.successions is None:
+            return tuple(ids)
+        resolved = (heir for agency in ids for heir in self.successions.resolve(agency, task, day))
+        return tuple(agency for agency in dict.fromkeys(resolved) if agency in self.reporting)
+
+    def leads_at(self, task: int, day: dt.date) -> tuple[str, ...]:
+        """The reporting lead agencies of `task` in force at `day`, through their successors."""
+        return self._at(self.leads.get(task, ()), task, day)
+
+    def reporters_at(self, task: int, day: dt.date) -> tuple[str, ...]:
+        """Every reporting agency, lead or support, of `task` in force at `day`."""
+        return self._at(self.reporters.get(task, ()), task, day)
+
+    def lineage(self, agency: str, task: int) -> frozenset[str]:
+        """The agency and those whose duty on `task` passed to it: their completions count as its own."""
+        return self.successions.lineage(agency, task) if self.successions is not None else frozenset((agency,))
 
 
 @dataclass(frozen=True)
@@ -74,7 +95,10 @@ def _earliest_done(
 ) -> dict[int | None, dt.date]:
     """Per occurrence (None for non-yearly tasks), the agency's first counted completion date."""
     first: dict[int | None, dt.date] = {}
-    for completion in facts.completions.get((task, agency), ()):
+    entries = [
+        item for source in sorted(facts.lineage(agency, task)) for item in facts.completions.get((task, source), ())
+    ]
+    for completion in entries:
         if completion.quarter > period.quarters()[-1] or completion.done_on > as_of:
             continue
         key: int | None = None
@@ -93,7 +117,7 @@ def _completion(
     facts: Facts, task: int, period: Period, as_of: dt.date, key: int | None, yearly: Yearly | None
 ) -> dt.date | None:
     """When every lead agency had reported the task (or occurrence `key`) done; None if one has not."""
-    leads = facts.leads.get(task, ())
+    leads = facts.leads_at(task, as_of)
     if not leads:
         return None
     dates = []
@@ -176,7 +200,7 @@ def evaluate(facts: Facts, tasks: Sequence[int], period: Period, as_of: dt.date)
             )
             if not is_active(in_quarter, quarter_window):
                 continue
-            for agency in facts.reporters.get(task, ()):
+            for agency in facts.reporters_at(task, min(as_of, quarter_window.end)):
                 if (agency, quarter, task) in facts.submitted:
                     reports.setdefault(agency, "submitted")
                 else:

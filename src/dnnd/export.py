@@ -38,9 +38,12 @@ def status_document(report: StatusReport) -> dict[str, Any]:
     tasks = []
     for view in report.views:
         result = report.results[view.task.id]
+        lead, support = report.roles[view.task.id]
         tasks.append(
             {
                 **task_record(view.task),
+                "lead": lead,
+                "support": support,
                 "status": result.status,
                 "due": result.due,
                 "done_on": result.done_on,

@@ -108,6 +108,13 @@ class Plan(Model):
 # ----- agencies.yaml -------------------------------------------------------------------------
 
 
+class Succession(Model):
+    agency: AgencyId = Field(description="Mã cơ quan kế nhiệm.")
+    tasks: list[Annotated[int, Field(ge=1)]] | None = Field(
+        None, description="Các nhiệm vụ cơ quan này tiếp nhận; bỏ trống là mọi nhiệm vụ còn lại."
+    )
+
+
 class Agency(Model):
     id: AgencyId = Field(description="Mã cơ quan, cố định: chữ thường không dấu và chữ số, ví dụ 'sngv'.")
     name: NonEmpty = Field(description="Tên đầy đủ bằng tiếng Việt, ví dụ 'Sở Ngoại vụ'.")
@@ -117,6 +124,16 @@ class Agency(Model):
         "(tổ chức hội), press (báo, đài, cổng thông tin), office (văn phòng), council (HĐND), local (UBND cấp huyện), "
         "group (nhóm chung, không báo cáo), external (cơ quan ngoài tỉnh, không báo cáo)."
     )
+    since: dt.date | None = Field(
+        None, description="Ngày cơ quan (với mã và tên này) bắt đầu hoạt động, nếu sau ngày ban hành kế hoạch."
+    )
+    until: dt.date | None = Field(None, description="Ngày cuối cùng cơ quan (với mã và tên này) còn hoạt động.")
+    successor: AgencyId | list[Succession] | None = Field(
+        None,
+        description="Cơ quan kế nhiệm từ sau ngày until: một mã, hoặc danh sách khi nhiệm vụ được chia (mỗi mục ghi "
+        "các nhiệm vụ tiếp nhận; một mục không ghi tasks nhận các nhiệm vụ còn lại).",
+    )
+    note: Optional = Field(None, description="Ghi chú, ví dụ văn bản làm thay đổi cơ quan.")
     aliases: list[NonEmpty] = Field(
         default_factory=list, description="Tên khác của cơ quan (tên cũ, tên thường gọi), dùng khi đối chiếu văn bản."
     )

@@ -173,11 +173,12 @@ def status(repo: Repository, report: StatusReport, fmt: str, lang: str, late: li
         if result.done_on is not None:
             label += f"\n({_date(result.done_on)})"
         missing = [agency for agency, state in result.reports.items() if state == "missing"]
+        lead, support = report.roles[task.id]
         table.add_row(
             str(task.id),
             _shorten(task.title, 50),
-            _names(repo, task.lead),
-            _names(repo, task.support),
+            _names(repo, lead),
+            _names(repo, support),
             task.timing,
             _date(result.due),
             RichText(label, style=STATUS_STYLES[result.status]),

@@ -15,7 +15,9 @@ from dnnd import checks, timing
 from dnnd.errors import DataError, Problem, UsageError
 from dnnd.i18n import Text
 from dnnd.models import AgenciesFile, Agency, Event, EventsFile, LocksFile, Plan, Task, TasksFile, Update
+from dnnd.periods import parse_period
 from dnnd.schedule import Schedule
+from dnnd.succession import Successions, holdings_at
 from dnnd.validation import validate_document
 from dnnd.yamlio import MAX_FILE_BYTES, YamlDocument, load_yaml
 
@@ -208,6 +210,10 @@ def load_repository(root: Path) -> Repository:
             schedules, schedule_problems = timing.resolve_schedules(tasks_file, doc, TASKS_FILE, agencies, events)
             problems.extend(schedule_problems)
         tasks = {task.id: task for task in tasks_file.tasks}
+    if AGENCIES_FILE in loaded and TASKS_FILE in loaded:
+        agencies_file, doc = loaded[AGENCIES_FILE]
+        assert isinstance(agencies_file, AgenciesFile)
+        problems.extend(checks.check_successions(agencies_file, doc, AGENCIES_FILE, tasks))
     if PLAN_FILE in loaded and AGENCIES_FILE in loaded:
         plan, doc = loaded[PLAN_FILE]
         assert isinstance(plan, Plan)
@@ -219,25 +225,33 @@ def load_repository(root: Path) -> Repository:
     paths, update_problems = _update_paths(root, agencies if AGENCIES_FILE in loaded else None)
     left_out = [problem.path for problem in update_problems]
     updates: list[UpdateFile] = []
-    held = checks.holdings(tasks.values())
+    successions = Successions(agencies)
+    convention = loaded_plan.reporting.windows if isinstance(loaded_plan, Plan) else "cutoff"
+    held_in: dict[str, dict[str, set[int]]] = {}
     for rel, folder, period in paths:
         try:
             update, doc = _load(root, rel, Update)
-            file_problems = (
-                checks.check_update(
+            file_problems = []
+            if plan_ok:
+                quarter = parse_period(period, "quarter")
+                assert quarter is not None  # the file name pattern guarantees it
+                window = quarter.window(convention)
+                if period not in held_in:
+                    held_in[period] = holdings_at(tasks.values(), successions, window.start, window.end)
+                assert isinstance(loaded_plan, Plan)
+                file_problems = checks.check_in_force(
+                    update, doc, rel, agencies[folder], successions, window, loaded_plan.decision.date
+                ) or checks.check_update(
                     update,
                     doc,
                     rel,
                     folder=folder,
                     period=period,
                     tasks=tasks,
-                    held=held,
+                    held=held_in[period],
                     schedules=schedules,
                     first_year=first_year,
                 )
-                if plan_ok
-                else []
-            )
         except DataError as exc:
             file_problems = exc.problems
         if file_problems:

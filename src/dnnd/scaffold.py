@@ -13,6 +13,7 @@ from dnnd.periods import Period, parse_period
 from dnnd.report_content import dmy, period_phrase
 from dnnd.repository import UPDATES_DIR, Repository
 from dnnd.status import build_facts, check_agency
+from dnnd.succession import Successions, holdings_at, successors_of
 
 SCHEMA_PATH = "schema/update.schema.json"
 
@@ -33,11 +34,11 @@ def render_update(repo: Repository, agency_id: str, quarter: Period) -> tuple[st
     facts = build_facts(repo)
     window = quarter.window(repo.plan.reporting.windows)
     agency = repo.agencies[agency_id]
+    held = holdings_at(repo.tasks.values(), Successions(repo.agencies), window.start, window.end).get(agency_id, set())
     tasks = [
         task
         for task in repo.tasks.values()
-        if agency_id in (*task.lead, *task.support)
-        and is_active(evaluate_task(facts, task.id, quarter, window.end), window)
+        if task.id in held and is_active(evaluate_task(facts, task.id, quarter, window.end), window)
     ]
     out = [
         f"# yaml-language-server: $schema=../../../{SCHEMA_PATH}",
@@ -81,6 +82,25 @@ def new_update(repo: Repository, agency_id: str, quarter_text: str) -> Scaffold:
             Text(
                 f"--quarter '{quarter_text}' không đúng dạng; ví dụ: --quarter 2020-Q3",
                 f"--quarter '{quarter_text}' is not valid; for example: --quarter 2020-Q3",
+            )
+        )
+    window = quarter.window(repo.plan.reporting.windows)
+    if window.end < repo.plan.decision.date or (agency.since is not None and window.end < agency.since):
+        raise UsageError(
+            Text(
+                f"không có báo cáo của '{agency_id}' cho {quarter.name}: kỳ này trước khi kế hoạch "
+                "được ban hành hoặc trước khi cơ quan bắt đầu hoạt động",
+                f"no update of '{agency_id}' for {quarter.name}: the period comes before the plan or "
+                "before the agency began",
+            )
+        )
+    if agency.until is not None and window.start > agency.until:
+        heirs = ", ".join(f"{repo.agencies[s.agency].name} ({s.agency})" for s in successors_of(agency))
+        raise UsageError(
+            Text(
+                f"'{agency_id}' thôi hoạt động từ sau ngày {agency.until:%d/%m/%Y}: cơ quan kế nhiệm "
+                f"báo cáo thay ({heirs or 'không có'})",
+                f"'{agency_id}' ended on {agency.until:%d/%m/%Y}: its successor reports instead ({heirs or 'none'})",
             )
         )
     rel = f"{UPDATES_DIR}/{agency_id}/{quarter.name}.yaml"

@@ -11,6 +11,7 @@ from dnnd.i18n import Text
 from dnnd.models import Agency, Entry, Task
 from dnnd.periods import Convention, Kind, Period, parse_period, quarter_containing
 from dnnd.repository import Repository
+from dnnd.succession import Successions
 
 
 @dataclass(frozen=True)
@@ -64,15 +65,31 @@ def check_agency(repo: Repository, agency_id: str | None) -> Agency | None:
     return agency
 
 
-def task_views(repo: Repository, agency_id: str | None = None) -> list[TaskView]:
-    """Every task (or those the agency leads or supports), in the plan's order."""
+def roles_at(repo: Repository, day: dt.date) -> dict[int, tuple[list[str], list[str]]]:
+    """Each task's lead and support agencies in force at `day`, through the successors of those that ended."""
+    successions = Successions(repo.agencies)
+
+    def resolve(task: int, ids: list[str]) -> list[str]:
+        return list(dict.fromkeys(heir for agency in ids for heir in successions.resolve(agency, task, day)))
+
+    roles = {}
+    for task in repo.tasks.values():
+        lead = resolve(task.id, task.lead)
+        roles[task.id] = (lead, [agency for agency in resolve(task.id, task.support) if agency not in lead])
+    return roles
+
+
+def task_views(repo: Repository, agency_id: str | None = None, day: dt.date | None = None) -> list[TaskView]:
+    """Every task (or those the agency leads or supports, at `day` when given), in the plan's order."""
     check_agency(repo, agency_id)
     index = entries_by_task(repo)
-    return [
-        TaskView(task, tuple(index[task.id]))
-        for task in repo.tasks.values()
-        if agency_id is None or agency_id in task.lead or agency_id in task.support
-    ]
+    roles = roles_at(repo, day) if day is not None else {}
+
+    def holds(task: Task) -> bool:
+        lead, support = roles.get(task.id, (task.lead, task.support))
+        return agency_id in lead or agency_id in support
+
+    return [TaskView(task, tuple(index[task.id])) for task in repo.tasks.values() if agency_id is None or holds(task)]
 
 
 def task_view(repo: Repository, task_id: int) -> TaskView:
@@ -118,6 +135,8 @@ def build_facts(repo: Repository) -> Facts:
         reporters=reporters,
         completions=completions,
         submitted=frozenset(submitted),
+        successions=Successions(repo.agencies),
+        reporting=frozenset(reporting),
     )
 
 
@@ -176,6 +195,7 @@ class StatusReport:
     evaluation: Evaluation
     views: list[TaskView]
     results: dict[int, TaskResult]
+    roles: dict[int, tuple[list[str], list[str]]]
 
     def counts(self) -> dict[str, int]:
         """Tasks shown, per status code."""
@@ -201,10 +221,11 @@ def status_report(
                 f"no status '{status_code}'; use one of: {', '.join(STATUS_CODES)}",
             )
         )
-    views = task_views(repo, agency_id)
     period, as_of = choose_period(choice, today, repo.plan.reporting.windows)
+    views = task_views(repo, agency_id, as_of)
     evaluation = evaluate(build_facts(repo), [view.task.id for view in views], period, as_of)
     results = {result.task: result for result in evaluation.results}
+    roles = roles_at(repo, evaluation.as_of)
     if status_code is not None:
         views = [view for view in views if results[view.task.id].status == status_code]
     if agency_id is not None:
@@ -215,4 +236,4 @@ def status_report(
             evaluation.results,
             [item for item in evaluation.missing if item.agency == agency_id],
         )
-    return StatusReport(evaluation, views, results)
+    return StatusReport(evaluation, views, results, roles)

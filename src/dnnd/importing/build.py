@@ -128,7 +128,7 @@ def _tasks(
         }
         if not whole:
             entry["ref"] = task.number
-        if (task.section and not whole) or task.section:
+        if task.section:
             entry["section"] = task.section
         if task.notes:
             entry["notes"] = task.notes
