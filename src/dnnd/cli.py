@@ -425,12 +425,13 @@ def tasks(ctx: typer.Context, agency: AgencyOption = None, format: FormatOption 
 
 
 @app.command()
-def agencies(ctx: typer.Context, format: FormatOption = Format.table) -> None:
-    """Danh sách cơ quan, đơn vị (The agencies)."""
+def agencies(ctx: typer.Context, as_of: AsOfOption = None, format: FormatOption = Format.table) -> None:
+    """Danh sách cơ quan, đơn vị; với --as-of: các cơ quan đang hoạt động ngày đó, kèm tên cũ (The agencies)."""
     from dnnd import render
+    from dnnd.status import agency_records
 
     repo = _open(ctx)
-    render.agencies(repo, format.value, _settings(ctx).lang)
+    render.agencies(repo, agency_records(repo, _day("--as-of", as_of)), format.value, _settings(ctx).lang)
 
 
 @app.command()

@@ -280,32 +280,14 @@ def tasks(repo: Repository, views: list[TaskView], fmt: str, lang: str) -> None:
     _out().print(table)
 
 
-def agencies(repo: Repository, fmt: str, lang: str) -> None:
-    leads: dict[str, list[int]] = {}
-    supports: dict[str, list[int]] = {}
-    for task in repo.tasks.values():
-        for agency_id in task.lead:
-            leads.setdefault(agency_id, []).append(task.id)
-        for agency_id in task.support:
-            supports.setdefault(agency_id, []).append(task.id)
-    records: list[dict[str, Any]] = [
-        {
-            "id": agency.id,
-            "name": agency.name,
-            "short_name": agency.short_name,
-            "kind": agency.kind,
-            "lead": leads.get(agency.id, []),
-            "support": supports.get(agency.id, []),
-        }
-        for agency in repo.agencies.values()
-    ]
+def agencies(repo: Repository, records: list[dict[str, Any]], fmt: str, lang: str) -> None:
     if fmt == "json":
         _write_raw(export.to_json({"agencies": records}) + "\n")
         return
     if fmt == "csv":
-        _write_raw(export.to_csv(records, ("id", "name", "short_name", "kind", "lead", "support")))
+        _write_raw(export.to_csv(records, tuple(records[0]) if records else ("id",)))
         return
-    table = Table(title=Text("Cơ quan, đơn vị", "Agencies").in_(lang))
+    table = Table(title=Text("Cơ quan, đơn vị", "Agencies").in_(lang), show_lines=True)
     for header in (
         Text("Mã", "Id"),
         Text("Tên viết tắt", "Short name"),
@@ -313,9 +295,13 @@ def agencies(repo: Repository, fmt: str, lang: str) -> None:
         Text("Loại", "Kind"),
         Text("Chủ trì", "Leads"),
         Text("Phối hợp", "Supports"),
+        Text("Thời gian hoạt động", "In force"),
+        Text("Tên cũ, tên khác", "Former names"),
     ):
         table.add_column(header.in_(lang))
     for record in records:
+        since, until = record["since"], record["until"]
+        span = "" if since is None and until is None else f"{_date(since) or '…'} – {_date(until) or '…'}"
         table.add_row(
             record["id"],
             record["short_name"],
@@ -323,6 +309,8 @@ def agencies(repo: Repository, fmt: str, lang: str) -> None:
             KIND_LABELS[record["kind"]].in_(lang),
             ", ".join(map(str, record["lead"])),
             ", ".join(map(str, record["support"])),
+            span,
+            "\n".join(record["former_names"]),
         )
     _out().print(table)
 

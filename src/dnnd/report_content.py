@@ -15,7 +15,7 @@ from dnnd.models import Agency, Entry, Signer
 from dnnd.periods import Period
 from dnnd.repository import Repository
 from dnnd.schedule import AfterEvents, Yearly
-from dnnd.status import ReportedEntry, entries_by_task
+from dnnd.status import ReportedEntry, entries_by_task, roles_at
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
@@ -144,6 +144,7 @@ class _Builder:
         self.repo = repo
         self.evaluation = evaluation
         self.results = {result.task: result for result in evaluation.results}
+        self.roles = roles_at(repo, evaluation.as_of)
         quarters = {quarter.name for quarter in evaluation.period.quarters()}
         self.entries = {
             task_id: [item for item in items if item.period in quarters]
@@ -159,11 +160,16 @@ class _Builder:
             self.add("body", line)
 
     def _role(self, task_id: int, agency_id: str) -> str:
-        return "chủ trì" if agency_id in self.repo.tasks[task_id].lead else "phối hợp"
+        lead = (*self.roles[task_id][0], *self.repo.tasks[task_id].lead)
+        return "chủ trì" if agency_id in lead else "phối hợp"
 
     def _ordered(self, task_id: int) -> list[ReportedEntry]:
         task = self.repo.tasks[task_id]
-        order = {agency_id: index for index, agency_id in enumerate((*task.lead, *task.support))}
+        lead, support = self.roles[task_id]
+        order = {
+            agency_id: index
+            for index, agency_id in enumerate(dict.fromkeys((*lead, *task.lead, *support, *task.support)))
+        }
         return sorted(self.entries[task_id], key=lambda item: (order.get(item.agency, 99), item.period))
 
     def results_section(self) -> None:
@@ -320,8 +326,8 @@ def report_context(repo: Repository, evaluation: Evaluation, options: IssueOptio
         AppendixRow(
             str(task.id),
             task.title,
-            _names(repo, task.lead),
-            _names(repo, task.support),
+            _names(repo, builder.roles[task.id][0]),
+            _names(repo, builder.roles[task.id][1]),
             task.timing,
             _status_text(builder.results[task.id]),
         )
