@@ -102,24 +102,24 @@ class Registry:
         return found
 
     def _longest_prefix(self, text: str) -> str | None:
-        """The longest known name that `text` starts with (followed by a separator or the end)."""
+        """The longest known name `text` starts with, followed by the end, ',', ';', '.' or ' và <agency>'."""
         key = name_key(text)
         best: str | None = None
         for known in self.by_key:
-            if (
-                key.startswith(known)
-                and (len(key) == len(known) or key[len(known)] in " ,;.")
-                and (best is None or len(known) > len(best))
-            ):
+            if not key.startswith(known) or (best is not None and len(known) <= len(best)):
+                continue
+            after = key[len(known) :]
+            if not after or after[0] in ",;." or (after.startswith(" và ") and _begins_like_agency(after[4:])):
                 best = known
         return best
 
     def split(self, cell: str) -> tuple[list[str], list[str]]:
         """The agency names of a list cell, in order, and warnings about its form.
 
-        Names are separated by ';' and ','; known names are matched first, since some contain commas
-        ("Các cơ quan, đơn vị, địa phương liên quan"); a fragment that does not begin like an agency
-        name is joined to the one before it ("Sở Văn hóa, Thể thao và Du lịch").
+        Names are separated by ';', ',' and 'và' before another agency; known names are matched first,
+        since some contain commas ("Các cơ quan, đơn vị, địa phương liên quan"); a fragment that does
+        not begin like an agency name is joined to the one before it ("Sở Văn hóa, Thể thao và Du lịch"),
+        and so is a generic word after a name that begins with "Các" ("Các sở, ban, ngành liên quan").
         """
         warnings = []
         text = re.sub(r"\s+", " ", unicodedata.normalize("NFC", cell)).strip()
@@ -133,16 +133,43 @@ class Registry:
                 if known is not None:
                     cut = _prefix_length(rest, known)
                     names.append(rest[:cut].strip(" ,"))
-                    rest = rest[cut:].strip(" ,.;")
+                    rest = re.sub(r"^(?:[\s,.;]+|\s*và\s+)+", "", rest[cut:])
                     continue
                 fragment, _, after = rest.partition(",")
-                fragment = fragment.strip(" .")
-                if names and not _begins_like_agency(fragment):
-                    names[-1] = f"{names[-1]}, {fragment}"
-                elif fragment:
-                    names.append(fragment)
                 rest = after.strip(" ,.;")
-        return names, warnings
+                for index, piece in enumerate(_split_on_and(fragment.strip(" ."))):
+                    joins = not _begins_like_agency(piece) or _generic_continuation(names[-1] if names else "", piece)
+                    if names and index == 0 and joins:
+                        names[-1] = f"{names[-1]}, {piece}"
+                    elif piece:
+                        names.append(piece)
+        cleaned = []
+        for name in names:
+            note = re.search(r"\s*\(([^()]*)\)$", name)
+            if note and not self.match(name):
+                warnings.append(f"đã bỏ ghi chú '({note[1]})' sau tên cơ quan '{name[: note.start()]}'")
+                name = name[: note.start()]
+            cleaned.append(name)
+        return cleaned, warnings
+
+
+def _split_on_and(fragment: str) -> list[str]:
+    """'Sở A và Sở B' -> two names; 'Sở Văn hóa và Thể thao' stays one ('và' must precede an agency name)."""
+    pieces = [""]
+    for index, part in enumerate(re.split(r"\s+và\s+", fragment)):
+        if index > 0 and _begins_like_agency(part):
+            pieces.append(part)
+        else:
+            pieces[-1] = f"{pieces[-1]} và {part}" if index > 0 else part
+    return pieces
+
+
+_GENERIC = re.compile(r"(?:sở|ban|ngành|đơn vị|địa phương|cơ quan|đoàn thể|tổ chức|hội)(?: (?:có )?liên quan)?")
+
+
+def _generic_continuation(previous: str, fragment: str) -> bool:
+    """'ban', 'ngành liên quan' after 'Các sở': words of one group name that a comma separated."""
+    return name_key(previous).startswith("các ") and bool(_GENERIC.fullmatch(name_key(fragment)))
 
 
 def _prefix_length(text: str, key: str) -> int:

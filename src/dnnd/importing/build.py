@@ -13,7 +13,7 @@ import yaml
 from dnnd.errors import DataError, DnndError, Problem, UsageError
 from dnnd.i18n import Text
 from dnnd.importing.decision import DecisionInfo, read_decision
-from dnnd.importing.source import Para, read_source
+from dnnd.importing.source import Block, Para, read_source
 from dnnd.importing.table import RawTask, read_task_table
 from dnnd.names import Registry, name_key, new_id
 from dnnd.repository import AGENCIES_FILE, PLAN_FILE, find_root, load_repository
@@ -40,6 +40,9 @@ _KINDS = (
     ("ủy ban nhân dân", "local"),
     ("ubnd", "local"),
 )
+
+
+_COPIED = ("id", "name", "short_name", "kind", "aliases")
 
 
 @dataclass
@@ -92,7 +95,9 @@ class _Agencies:
         if found is not None:
             if found not in self.used:
                 self.result.matched.append(found)
-                self.used[found] = dict(self.entries[found])
+                # only what names the agency: a registry's successions and dates belong to its own plan
+                entry = self.entries[found]
+                self.used[found] = {key: entry[key] for key in _COPIED if entry.get(key)}
             return found
         agency_id = new_id(name, self.taken)
         entry = {"id": agency_id, "name": name, "short_name": _short(name), "kind": kind or _kind(name)}
@@ -193,6 +198,21 @@ def _dump(path: Path, header: str, data: dict[str, Any]) -> None:
     path.write_text(header + text, encoding="utf-8")
 
 
+def _paragraphs(blocks: list[Block]) -> list[Para]:
+    """The paragraphs in document order, with the cells of small tables (the two-column header of a decision,
+    the signature block) read as paragraphs too."""
+    paragraphs: list[Para] = []
+    for block in blocks:
+        if isinstance(block, Para):
+            paragraphs.append(block)
+        elif max((len(row) for row in block.rows), default=0) < 5:
+            for column in range(max(len(row) for row in block.rows)):
+                for row, where in zip(block.rows, block.where, strict=True):
+                    if column < len(row) and (column == 0 or row[column] != row[column - 1]):
+                        paragraphs.extend(Para(line, where) for line in row[column].split("\n") if line.strip())
+    return paragraphs
+
+
 def _report_settings(info: DecisionInfo, focal: dict[str, Any] | None) -> dict[str, Any]:
     issuer = info.issuer or ""
     parent = re.sub(r"(?i)^ủy ban nhân dân", "UBND", issuer).upper()
@@ -261,7 +281,7 @@ def import_decision(document: Path, out: Path, agencies_file: Path | None = None
         )
     source = read_source(document)
     result = ImportResult(out, warnings=list(source.warnings))
-    info = read_decision([block for block in source.blocks if isinstance(block, Para)])
+    info = read_decision(_paragraphs(source.blocks))
     result.warnings.extend(info.warnings)
     table = read_task_table(source.blocks)
     if table is None:

@@ -95,8 +95,8 @@ def _check_reference(para: Para, match: re.Match[str], info: DecisionInfo) -> No
     if number != info.number or (stated is not None and stated != info.date):
         info.warnings.append(
             f"{para.where}: kế hoạch ghi ban hành kèm Quyết định số {number} ngày {when.strip()}, nhưng đầu văn bản "
-            f"là số {info.number} ngày {info.date.strftime('%d/%m/%Y') if info.date else '?'}: đã lấy theo đầu văn "
-            "bản, hãy kiểm tra"
+            f"là số {info.number or '(không tìm thấy)'} ngày "
+            f"{info.date.strftime('%d/%m/%Y') if info.date else '(không tìm thấy)'}: đã lấy theo đầu văn bản, hãy kiểm tra"
         )
 
 

@@ -235,27 +235,60 @@ def _pdf_text(path: Path) -> str:
     return text
 
 
+_CHUNK = re.compile(r"\S+(?: \S+)*")
+_HEADER_LINE = re.compile(r"^\s*(STT|TT)\s{2,}", re.IGNORECASE)
+
+
+def _columns(line: str, starts: list[int]) -> list[str]:
+    """The line's text chunks (runs separated by 2+ spaces) put in the column whose start is nearest."""
+    cells = [""] * len(starts)
+    for match in _CHUNK.finditer(line):
+        column = min(range(len(starts)), key=lambda index: abs(starts[index] - match.start()))
+        cells[column] = f"{cells[column]} {match.group()}".strip()
+    return cells
+
+
 def layout_to_tabs(text: str) -> str:
-    """pdftotext -layout output: columns found by the header row's offsets, wrapped cell lines joined."""
-    lines = text.splitlines()
-    header = next((i for i, line in enumerate(lines) if re.search(r"\bSTT\b", line) and "  " in line.strip()), None)
+    """pdftotext -layout output with its task table as tab-separated rows.
+
+    Columns are found from the header line's offsets; header cells and table cells wrapped over several
+    lines are joined; a header repeated on a new page, page numbers and form feeds are skipped; the table
+    ends at the first line that starts in the STT column with something other than a row number.
+    """
+    lines = text.replace("\f", "\n").splitlines()
+    header = next((index for index, line in enumerate(lines) if _HEADER_LINE.match(line)), None)
     if header is None:
         return text
-    starts = [match.start() for match in re.finditer(r"\S+(?: \S+)*", lines[header])]
-    out = [*lines[:header], "\t".join(chunk.strip() for chunk in re.split(r"\s{2,}", lines[header].strip()))]
+    starts = [match.start() for match in _CHUNK.finditer(lines[header])]
+    head = _columns(lines[header], starts)
     rows: list[list[str]] = []
-    for line in lines[header + 1 :]:
+    index = header + 1
+    in_header = True
+    while index < len(lines):
+        line = lines[index]
+        index += 1
         if not line.strip():
             continue
-        cells = [""] * len(starts)
-        for match in re.finditer(r"\S+(?: \S+)*", line):
-            column = max((i for i, start in enumerate(starts) if start <= match.start() + 2), default=0)
-            cells[column] = (cells[column] + " " + match.group()).strip()
-        if re.fullmatch(r"\d+\.?", cells[0]) or not rows:
+        cells = _columns(line, starts)
+        filled = [cell for cell in cells if cell]
+        if _HEADER_LINE.match(line):
+            in_header = True  # the header again, at the top of a new page
+            continue
+        if cells[0] and re.fullmatch(r"\d+\.?", cells[0]) and len(filled) > 1:
+            in_header = False
             rows.append(cells)
-        else:
-            rows[-1] = [(old + " " + new).strip() for old, new in zip(rows[-1], cells, strict=True)]
-    return "\n".join(out + ["\t".join(row) for row in rows])
+        elif len(filled) == 1 and is_stray(filled[0]):
+            continue
+        elif cells[0]:
+            index -= 1
+            break
+        elif in_header:
+            if not rows:
+                head = [f"{old} {new}".strip() for old, new in zip(head, cells, strict=True)]
+        elif rows:
+            rows[-1] = [f"{old} {new}".strip() for old, new in zip(rows[-1], cells, strict=True)]
+    table = ["\t".join(head), *("\t".join(row) for row in rows)]
+    return "\n".join([*lines[:header], *table, *lines[index:]])
 
 
 def read_source(path: Path) -> Source:

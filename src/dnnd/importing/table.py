@@ -103,6 +103,8 @@ def _read_row(
 ) -> str | None:
     cells = {name: row[index] for name, index in columns.items()}
     number = _flat(cells["number"], " ").rstrip(".")
+    if name_key(number) in COLUMNS["number"]:
+        return section  # a header row repeated on a new page, or the upper row of a two-row header
     content = [cell for name, cell in cells.items() if name != "number" and cell.strip()]
     if not number and not content:
         return section
