@@ -302,11 +302,18 @@ def check_in_force(
             for heir_id in successions.resolve(agency.id, task, window.end):
                 if heir_id != agency.id:
                     by_heir.setdefault(heir_id, set()).update([task] if task is not None else [])
-        named = "; ".join(
-            (f"nhiệm vụ {', '.join(map(str, sorted(set(tasks))))}: " if tasks else "")
-            + _names(successions.agencies, [heir_id])
-            for heir_id, tasks in by_heir.items()
-        ) or _names(successions.agencies, [s.agency for s in successors_of(agency)])
+        fallback = _names(successions.agencies, [s.agency for s in successors_of(agency)])
+
+        def named(word: str, words: str) -> str:
+            return (
+                "; ".join(
+                    (f"{word if len(held) == 1 else words} {', '.join(map(str, sorted(held)))}: " if held else "")
+                    + _names(successions.agencies, [heir_id])
+                    for heir_id, held in by_heir.items()
+                )
+                or fallback
+            )
+
         return [
             at(
                 doc,
@@ -316,9 +323,17 @@ def check_in_force(
                 Text(
                     f"'{agency.id}' ({agency.name}) thôi hoạt động từ sau ngày {agency.until:%d/%m/%Y}, trước kỳ "
                     f"{update.period}: "
-                    + (f"cơ quan kế nhiệm báo cáo thay: {named}" if named else "không có cơ quan kế nhiệm"),
+                    + (
+                        f"cơ quan kế nhiệm báo cáo thay: {named('nhiệm vụ', 'nhiệm vụ')}"
+                        if by_heir or fallback
+                        else "không có cơ quan kế nhiệm"
+                    ),
                     f"'{agency.id}' ({agency.name}) ended on {agency.until:%d/%m/%Y}, before {update.period}: "
-                    + (f"its successor reports instead: {named}" if named else "it has no successor"),
+                    + (
+                        f"its successor reports instead: {named('task', 'tasks')}"
+                        if by_heir or fallback
+                        else "it has no successor"
+                    ),
                 ),
             )
         ]
@@ -338,10 +353,62 @@ def check_in_force(
     return []
 
 
+def _split_coverage(
+    agency: Agency,
+    index: int,
+    doc: YamlDocument,
+    rel: str,
+    tasks: Mapping[int, Task],
+    graph: Successions,
+    has_rest: bool,
+) -> list[Problem]:
+    """Every task the agency holds (named on it, or inherited) passes to a successor; none it does not hold."""
+    held = {
+        task.id
+        for task in tasks.values()
+        if any(holder in (*task.lead, *task.support) for holder in graph.lineage(agency.id, task.id))
+    }
+    listed = {task for succession in successors_of(agency) for task in succession.tasks or []}
+    problems = []
+    orphans = sorted(held - listed) if not has_rest else []
+    strangers = sorted(task for task in listed - held if task in tasks)
+    where = f"agencies[{index}].successor"
+    if orphans:
+        problems.append(
+            at(
+                doc,
+                rel,
+                ("agencies", index, "successor"),
+                where,
+                Text(
+                    f"nhiệm vụ {', '.join(map(str, orphans))} của '{agency.id}' không giao cho cơ quan kế nhiệm nào: thêm vào "
+                    "tasks của một cơ quan kế nhiệm, hoặc để một cơ quan kế nhiệm không ghi tasks (nhận phần còn lại)",
+                    f"task(s) {', '.join(map(str, orphans))} of '{agency.id}' pass to no successor: list them under a "
+                    "successor's tasks, or leave one successor without tasks (it takes the rest)",
+                ),
+            )
+        )
+    if strangers:
+        problems.append(
+            at(
+                doc,
+                rel,
+                ("agencies", index, "successor"),
+                where,
+                Text(
+                    f"'{agency.id}' không chủ trì hay phối hợp nhiệm vụ {', '.join(map(str, strangers))}: bỏ khỏi tasks",
+                    f"'{agency.id}' neither leads nor supports task(s) {', '.join(map(str, strangers))}: remove them",
+                ),
+            )
+        )
+    return problems
+
+
 def check_successions(agencies: AgenciesFile, doc: YamlDocument, rel: str, tasks: Mapping[int, Task]) -> list[Problem]:
     """Successors exist and are in force when their predecessor ends; dates are ordered; no task given twice;
     no chain of successors comes back on itself."""
     known = {agency.id: agency for agency in agencies.agencies}
+    graph = Successions(known)
     problems = []
     for index, agency in enumerate(agencies.agencies):
         where = f"agencies[{index}]"
@@ -442,6 +509,8 @@ def check_successions(agencies: AgenciesFile, doc: YamlDocument, rel: str, tasks
                         )
                     )
                 given.add(task)
+        if successions:
+            problems.extend(_split_coverage(agency, index, doc, rel, tasks, graph, rest != []))
     cycle = find_cycle(known)
     if cycle is not None:
         index = next(i for i, agency in enumerate(agencies.agencies) if agency.id == cycle[0])

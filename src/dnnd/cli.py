@@ -17,9 +17,8 @@ from dnnd.errors_cli import DnndGroup
 from dnnd.i18n import LANGUAGES, Text, default_language
 
 if TYPE_CHECKING:
-    from dnnd.history import Submission
     from dnnd.repository import Repository
-    from dnnd.status import PeriodChoice, StatusReport
+    from dnnd.status import PeriodChoice
 
 
 class Format(StrEnum):
@@ -114,16 +113,6 @@ def _choice(quarter: str | None, half: str | None, year: str | None, as_of: str 
     return PeriodChoice(quarter, half, year, day)
 
 
-def _late(repo: Repository, report: StatusReport) -> list[Submission]:
-    from dnnd.history import late_submissions
-
-    found = late_submissions(repo, report.evaluation.period.quarters())
-    agencies = {view.task.id: None for view in report.views}
-    return [
-        item for item in found if any(item.agency in (*repo.tasks[t].lead, *repo.tasks[t].support) for t in agencies)
-    ]
-
-
 @app.command()
 def status(
     ctx: typer.Context,
@@ -142,14 +131,14 @@ def status(
 ) -> None:
     """Tình trạng các nhiệm vụ trong kỳ: hạn, hoàn thành, quá hạn, ai chưa báo cáo (Task status for a period)."""
     from dnnd import render
-    from dnnd.status import status_report
+    from dnnd.status import late_for, status_report
 
     repo = _open(ctx)
     report = status_report(
         repo, _choice(quarter, half, year, as_of), today=dt.date.today(), agency_id=agency, status_code=status
     )
     render.left_out_warning(repo, _settings(ctx).lang)
-    render.status(repo, report, format.value, _settings(ctx).lang, _late(repo, report) if late else None)
+    render.status(repo, report, format.value, _settings(ctx).lang, late_for(repo, report) if late else None)
 
 
 @app.command()
@@ -167,12 +156,12 @@ def missing(
 ) -> None:
     """Cơ quan nào chưa báo cáo nhiệm vụ nào trong kỳ, để đôn đốc (Who has not reported, to urge them)."""
     from dnnd import render
-    from dnnd.status import status_report
+    from dnnd.status import late_for, status_report
 
     repo = _open(ctx)
     report = status_report(repo, _choice(quarter, half, year, as_of), today=dt.date.today(), agency_id=agency)
     render.left_out_warning(repo, _settings(ctx).lang)
-    render.missing(repo, report, format.value, _settings(ctx).lang, _late(repo, report) if late else None)
+    render.missing(repo, report, format.value, _settings(ctx).lang, late_for(repo, report) if late else None)
 
 
 DateOption = Annotated[

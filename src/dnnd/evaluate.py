@@ -48,16 +48,12 @@ class Facts:
         resolved = (heir for agency in ids for heir in self.successions.resolve(agency, task, day))
         return tuple(agency for agency in dict.fromkeys(resolved) if agency in self.reporting)
 
-    def leads_at(self, task: int, day: dt.date) -> tuple[str, ...]:
-        """The reporting lead agencies of `task` in force at `day`, through their successors."""
-        return self._at(self.leads.get(task, ()), task, day)
-
     def reporters_at(self, task: int, day: dt.date) -> tuple[str, ...]:
         """Every reporting agency, lead or support, of `task` in force at `day`."""
         return self._at(self.reporters.get(task, ()), task, day)
 
     def lineage(self, agency: str, task: int) -> frozenset[str]:
-        """The agency and those whose duty on `task` passed to it: their completions count as its own."""
+        """The agency and those whose duty on `task` passed to it: their submissions count as its own."""
         return self.successions.lineage(agency, task) if self.successions is not None else frozenset((agency,))
 
 
@@ -91,13 +87,16 @@ class Evaluation:
 
 
 def _earliest_done(
-    facts: Facts, task: int, agency: str, period: Period, as_of: dt.date, occurrence_of: Yearly | None
+    facts: Facts,
+    task: int,
+    agencies: Sequence[str],
+    period: Period,
+    as_of: dt.date,
+    occurrence_of: Yearly | None,
 ) -> dict[int | None, dt.date]:
-    """Per occurrence (None for non-yearly tasks), the agency's first counted completion date."""
+    """Per occurrence (None for non-yearly tasks), the first counted completion by any of `agencies`."""
     first: dict[int | None, dt.date] = {}
-    entries = [
-        item for source in sorted(facts.lineage(agency, task)) for item in facts.completions.get((task, source), ())
-    ]
+    entries = [item for source in agencies for item in facts.completions.get((task, source), ())]
     for completion in entries:
         if completion.quarter > period.quarters()[-1] or completion.done_on > as_of:
             continue
@@ -116,13 +115,15 @@ def _earliest_done(
 def _completion(
     facts: Facts, task: int, period: Period, as_of: dt.date, key: int | None, yearly: Yearly | None
 ) -> dt.date | None:
-    """When every lead agency had reported the task (or occurrence `key`) done; None if one has not."""
-    leads = facts.leads_at(task, as_of)
+    """When every lead agency the decision named had reported the task (or occurrence `key`) done, each
+    through itself or the successors its duty passed to by `as_of`; None if one has not."""
+    leads = facts.leads.get(task, ())
     if not leads:
         return None
     dates = []
     for agency in leads:
-        done = _earliest_done(facts, task, agency, period, as_of, yearly).get(key)
+        path = facts.successions.path(agency, task, as_of) if facts.successions is not None else (agency,)
+        done = _earliest_done(facts, task, path, period, as_of, yearly).get(key)
         if done is None:
             return None
         dates.append(done)
@@ -201,7 +202,7 @@ def evaluate(facts: Facts, tasks: Sequence[int], period: Period, as_of: dt.date)
             if not is_active(in_quarter, quarter_window):
                 continue
             for agency in facts.reporters_at(task, min(as_of, quarter_window.end)):
-                if (agency, quarter, task) in facts.submitted:
+                if any((source, quarter, task) in facts.submitted for source in facts.lineage(agency, task)):
                     reports.setdefault(agency, "submitted")
                 else:
                     reports[agency] = "missing"

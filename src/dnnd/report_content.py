@@ -16,6 +16,7 @@ from dnnd.periods import Period
 from dnnd.repository import Repository
 from dnnd.schedule import AfterEvents, Yearly
 from dnnd.status import ReportedEntry, entries_by_task, roles_at
+from dnnd.succession import Successions
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
@@ -291,8 +292,9 @@ def _recipients(extra: list[str], drafting_unit: str | None) -> list[str]:
     return ["- Như trên;", *[f"- {name};" for name in extra], f"- Lưu: VT{unit}."]
 
 
-def _focal(repo: Repository) -> Agency:
-    return repo.agencies[repo.plan.focal_point]
+def _focal(repo: Repository, day: dt.date) -> Agency:
+    """The focal point in force at `day`, through its successors if it has ended."""
+    return repo.agencies[Successions(repo.agencies).resolve(repo.plan.focal_point, None, day)[0]]
 
 
 @dataclass(frozen=True)
@@ -310,6 +312,7 @@ def report_context(repo: Repository, evaluation: Evaluation, options: IssueOptio
     code = f"BC-{settings.abbreviation}"
     number = document_number(options.number)
     year = options.date.year if options.date else options.today.year
+    focal = _focal(repo, evaluation.as_of)
     builder = _Builder(repo, evaluation)
     builder.results_section()
     builder.assessment_section()
@@ -319,7 +322,7 @@ def report_context(repo: Repository, evaluation: Evaluation, options: IssueOptio
     builder.free_text_section("IV. KIẾN NGHỊ, ĐỀ XUẤT", "proposals", "Các cơ quan, đơn vị không có kiến nghị, đề xuất.")
     next_end = evaluation.period.next().window(repo.plan.reporting.windows).end
     builder.next_section(next_end)
-    builder.add("body", f"{_focal(repo).name} báo cáo {settings.addressee} xem xét, chỉ đạo./.")
+    builder.add("body", f"{focal.name} báo cáo {settings.addressee} xem xét, chỉ đạo./.")
     phrase = period_phrase(evaluation.period)
     issued = dmy(options.date) if options.date else f"{chr(0xA0) * 3}/{chr(0xA0) * 3}/{year}"
     rows = [
@@ -348,7 +351,7 @@ def report_context(repo: Repository, evaluation: Evaluation, options: IssueOptio
         signer=_signer(settings.signer),
         appendix=Appendix(
             title=f"TÌNH HÌNH THỰC HIỆN CÁC NHIỆM VỤ {phrase.upper()}",
-            reference=f"(Kèm theo Báo cáo số {number}/{code} ngày {issued} của {_focal(repo).name})",
+            reference=f"(Kèm theo Báo cáo số {number}/{code} ngày {issued} của {focal.name})",
             rows=rows,
         ),
     )
@@ -361,10 +364,11 @@ def reminder_context(
     settings = repo.plan.report
     unit = f"-{settings.drafting_unit}" if settings.drafting_unit else ""
     year = options.date.year if options.date else options.today.year
+    focal = _focal(repo, evaluation.as_of)
     order = {agency_id: index for index, agency_id in enumerate(repo.agencies)}
     missing: dict[str, dict[int, None]] = {}
     for item in sorted(evaluation.missing, key=lambda item: (order[item.agency], item.quarter)):
-        if item.agency != repo.plan.focal_point:
+        if item.agency != focal.id:
             missing.setdefault(item.agency, {}).update(dict.fromkeys(item.tasks))
     names = [repo.agencies[agency_id].name for agency_id in missing]
     addressees = [f"- {name};" for name in names[:-1]] + ([f"- {names[-1]}."] if names else [])
@@ -384,8 +388,8 @@ def reminder_context(
     body.append(
         Paragraph(
             "body",
-            f"{_focal(repo).name} đề nghị các cơ quan, đơn vị khẩn trương gửi báo cáo về "
-            f"{_focal(repo).name} trước ngày {dmy(deadline)} để tổng hợp, báo cáo "
+            f"{focal.name} đề nghị các cơ quan, đơn vị khẩn trương gửi báo cáo về "
+            f"{focal.name} trước ngày {dmy(deadline)} để tổng hợp, báo cáo "
             f"{settings.addressee}./.",
         )
     )

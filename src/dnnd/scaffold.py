@@ -12,7 +12,7 @@ from dnnd.models import ENTRY_STATUSES
 from dnnd.periods import Period, parse_period
 from dnnd.report_content import dmy, period_phrase
 from dnnd.repository import UPDATES_DIR, Repository
-from dnnd.status import build_facts, check_agency
+from dnnd.status import build_facts, check_agency, roles_at
 from dnnd.succession import Successions, holdings_at, successors_of
 
 SCHEMA_PATH = "schema/update.schema.json"
@@ -34,6 +34,7 @@ def render_update(repo: Repository, agency_id: str, quarter: Period) -> tuple[st
     facts = build_facts(repo)
     window = quarter.window(repo.plan.reporting.windows)
     agency = repo.agencies[agency_id]
+    roles = roles_at(repo, window.end)
     held = holdings_at(repo.tasks.values(), Successions(repo.agencies), window.start, window.end).get(agency_id, set())
     tasks = [
         task
@@ -57,7 +58,7 @@ def render_update(repo: Repository, agency_id: str, quarter: Period) -> tuple[st
         "entries:" if tasks else "entries: []",
     ]
     for task in tasks:
-        role = "chủ trì" if agency_id in task.lead else "phối hợp"
+        role = "chủ trì" if agency_id in (*task.lead, *roles[task.id][0]) else "phối hợp"
         out.append("")
         out.extend(_comment(f"Nhiệm vụ {task.id} ({role}): {task.title}"))
         out.extend(_comment(f"Thời gian: {task.timing}"))

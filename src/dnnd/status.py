@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dnnd.errors import UsageError
 from dnnd.evaluate import STATUS_CODES, Completion, Evaluation, Facts, TaskResult, evaluate
@@ -13,6 +13,9 @@ from dnnd.models import Agency, Entry, Task
 from dnnd.periods import Convention, Kind, Period, parse_period, quarter_containing
 from dnnd.repository import Repository
 from dnnd.succession import Successions
+
+if TYPE_CHECKING:
+    from dnnd.history import Submission
 
 
 @dataclass(frozen=True)
@@ -31,13 +34,22 @@ class TaskView:
 
     task: Task
     entries: tuple[ReportedEntry, ...]
+    lead_paths: tuple[tuple[str, ...], ...] = ()
 
     def latest_by_lead(self) -> list[ReportedEntry]:
-        """The newest entry of each lead agency that has reported, in the decision's order of leads."""
+        """The newest entry of each lead (the agency the decision named, or a successor its duty passed to),
+        in the decision's order of leads."""
+        paths = self.lead_paths or tuple((agency_id,) for agency_id in self.task.lead)
         newest: dict[str, ReportedEntry] = {}
         for reported in self.entries:
             newest.setdefault(reported.agency, reported)
-        return [newest[agency_id] for agency_id in self.task.lead if agency_id in newest]
+        found: list[ReportedEntry] = []
+        for path in paths:
+            candidates = [newest[agency_id] for agency_id in path if agency_id in newest]
+            latest = max(candidates, key=lambda item: item.period) if candidates else None
+            if latest is not None and all(latest is not other for other in found):
+                found.append(latest)
+        return found
 
 
 def entries_by_task(repo: Repository) -> dict[int, list[ReportedEntry]]:
@@ -85,12 +97,20 @@ def task_views(repo: Repository, agency_id: str | None = None, day: dt.date | No
     check_agency(repo, agency_id)
     index = entries_by_task(repo)
     roles = roles_at(repo, day) if day is not None else {}
+    successions = Successions(repo.agencies)
 
     def holds(task: Task) -> bool:
         lead, support = roles.get(task.id, (task.lead, task.support))
         return agency_id in lead or agency_id in support
 
-    return [TaskView(task, tuple(index[task.id])) for task in repo.tasks.values() if agency_id is None or holds(task)]
+    def paths(task: Task) -> tuple[tuple[str, ...], ...]:
+        return tuple(successions.path(lead, task.id, day) for lead in task.lead) if day is not None else ()
+
+    return [
+        TaskView(task, tuple(index[task.id]), paths(task))
+        for task in repo.tasks.values()
+        if agency_id is None or holds(task)
+    ]
 
 
 def task_view(repo: Repository, task_id: int) -> TaskView:
@@ -277,3 +297,14 @@ def agency_records(repo: Repository, day: dt.date | None = None) -> list[dict[st
             }
         )
     return records
+
+
+def late_for(repo: Repository, report: StatusReport) -> list[Submission]:
+    """The late submissions of the report's quarters by agencies that hold one of its tasks (or held it)."""
+    from dnnd.history import late_submissions
+
+    holders: set[str] = set()
+    for view in report.views:
+        lead, support = report.roles[view.task.id]
+        holders.update(lead, support, view.task.lead, view.task.support)
+    return [item for item in late_submissions(repo, report.evaluation.period.quarters()) if item.agency in holders]

@@ -41,6 +41,7 @@ class Successions:
     agencies: Mapping[str, Agency]
     _cache: dict[tuple[str, int | None, dt.date], tuple[str, ...]] = field(default_factory=dict)
     _lineage: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
+    _resolved: dict[tuple[str, int | None, dt.date], tuple[str, ...]] = field(default_factory=dict)
     _reverse: dict[str, list[tuple[Agency, list[int] | None]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -55,18 +56,28 @@ class Successions:
     def resolve(self, agency_id: str, task: int | None, day: dt.date) -> tuple[str, ...]:
         """The agencies holding `agency_id`'s duty on `task` at `day` (itself while in force)."""
         key = (agency_id, task, day)
-        if key not in self._cache:
-            self._cache[key] = self._resolve(agency_id, task, day, frozenset())
-        return self._cache[key]
+        if key not in self._resolved:
+            self._resolved[key] = self.path(agency_id, task, day)[-1:]
+        return self._resolved[key]
 
-    def _resolve(self, agency_id: str, task: int | None, day: dt.date, seen: frozenset[str]) -> tuple[str, ...]:
-        agency = self.agencies.get(agency_id)
-        if agency is None or agency.until is None or day <= agency.until or agency_id in seen:
-            return (agency_id,)
-        successor = heir(agency, task)
-        if successor is None:
-            return (agency_id,)
-        return self._resolve(successor, task, day, seen | {agency_id})
+    def path(self, agency_id: str, task: int | None, day: dt.date) -> tuple[str, ...]:
+        """`agency_id`, then each successor its duty on `task` passed through, up to the holder at `day`."""
+        key = (agency_id, task, day)
+        if key not in self._cache:
+            chain = [agency_id]
+            while True:
+                agency = self.agencies.get(chain[-1])
+                if agency is None or agency.until is None or day <= agency.until:
+                    break
+                successor = heir(agency, task)
+                if successor in chain:  # a cycle (validation reports it): the duty stays where it started
+                    chain = [agency_id]
+                    break
+                if successor is None:
+                    break
+                chain.append(successor)
+            self._cache[key] = tuple(chain)
+        return self._cache[key]
 
     def lineage(self, agency_id: str, task: int) -> frozenset[str]:
         """`agency_id` and every agency whose duty on `task` passed to it, directly or through a chain."""
@@ -118,13 +129,12 @@ def holdings_at(tasks: Iterable[Task], successions: Successions, start: dt.date,
     held: dict[str, set[int]] = {}
     for task in tasks:
         for agency_id in (*task.lead, *task.support):
-            agency = successions.agencies.get(agency_id)
-            if (
-                agency is not None
-                and (agency.since is None or agency.since <= end)
-                and (agency.until is None or agency.until >= start)
-            ):
-                held.setdefault(agency_id, set()).add(task.id)
-            for heir_id in successions.resolve(agency_id, task.id, end):
-                held.setdefault(heir_id, set()).add(task.id)
+            chain = successions.path(agency_id, task.id, end)
+            for index, holder_id in enumerate(chain):
+                holder = successions.agencies.get(holder_id)
+                in_window = holder is None or (
+                    (holder.since is None or holder.since <= end) and (holder.until is None or holder.until >= start)
+                )
+                if in_window or index == len(chain) - 1:
+                    held.setdefault(holder_id, set()).add(task.id)
     return held

@@ -18,6 +18,7 @@ from dnnd.yamlio import YamlDocument
 
 M = TypeVar("M", bound=BaseModel)
 
+_YMD = re.compile(r"\s*([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\s*")
 _DMY = re.compile(r"\s*([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]([0-9]{4})\s*")
 _SCALAR_KINDS = frozenset({"string_type", "int_type", "date_type", "datetime_type", "bool_type", "float_type"})
 
@@ -73,13 +74,16 @@ def _shown(value: Any) -> str:
 
 
 def _date_hint(value: Any) -> tuple[str, str]:
-    match = _DMY.fullmatch(str(value))
-    if match:
+    day_first = _DMY.fullmatch(str(value))
+    year_first = _YMD.fullmatch(str(value))
+    for match, (year, month, day) in ((day_first, (3, 2, 1)), (year_first, (1, 2, 3))):
+        if match is None:
+            continue
         try:
-            iso = dt.date(int(match[3]), int(match[2]), int(match[1])).isoformat()
+            iso = dt.date(int(match[year]), int(match[month]), int(match[day])).isoformat()
         except ValueError:
-            pass
-        else:
+            continue
+        if iso != str(value).strip():
             return f"viết là {iso}", f"write {iso}"
     return "viết dạng YYYY-MM-DD, ví dụ 2020-09-01", "write it as YYYY-MM-DD, e.g. 2020-09-01"
 

@@ -2,14 +2,13 @@
 
 Plain scalars are resolved by a small schema of our own instead of YAML 1.1's: `no`, `on`, `0123`
 and `1:30` stay text, so a phone number or a status word is never silently turned into something
-else. Only `null`/`~`/empty, `true`/`false`, decimal integers without leading zeros and dates
-`YYYY-MM-DD` are typed; every other plain scalar is a string.
+else. Only `null`/`~`/empty, `true`/`false` and decimal integers without leading zeros are typed;
+every other plain scalar is a string (a date stays text until a model field parses it as YYYY-MM-DD).
 """
 
 from __future__ import annotations
 
 import codecs
-import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -40,11 +39,10 @@ _MAP = "tag:yaml.org,2002:map"
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]{0,17})")
-_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 # C0/C1 controls other than tab, LF, CR; the line and paragraph separators, which YAML counts as line
 # breaks though editors do not (so every later line number would be wrong); bidi overrides and isolates,
 # which hide or reorder text; a BOM or non-character inside the text.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]")
+FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]")
 
 Path = tuple[str | int, ...]
 
@@ -142,7 +140,7 @@ def decode_text(raw: bytes, rel: str) -> str:
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     problems: list[Problem] = []
-    for match in _FORBIDDEN.finditer(text):
+    for match in FORBIDDEN.finditer(text):
         if len(problems) >= MAX_PROBLEMS_PER_FILE:
             break
         line = text.count("\n", 0, match.start()) + 1
@@ -249,12 +247,7 @@ def _resolve_plain(value: str) -> Any:
         return _BOOLS[value]
     if _INT.fullmatch(value):
         return int(value)
-    match = _DATE.fullmatch(value)
-    if match:
-        try:
-            return dt.date(int(match[1]), int(match[2]), int(match[3]))
-        except ValueError:
-            return value  # an impossible date stays text; the model reports it where it is used
+    return value
     return value
 
 
@@ -288,7 +281,7 @@ class _Builder:
                 return None
             if not node.style:  # plain: None (Python) or "" (libyaml)
                 return _resolve_plain(node.value)
-            bad = _FORBIDDEN.search(node.value)
+            bad = FORBIDDEN.search(node.value)
             if bad is not None:
                 code = f"U+{ord(bad.group()):04X}"
                 self.fail(
