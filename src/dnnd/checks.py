@@ -7,10 +7,11 @@ from collections.abc import Iterable, Mapping
 
 from dnnd.errors import Problem
 from dnnd.i18n import Text
-from dnnd.models import AgenciesFile, Agency, Plan, Task, TasksFile, Update
+from dnnd.models import AgenciesFile, Agency, Plan, Task, TasksFile
 from dnnd.periods import Window
 from dnnd.schedule import Schedule, Yearly
 from dnnd.succession import Successions, find_cycle, successors_of
+from dnnd.updates import UpdateRecord
 from dnnd.yamlio import YamlDocument
 
 
@@ -146,7 +147,7 @@ def holdings(tasks: Iterable[Task]) -> dict[str, set[int]]:
 
 
 def check_update(
-    update: Update,
+    update: UpdateRecord,
     doc: YamlDocument,
     rel: str,
     *,
@@ -272,7 +273,7 @@ def _names(agencies: Mapping[str, Agency], ids: Iterable[str]) -> str:
 
 
 def check_in_force(
-    update: Update,
+    update: UpdateRecord,
     doc: YamlDocument,
     rel: str,
     agency: Agency,

@@ -30,9 +30,10 @@ class Format(StrEnum):
 class Settings:
     """Options that apply to every command."""
 
-    def __init__(self, repo: Path | None, lang: str) -> None:
+    def __init__(self, repo: Path | None, lang: str, use_cache: bool = True) -> None:
         self.repo = repo
         self.lang = lang
+        self.use_cache = use_cache
 
 
 app = typer.Typer(
@@ -55,13 +56,20 @@ FormatOption = Annotated[Format, typer.Option("--format", help="Dạng kết qu�
 
 
 @app.callback()
-def _options(ctx: typer.Context, repo: RepoOption = None, lang: LangOption = None) -> None:
+def _options(
+    ctx: typer.Context,
+    repo: RepoOption = None,
+    lang: LangOption = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Không dùng bộ nhớ đệm trong .git/ (hoặc đặt DNND_NO_CACHE=1).")
+    ] = False,
+) -> None:
     from dnnd.errors import UsageError
 
     chosen = (lang or default_language()).strip().lower()
     if chosen not in LANGUAGES:
         raise UsageError(Text(f"ngôn ngữ '{lang}' không có; dùng vi hoặc en", f"no language '{lang}'; use vi or en"))
-    ctx.obj = Settings(repo, chosen)
+    ctx.obj = Settings(repo, chosen, use_cache=not no_cache)
 
 
 def _settings(ctx: typer.Context) -> Settings:
@@ -73,7 +81,8 @@ def _settings(ctx: typer.Context) -> Settings:
 def _open(ctx: typer.Context) -> Repository:
     from dnnd.repository import find_root, load_repository
 
-    return load_repository(find_root(Path.cwd(), _settings(ctx).repo))
+    settings = _settings(ctx)
+    return load_repository(find_root(Path.cwd(), settings.repo), use_cache=settings.use_cache)
 
 
 @app.command()
@@ -139,6 +148,52 @@ def status(
     )
     render.left_out_warning(repo, _settings(ctx).lang)
     render.status(repo, report, format.value, _settings(ctx).lang, late_for(repo, report) if late else None)
+
+
+@app.command()
+def rollup(
+    ctx: typer.Context,
+    directories: Annotated[
+        list[Path], typer.Argument(help="Thư mục kho kế hoạch của từng tỉnh (bản clone, ví dụ git submodule).")
+    ],
+    quarter: QuarterOption = None,
+    half: HalfOption = None,
+    year: YearOption = None,
+    as_of: AsOfOption = None,
+    format: FormatOption = Format.table,
+) -> None:
+    """Tổng hợp toàn quốc từ kho kế hoạch của nhiều tỉnh: tình trạng, cơ quan chưa báo cáo (National roll-up)."""
+    import threading
+
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from dnnd import render
+    from dnnd.rollup import roll_up
+
+    settings = _settings(ctx)
+    progress = Progress(console=Console(stderr=True), transient=True)
+    bar = progress.add_task(Text("Đang đọc các kho", "Reading repositories").in_(settings.lang), total=len(directories))
+    timer = threading.Timer(0.5, progress.start)  # a bar only when it takes more than a moment
+    timer.daemon = True
+    if len(directories) > 1 and sys.stderr.isatty():
+        timer.start()
+    try:
+        result = roll_up(
+            directories,
+            _choice(quarter, half, year, as_of),
+            today=dt.date.today(),
+            use_cache=settings.use_cache,
+            done=lambda _: progress.advance(bar),
+        )
+    finally:
+        timer.cancel()
+        if timer.is_alive():
+            timer.join()
+        progress.stop()
+    render.rollup(result, format.value, settings.lang)
+    if result.failed:
+        raise typer.Exit(1)
 
 
 @app.command()

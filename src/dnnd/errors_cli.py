@@ -35,6 +35,7 @@ _CLICK_PHRASES = (
 
 
 GLOBAL_OPTIONS = ("--repo", "--lang")
+GLOBAL_FLAGS = ("--no-cache",)
 
 
 def hoist_global_options(args: list[str]) -> list[str]:
@@ -47,8 +48,8 @@ def hoist_global_options(args: list[str]) -> list[str]:
         if arg == "--":
             rest.extend(args[index:])
             break
-        if arg.split("=", 1)[0] in GLOBAL_OPTIONS:
-            step = 1 if "=" in arg else 2
+        if arg in GLOBAL_FLAGS or arg.split("=", 1)[0] in GLOBAL_OPTIONS:
+            step = 1 if "=" in arg or arg in GLOBAL_FLAGS else 2
             hoisted.extend(args[index : index + step])
             index += step
         else:

@@ -9,6 +9,7 @@ Under the calendar convention windows are the calendar quarters, halves and year
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -77,6 +78,7 @@ def quarter(year: int, number: int) -> Period:
     return Period(year, number, number)
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_period(text: str, expected: Kind | None = None) -> Period | None:
     """'2020-Q3', '2020-H1' or '2020' as a Period; None when the text is not one (or not of `expected` kind)."""
     match = _PERIOD.fullmatch(text.strip())

@@ -7,17 +7,19 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from dnnd import checks, timing
+from dnnd import cache, checks, timing
+from dnnd import updates as updates_module
 from dnnd.errors import DataError, Problem, UsageError
 from dnnd.i18n import Text
-from dnnd.models import AgenciesFile, Agency, Event, EventsFile, LocksFile, Plan, Task, TasksFile, Update
-from dnnd.periods import parse_period
+from dnnd.models import AgenciesFile, Agency, Event, EventsFile, LocksFile, Plan, Task, TasksFile
+from dnnd.periods import Window, parse_period
 from dnnd.schedule import Schedule
 from dnnd.succession import Successions, holdings_at
+from dnnd.updates import Plain, UpdateRecord
 from dnnd.validation import validate_document
 from dnnd.yamlio import MAX_FILE_BYTES, YamlDocument, load_yaml
 
@@ -27,6 +29,7 @@ AGENCIES_FILE = "plan/agencies.yaml"
 TASKS_FILE = "plan/tasks.yaml"
 EVENTS_FILE = "plan/events.yaml"
 LOCKS_FILE = "plan/locks.yaml"
+PLAN_FILES = ("plan/plan.yaml", "plan/agencies.yaml", "plan/tasks.yaml", "plan/events.yaml", "plan/locks.yaml")
 UPDATES_DIR = "plan/updates"
 _UPDATE_NAME = re.compile(r"([0-9]{4})-Q([1-4])\.yaml")
 _ALLOWED_EXTRA = frozenset({".gitkeep"})
@@ -34,13 +37,12 @@ _ALLOWED_EXTRA = frozenset({".gitkeep"})
 M = TypeVar("M", bound=BaseModel)
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class UpdateFile:
-    """One agency's quarterly update, valid, with its positions for later messages."""
+    """One agency's quarterly update, valid."""
 
     rel: str
-    update: Update
-    doc: YamlDocument
+    update: UpdateRecord
 
 
 @dataclass
@@ -149,13 +151,14 @@ def _update_paths(root: Path, agencies: dict[str, Agency] | None) -> tuple[list[
                 )
             )
             continue
-        for path in sorted(folder.iterdir()):
-            rel = f"{rel_folder}/{path.name}"
-            match = _UPDATE_NAME.fullmatch(path.name)
-            if match and path.is_file():
-                found.append((rel, folder.name, path.name.removesuffix(".yaml")))
-            elif path.name not in _ALLOWED_EXTRA:
-                problems.append(Problem(rel, None, None, "", _misnamed(path.name)))
+        with os.scandir(folder) as listing:  # the directory entries know their type: no stat per file
+            files = sorted((entry.name, entry.is_file()) for entry in listing)
+        for name, is_file in files:
+            rel = f"{rel_folder}/{name}"
+            if is_file and _UPDATE_NAME.fullmatch(name):
+                found.append((rel, folder.name, name.removesuffix(".yaml")))
+            elif name not in _ALLOWED_EXTRA:
+                problems.append(Problem(rel, None, None, "", _misnamed(name)))
     return found, problems
 
 
@@ -170,7 +173,61 @@ def _misnamed(name: str) -> Text:
     )
 
 
-def load_repository(root: Path) -> Repository:
+@dataclass
+class _Parsed:
+    """The update files parsed (or found in the cache), and how to store the valid ones back."""
+
+    results: dict[str, tuple[Plain | None, list[Problem]]]
+    cached: set[str]
+    cache_file: Path | None = None
+    key: str = ""
+    ids: dict[str, str] = field(default_factory=dict)
+    stored: frozenset[str] = frozenset()
+
+    def store(self, valid: list[str]) -> None:
+        """Keep the valid files (parsed and cross-checked) for the next run, if anything changed."""
+        if self.cache_file is None:
+            return
+        fresh = {f"{rel}\0{self.ids[rel]}": self.results[rel][0] for rel in valid if rel in self.ids}
+        if fresh.keys() != self.stored:
+            cache.save(self.cache_file, self.key, fresh)
+
+
+def _read_updates(root: Path, rels: list[str], use_cache: bool) -> _Parsed:
+    """Every update file parsed and validated on its own, through the cache when it can be used.
+
+    The cache holds only files that were valid under the same plan files, so a hit needs no check again."""
+    where = cache.cache_file(root) if use_cache and not cache.disabled() else None
+    parsed = _Parsed({}, set(), where)
+    stored: dict[str, Any] = {}
+    if where is not None:
+        parsed.key = cache.key_of(root, (read_file(root, rel) for rel in PLAN_FILES if (root / rel).exists()))
+        stored = cache.load(where, parsed.key)
+        parsed.stored = frozenset(stored)
+        parsed.ids = cache.content_ids(root, UPDATES_DIR, rels)
+    todo = []
+    for rel in rels:
+        hit = stored.get(f"{rel}\0{parsed.ids[rel]}") if rel in parsed.ids else None
+        if hit is None:
+            todo.append(rel)
+        else:
+            parsed.results[rel] = (hit, [])
+            parsed.cached.add(rel)
+    for rel, plain, problems in updates_module.parse_many(root, todo):
+        parsed.results[rel] = (plain, problems)
+    return parsed
+
+
+def _record(plain: Plain | None) -> UpdateRecord | None:
+    if plain is None:
+        return None
+    try:
+        return updates_module.from_plain(plain)
+    except (TypeError, ValueError):
+        return None
+
+
+def load_repository(root: Path, *, use_cache: bool = True) -> Repository:
     """Load and check every file. Raises DataError (with all problems) when the plan's own files are wrong."""
     problems: list[Problem] = []
     loaded: dict[str, tuple[BaseModel, YamlDocument]] = {}
@@ -228,37 +285,52 @@ def load_repository(root: Path) -> Repository:
     successions = Successions(agencies)
     convention = loaded_plan.reporting.windows if isinstance(loaded_plan, Plan) else "cutoff"
     held_in: dict[str, dict[str, set[int]]] = {}
+    parsed = _read_updates(root, [rel for rel, _, _ in paths], use_cache and plan_ok)
+
+    windows: dict[str, Window] = {}
+
+    def cross_checks(record: UpdateRecord, doc: YamlDocument, rel: str, folder: str, period: str) -> list[Problem]:
+        assert isinstance(loaded_plan, Plan)
+        if period not in windows:
+            quarter = parse_period(period, "quarter")
+            assert quarter is not None  # the file name pattern guarantees it
+            windows[period] = window = quarter.window(convention)
+            held_in[period] = holdings_at(tasks.values(), successions, window.start, window.end)
+        window = windows[period]
+        return checks.check_in_force(
+            record, doc, rel, agencies[folder], successions, window, loaded_plan.decision.date
+        ) or checks.check_update(
+            record,
+            doc,
+            rel,
+            folder=folder,
+            period=period,
+            tasks=tasks,
+            held=held_in[period],
+            schedules=schedules,
+            first_year=first_year,
+        )
+
     for rel, folder, period in paths:
-        try:
-            update, doc = _load(root, rel, Update)
-            file_problems = []
-            if plan_ok:
-                quarter = parse_period(period, "quarter")
-                assert quarter is not None  # the file name pattern guarantees it
-                window = quarter.window(convention)
-                if period not in held_in:
-                    held_in[period] = holdings_at(tasks.values(), successions, window.start, window.end)
-                assert isinstance(loaded_plan, Plan)
-                file_problems = checks.check_in_force(
-                    update, doc, rel, agencies[folder], successions, window, loaded_plan.decision.date
-                ) or checks.check_update(
-                    update,
-                    doc,
-                    rel,
-                    folder=folder,
-                    period=period,
-                    tasks=tasks,
-                    held=held_in[period],
-                    schedules=schedules,
-                    first_year=first_year,
-                )
-        except DataError as exc:
-            file_problems = exc.problems
-        if file_problems:
+        plain, file_problems = parsed.results[rel]
+        record = _record(plain)
+        if record is None and not file_problems:  # a cached record that does not read: parse the file again
+            _, plain, file_problems = updates_module.parse_many(root, [rel])[0]
+            parsed.results[rel] = (plain, file_problems)
+            parsed.cached.discard(rel)
+            record = _record(plain)
+        if record is not None and plan_ok and rel not in parsed.cached:
+            file_problems = cross_checks(record, YamlDocument(None), rel, folder, period)
+            if file_problems:  # read it again with positions, for messages that say where
+                doc = updates_module.parse_slow(updates_module.read_bytes(root / rel, rel), rel)[1]
+                file_problems = cross_checks(record, doc, rel, folder, period)
+        if file_problems or record is None:
             update_problems.extend(file_problems)
             left_out.append(rel)
         else:
-            updates.append(UpdateFile(rel, update, doc))
+            updates.append(UpdateFile(rel, record))
+    if plan_ok:
+        parsed.store([update.rel for update in updates])
     if not plan_ok:
         raise DataError(problems + update_problems)
     assert isinstance(loaded_plan, Plan)

@@ -4,28 +4,28 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from dnnd.errors import UsageError
 from dnnd.evaluate import STATUS_CODES, Completion, Evaluation, Facts, TaskResult, evaluate
 from dnnd.i18n import Text
-from dnnd.models import Agency, Entry, Task
+from dnnd.models import Agency, Task
 from dnnd.periods import Convention, Kind, Period, parse_period, quarter_containing
 from dnnd.repository import Repository
 from dnnd.succession import Successions
+from dnnd.updates import EntryRecord
 
 if TYPE_CHECKING:
     from dnnd.history import Submission
 
 
-@dataclass(frozen=True)
-class ReportedEntry:
+class ReportedEntry(NamedTuple):
     """One agency's entry on a task in one period's update file."""
 
     agency: str
     period: str
     rel: str
-    entry: Entry
+    entry: EntryRecord
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,108 @@
+"""Generate synthetic plan repositories in dnnd's real format, for benchmarks.
+
+    python benchmarks/generate.py OUT --agencies 600 --quarters 40 --tasks 60
+    python benchmarks/generate.py OUT --provinces 34 --agencies 18 --quarters 40 --tasks 15
+
+Every file says that its content is invented. Each repository is a git repository (one commit), as
+plan repositories are. Update files are about 600 bytes, with Vietnamese text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import subprocess
+from pathlib import Path
+
+import yaml
+
+NOTE = "# DỮ LIỆU GIẢ LẬP cho đo hiệu năng (benchmark): mọi nội dung dưới đây là bịa, không phải số liệu thật.\n"
+WORDS = (
+    "tổ chức hội nghị tuyên truyền đối ngoại nhân dân phối hợp hướng dẫn các đoàn thể tập huấn kỹ năng "
+    "trao đổi thông tin với địa phương bạn xây dựng kế hoạch năm triển khai chương trình giao lưu hữu nghị "
+    "kiểm tra đôn đốc tổng hợp báo cáo kết quả thực hiện nhiệm vụ trong quý đã ban hành văn bản hướng dẫn"
+).split()
+STATUSES = ("not_started", "in_progress", "in_progress", "in_progress", "done", "blocked")
+TIMINGS = ("Thường xuyên", "Thường xuyên", "Quý IV hàng năm", "Trước ngày 18/11 hàng năm", "Quý III/2021",
+           "Năm 2022", "Tháng 6/2023")
+
+
+def sentence(rng: random.Random, low: int = 8, high: int = 18) -> str:
+    words = [rng.choice(WORDS) for _ in range(rng.randint(low, high))]
+    return (" ".join(words)).capitalize() + "."
+
+
+def dump(path: Path, data: object) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(NOTE + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
+
+
+def province(out: Path, index: int, agencies: int, quarters: int, tasks: int, seed: int) -> int:
+    rng = random.Random(seed * 1000 + index)
+    ids = ["sngv"] + [f"cq{number:03d}" for number in range(1, agencies)]
+    agency_rows = [{"id": "sngv", "name": "Sở Ngoại vụ", "short_name": "SNgV", "kind": "department"}]
+    agency_rows += [{"id": agency_id, "name": f"Cơ quan giả lập số {number}", "short_name": f"CQ{number}",
+                     "kind": "department"} for number, agency_id in enumerate(ids[1:], start=1)]
+    agency_rows += [{"id": "lienquan", "name": "Các cơ quan, đơn vị, địa phương liên quan",
+                     "short_name": "Các cơ quan liên quan", "kind": "group"}]
+    task_rows = []
+    held: dict[str, list[int]] = {agency_id: [] for agency_id in ids}
+    for task_id in range(1, tasks + 1):
+        lead = ["sngv"] if task_id % 3 else [rng.choice(ids[1:])]
+        support = rng.sample([i for i in ids if i not in lead], k=min(len(ids) - 1, max(1, 3 * agencies // tasks)))
+        for agency_id in (*lead, *support):
+            held[agency_id].append(task_id)
+        task_rows.append({"id": task_id, "title": sentence(rng, 12, 25), "lead": lead,
+                          "support": [*support, "lienquan"], "timing": rng.choice(TIMINGS)})
+    dump(out / "plan" / "agencies.yaml", {"agencies": agency_rows})
+    dump(out / "plan" / "tasks.yaml", {"tasks": task_rows})
+    dump(out / "plan" / "events.yaml", {"events": []})
+    plan = yaml.safe_load((Path(__file__).resolve().parent.parent / "plan" / "plan.yaml").read_text("utf-8"))
+    plan.update(id=f"gia-lap-{index + 1:02d}", duties=[], title=f"Kế hoạch giả lập số {index + 1}")
+    dump(out / "plan" / "plan.yaml", plan)
+    written = 0
+    for agency_id in ids:
+        for number in range(quarters):
+            year, quarter = 2020 + (number + 2) // 4, (number + 2) % 4 + 1
+            mine = sorted(rng.sample(held[agency_id], k=min(len(held[agency_id]), 2))) or [1]
+            entries = []
+            for task_id in mine:
+                if task_id not in held[agency_id]:
+                    continue
+                status = rng.choice(STATUSES)
+                entry = {"task": task_id, "status": status}
+                if status == "done":
+                    entry["done_on"] = f"{year}-{quarter * 3 - 1:02d}-1{rng.randint(0, 9)}"
+                entry["summary"] = sentence(rng)
+                if rng.random() < 0.3:
+                    entry["difficulties"] = sentence(rng, 5, 10)
+                entries.append(entry)
+            update = {"agency": agency_id, "period": f"{year}-Q{quarter}",
+                      "reporter": {"name": "Nguyễn Văn A", "title": "Chuyên viên"}, "entries": entries}
+            dump(out / "plan" / "updates" / agency_id / f"{year}-Q{quarter}.yaml", update)
+            written += 1
+    git = ["git", "-C", str(out), "-c", "user.name=benchmark", "-c", "user.email=benchmark@example.invalid"]
+    subprocess.run([*git[:3], "init", "-q", "-b", "main"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "synthetic plan (invented data)"], check=True)
+    return written
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--provinces", type=int, default=1, help="several repositories (a national roll-up)")
+    parser.add_argument("--agencies", type=int, default=600)
+    parser.add_argument("--quarters", type=int, default=40)
+    parser.add_argument("--tasks", type=int, default=60)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    total = 0
+    for index in range(args.provinces):
+        target = args.out if args.provinces == 1 else args.out / f"tinh-{index + 1:02d}"
+        total += province(target, index, args.agencies, args.quarters, args.tasks, args.seed)
+    print(f"wrote {total} update files under {args.out}")
+
+
+if __name__ == "__main__":
+    main()

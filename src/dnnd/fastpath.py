@@ -1,0 +1,99 @@
+"""A fast path for parsing plain update files, used only where it provably gives what `yamlio` gives.
+
+`fast_yaml` (Rust) builds Python objects about five times faster than PyYAML's C loader, but it
+follows the YAML 1.2 core schema, keeps the last of duplicate keys silently, drops tags and knows
+nothing of positions. So a file takes this path only when:
+
+- its text has no flow collections, anchors, aliases, tags, directives, document markers, merge
+  keys or explicit keys, and no plain value that YAML 1.2 would read as a number where our schema
+  keeps text (leading zeros, hex, octal, floats, infinities);
+- the result has only text keys, no floats, no integer of 19 digits or more, and no forbidden
+  control character written as an escape;
+- the text has exactly as many lines holding a key as the result has keys: never fewer lines than
+  key occurrences, and a duplicate key leaves fewer keys than occurrences.
+
+Anything else, and any file that then fails validation, goes through `yamlio` (positions, messages).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from dnnd.yamlio import FORBIDDEN
+
+_fast_yaml: Any
+try:
+    import fast_yaml as _fast_yaml
+except ImportError:  # pragma: no cover - the fast path is an optimisation, never a requirement
+    _fast_yaml = None
+
+_FLOW = re.compile(r"[\[{](?![\]}][ \t]*$)", re.MULTILINE)  # a flow collection, other than an empty [] or {}
+_NODE_MARKS = re.compile(r"(?:^|\s)[&*!]")  # anchors, aliases, tags
+_EXPLICIT = re.compile(r"^[ \t]*(?:-[ \t]+)*[?:](?:[ \t]|$)", re.MULTILINE)
+_NUMBER = r"[-+]?(?:0[0-9xXoObB_]|[0-9][0-9_]*[.eE]|\.[0-9]|\.(?:inf|nan|Inf|NaN|INF|NAN))"
+_RISKY_VALUE = re.compile(r":[ \t]+" + _NUMBER)
+_RISKY_ITEM = re.compile(r"^[ \t]*(?:-[ \t]+)+" + _NUMBER, re.MULTILINE)
+# Every line that holds a key (and maybe more): never fewer lines than key occurrences.
+_KEY_LINE = re.compile(r"^[ \t]*(?:-[ \t]+)*[^ \t#\n][^\n]*:(?:[ \t]|$)", re.MULTILINE)
+_LARGEST_INT = 10**18
+
+
+def _screened_out(text: str) -> bool:
+    """True when the text uses YAML that the fast parser might read differently from ours."""
+    if ("[" in text or "{" in text) and _FLOW.search(text):
+        return True
+    if ("&" in text or "*" in text or "!" in text) and _NODE_MARKS.search(text):
+        return True
+    if "<<" in text or "\n---" in text or "\n..." in text or "\n%" in text or text.startswith(("---", "%", "...")):
+        return True
+    if ("?" in text or "\n:" in text or "\n :" in text) and _EXPLICIT.search(text):
+        return True
+    return bool(_RISKY_VALUE.search(text) or _RISKY_ITEM.search(text))
+
+
+def available() -> bool:
+    return _fast_yaml is not None
+
+
+def _keys(data: Any) -> int | None:
+    """How many keys `data` holds, or None when it holds what our own schema could not have produced:
+    a key that is not text, a float, an integer of 19 digits or more, a forbidden control character."""
+    if isinstance(data, dict):
+        total = len(data)
+        for key, value in data.items():
+            inner = _keys(value)
+            if inner is None or not isinstance(key, str) or FORBIDDEN.search(key):
+                return None
+            total += inner
+        return total
+    if isinstance(data, list):
+        total = 0
+        for item in data:
+            inner = _keys(item)
+            if inner is None:
+                return None
+            total += inner
+        return total
+    if isinstance(data, str):
+        return None if FORBIDDEN.search(data) else 0
+    if data is None or isinstance(data, bool):
+        return 0
+    if isinstance(data, int) and abs(data) < _LARGEST_INT:
+        return 0
+    return None
+
+
+def parse(text: str) -> Any | None:
+    """The data of an NFC, control-free YAML text, or None when the fast path cannot vouch for it."""
+    if _fast_yaml is None or _screened_out(text):
+        return None
+    try:
+        data = _fast_yaml.safe_load(text)
+    except Exception:
+        return None
+    # As many key lines as keys: each key line holds at most one key, and a duplicate key would have left
+    # fewer keys than its lines (this also rejects scalars that span lines holding ': ').
+    if not isinstance(data, dict) or _keys(data) != len(_KEY_LINE.findall(text)):
+        return None
+    return data

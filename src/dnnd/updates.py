@@ -1,0 +1,167 @@
+"""Reading the agencies' update files: fast, in parallel when there are many, into light records.
+
+A file is parsed by the fast path when it can vouch for it (`fastpath`), else by `yamlio`; either way
+pydantic validates it. What the rest of dnnd keeps of a valid file is a small frozen record, also the
+form the cache stores. Invalid files are parsed again by `yamlio`, whose positions the messages need.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from pydantic import ValidationError
+
+from dnnd import fastpath
+from dnnd.errors import DataError, Problem
+from dnnd.i18n import Text
+from dnnd.models import Update
+from dnnd.validation import validate_document
+from dnnd.yamlio import MAX_FILE_BYTES, YamlDocument, decode_text, parse_yaml
+
+PARALLEL_MIN_FILES = 400
+
+Plain = list[Any]  # the JSON form of a record, as the cache stores it
+
+
+class DocumentRecord(NamedTuple):
+    number: str
+    date: dt.date
+    title: str
+
+
+class EntryRecord(NamedTuple):
+    task: int
+    status: str
+    done_on: dt.date | None
+    summary: str
+    difficulties: str | None
+    proposals: str | None
+    documents: tuple[DocumentRecord, ...]
+    occurrence: int | None
+
+
+class ReporterRecord(NamedTuple):
+    name: str | None
+    title: str | None
+    phone: str | None
+    email: str | None
+
+
+class UpdateRecord(NamedTuple):
+    agency: str
+    period: str
+    reporter: ReporterRecord | None
+    entries: tuple[EntryRecord, ...]
+
+
+def to_plain(update: Update) -> Plain:
+    reporter = update.reporter
+    return [
+        update.agency,
+        update.period,
+        [reporter.name, reporter.title, reporter.phone, reporter.email] if reporter else None,
+        [
+            [
+                entry.task,
+                entry.status,
+                entry.done_on.isoformat() if entry.done_on else None,
+                entry.summary,
+                entry.difficulties,
+                entry.proposals,
+                [[document.number, document.date.isoformat(), document.title] for document in entry.documents],
+                entry.occurrence,
+            ]
+            for entry in update.entries
+        ],
+    ]
+
+
+def from_plain(plain: Plain) -> UpdateRecord:
+    agency, period, reporter, entries = plain
+    day = dt.date.fromisoformat
+    made = []
+    for task, status, done_on, summary, difficulties, proposals, documents, occurrence in entries:
+        issued = (
+            tuple(DocumentRecord(number, day(date), title) for number, date, title in documents) if documents else ()
+        )
+        made.append(
+            EntryRecord(
+                task, status, day(done_on) if done_on else None, summary, difficulties, proposals, issued, occurrence
+            )
+        )
+    return UpdateRecord(agency, period, ReporterRecord(*reporter) if reporter else None, tuple(made))
+
+
+def read_bytes(path: Path, rel: str) -> bytes:
+    """A regular file's bytes, at most one byte over the size limit (which decode_text then reports)."""
+    try:
+        if not path.is_file():
+            raise DataError([Problem(rel, None, None, "", Text("không phải tệp thường", "not a regular file"))])
+        with path.open("rb") as handle:
+            return handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise DataError(
+            [
+                Problem(
+                    rel,
+                    None,
+                    None,
+                    "",
+                    Text(f"không đọc được tệp: {error.strerror}", f"cannot read the file: {error.strerror}"),
+                )
+            ]
+        ) from None
+
+
+def parse_slow(raw: bytes, rel: str) -> tuple[Plain, YamlDocument]:
+    """Parse with positions; raises DataError with every problem of the file."""
+    doc = parse_yaml(decode_text(raw, rel), rel)
+    return to_plain(validate_document(Update, doc, rel)), doc
+
+
+def parse_update(raw: bytes, rel: str) -> Plain:
+    """The record of one file in plain form; raises DataError with positions when it is not valid."""
+    text = decode_text(raw, rel)
+    data = fastpath.parse(text)
+    if data is not None:
+        try:
+            return to_plain(Update.model_validate(data))
+        except ValidationError:
+            pass  # the slow path says where, and may read the file differently
+    return parse_slow(raw, rel)[0]
+
+
+def _parse_file(root: Path, rel: str) -> tuple[str, Plain | None, list[Problem]]:
+    try:
+        return rel, parse_update(read_bytes(root / rel, rel), rel), []
+    except DataError as error:
+        return rel, None, error.problems
+
+
+def _parse_chunk(job: tuple[Path, Sequence[str]]) -> list[tuple[str, Plain | None, list[Problem]]]:
+    root, rels = job
+    return [_parse_file(root, rel) for rel in rels]
+
+
+def _workers(count: int) -> int:
+    cpus = os.cpu_count() or 1
+    if count < PARALLEL_MIN_FILES or cpus < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return min(cpus, 8)
+
+
+def parse_many(root: Path, rels: Sequence[str]) -> list[tuple[str, Plain | None, list[Problem]]]:
+    """Parse every file, in forked worker processes when there are many and more than one core."""
+    workers = _workers(len(rels))
+    if workers == 1:
+        return _parse_chunk((root, rels))
+    size = max(1, len(rels) // (workers * 4))
+    jobs = [(root, rels[start : start + size]) for start in range(0, len(rels), size)]
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return [item for chunk in pool.map(_parse_chunk, jobs) for item in chunk]
