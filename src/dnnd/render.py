@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from dnnd.history import Submission
     from dnnd.importing.build import ImportResult
     from dnnd.periods import Period
+    from dnnd.rollup import Province, Rollup
     from dnnd.scaffold import Scaffold
 
 STATUS_STYLES = {
@@ -522,3 +523,179 @@ def imported(result: ImportResult, lang: str) -> None:
             + ("fix the problems above, then run `dnnd validate`." if result.problems else "the plan validates."),
         ).in_(lang)
     )
+
+
+def rollup(result: Rollup, fmt: str, lang: str) -> None:
+    """The national roll-up: a row per province (its counts, who has not reported, files left out), the totals,
+    and, for each repository that could not be read, its first problems and how to see them all."""
+    from dnnd.evaluate import STATUS_CODES
+
+    def error_text(province: Province) -> str | None:
+        if province.error is None:
+            return None
+        text = province.error.in_(lang)
+        if province.problem_count:
+            text += Text(
+                f" ({province.problem_count} lỗi; chạy `dnnd --repo {province.repository} validate` để xem tất cả)",
+                f" ({province.problem_count} problem(s); run `dnnd --repo {province.repository} validate` to see all)",
+            ).in_(lang)
+        return text
+
+    totals = result.totals
+    period = ", ".join(result.periods) or None
+    records: list[dict[str, Any]] = [
+        {
+            "repository": province.repository,
+            "plan": province.plan,
+            "title": province.title,
+            "period": province.period,
+            "as_of": province.as_of,
+            "counts": None if province.failed else province.counts,
+            "missing": [
+                {
+                    "agency": item.agency,
+                    "name": item.name,
+                    "short_name": item.short_name,
+                    "quarters": list(item.quarters),
+                    "tasks": list(item.tasks),
+                }
+                for item in province.missing
+            ],
+            "left_out": province.left_out,
+            "error": error_text(province),
+            "problems": [problem.render(lang) for problem in province.problems],
+        }
+        for province in result.provinces
+    ]
+    failed = result.failed
+    if fmt in ("json", "csv") and failed:
+        _err().print(
+            RichText(
+                Text(
+                    f"Cảnh báo: {len(failed)} kho không đọc được nên KHÔNG được tính (xem cột error).",
+                    f"Warning: {len(failed)} repository(ies) could not be read and were NOT counted (see error).",
+                ).in_(lang),
+                style="bold yellow",
+            )
+        )
+    if fmt == "json":
+        _write_raw(export.to_json({"period": period, "provinces": records, "totals": totals}) + "\n")
+        return
+    if fmt == "csv":
+        rows = [
+            {
+                **record,
+                **(record["counts"] or {}),
+                "total": sum((record["counts"] or {}).values()) if record["counts"] is not None else None,
+                "missing": "; ".join(
+                    f"{item['agency']} ({', '.join(map(str, item['tasks']))})" for item in record["missing"]
+                ),
+            }
+            for record in records
+        ]
+        rows.append(
+            {
+                "title": Text("Tổng cộng toàn quốc", "National total").in_(lang),
+                "period": period,
+                **totals,
+                "total": sum(totals.values()),
+                "left_out": sum(p.left_out for p in result.provinces),
+            }
+        )
+        fields = (
+            "repository",
+            "plan",
+            "title",
+            "period",
+            "as_of",
+            *STATUS_CODES,
+            "total",
+            "missing",
+            "left_out",
+            "error",
+        )
+        _write_raw(export.to_csv(rows, fields))
+        return
+    as_of = result.as_of
+    heading = Text(f"Tổng hợp toàn quốc — kỳ {period or '—'}", f"National roll-up — period {period or '—'}").in_(lang)
+    if len(result.periods) > 1:
+        heading += Text(" (theo kỳ báo cáo của từng tỉnh)", " (by each province's reporting windows)").in_(lang)
+    if as_of is not None:
+        heading += Text(f", tính đến ngày {_date(as_of)}", f", as of {_date(as_of)}").in_(lang)
+    elif result.periods:
+        heading += Text(", tính đến cuối kỳ số liệu của từng tỉnh", ", as of each province's window end").in_(lang)
+    table = Table(title=heading, show_lines=True)
+    table.add_column(Text("STT", "No.").in_(lang), justify="right")
+    table.add_column(Text("Tỉnh (kế hoạch)", "Province (plan)").in_(lang), min_width=24)
+    headers = {
+        "done_on_time": Text("Xong đúng hạn", "Done on time"),
+        "done_late": Text("Xong quá hạn", "Done late"),
+        "done": Text("Xong (không hạn)", "Done (no deadline)"),
+        "in_progress": Text("Đang làm trong hạn", "In progress"),
+        "overdue": Text("Quá hạn chưa xong", "Overdue"),
+        "ongoing": Text("Thường xuyên", "Ongoing"),
+        "waiting": Text("Chờ điều kiện", "Waiting"),
+    }
+    for code in STATUS_CODES:
+        table.add_column(headers[code].in_(lang), justify="right", style=STATUS_STYLES[code])
+    table.add_column(Text("Tổng", "Total").in_(lang), justify="right")
+    table.add_column(Text("Cơ quan chưa báo cáo", "Agencies not reported").in_(lang))
+    table.add_column(Text("Tệp báo cáo bị bỏ qua", "Update files left out").in_(lang), justify="right")
+    for number, province in enumerate(result.provinces, start=1):
+        name = f"{_shorten(province.title, 40)}\n({province.plan})" if province.title else province.plan
+        last = number == len(result.provinces)
+        if province.failed:
+            cells = ["—"] * (len(STATUS_CODES) + 1)
+            note = RichText(Text("LỖI: xem dưới bảng", "ERROR: see below the table").in_(lang), style="bold red")
+            table.add_row(str(number), name, *cells, note, "—", end_section=last)
+            continue
+        table.add_row(
+            str(number),
+            name,
+            *(str(province.counts[code]) for code in STATUS_CODES),
+            str(sum(province.counts.values())),
+            RichText(", ".join(item.short_name for item in province.missing), style="red"),
+            RichText(str(province.left_out), style="bold yellow" if province.left_out else ""),
+            end_section=last,
+        )
+    missing_total = sum(len(province.missing) for province in result.provinces)
+    left_out_total = sum(province.left_out for province in result.provinces)
+    table.add_row(
+        "",
+        RichText(Text("Tổng cộng toàn quốc", "National total").in_(lang), style="bold"),
+        *(RichText(str(totals[code]), style="bold") for code in STATUS_CODES),
+        RichText(str(sum(totals.values())), style="bold"),
+        RichText(Text(f"{missing_total} cơ quan", f"{missing_total} agencies").in_(lang), style="bold red"),
+        RichText(str(left_out_total), style="bold"),
+    )
+    console = _out()
+    console.print(table)
+    console.print(summary_line(totals).in_(lang))
+    counted = len(result.provinces) - len(failed)
+    console.print(
+        Text(
+            f"{counted}/{len(result.provinces)} kho được tổng hợp; {missing_total} cơ quan chưa báo cáo đủ.",
+            f"{counted}/{len(result.provinces)} repositories counted; {missing_total} agencies have not fully reported.",
+        ).in_(lang)
+    )
+    if left_out_total:
+        console.print(
+            RichText(
+                Text(
+                    f"{left_out_total} tệp báo cáo có lỗi KHÔNG được tính; chạy `dnnd --repo THƯ_MỤC validate` "
+                    "trong kho đó để xem lý do.",
+                    f"{left_out_total} update file(s) with errors were LEFT OUT; run `dnnd --repo DIR validate` "
+                    "on that repository to see why.",
+                ).in_(lang),
+                style="bold yellow",
+            )
+        )
+    for province, record in zip(result.provinces, records, strict=True):
+        if not province.failed:
+            continue
+        console.print(RichText(f"{province.plan} ({province.repository}): {record['error']}", style="bold red"))
+        for line in record["problems"]:
+            console.print(RichText(f"  - {line}", style="red"))
+        if province.problem_count > len(province.problems):
+            rest = province.problem_count - len(province.problems)
+            console.print(RichText(Text(f"  … và {rest} lỗi khác", f"  … and {rest} more").in_(lang), style="red"))

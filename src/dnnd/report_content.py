@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from dnnd.evaluate import DONE_CODES, Evaluation, TaskResult
 from dnnd.labels import TASK_STATUS_LABELS
-from dnnd.models import Agency, Entry, Signer
+from dnnd.models import Agency, Signer
 from dnnd.periods import Period
 from dnnd.repository import Repository
 from dnnd.schedule import AfterEvents, Yearly
@@ -408,8 +408,3 @@ def reminder_context(
         signer=_signer(settings.signer),
         agencies=list(missing),
     )
-
-
-def entry_text(entry: Entry) -> list[str]:
-    """All the lines of agency text an entry contributes (for checks that nothing was dropped)."""
-    return [*lines(entry.summary), *lines(entry.difficulties), *lines(entry.proposals)]
