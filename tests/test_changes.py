@@ -203,7 +203,6 @@ def test_pre_commit_hook_exposes_dnnd_validate() -> None:
     assert hook["pass_filenames"] is False
 
 
-@pytest.mark.xfail(strict=True, reason="README.md has no step-by-step guide for the clerk or the focal point yet")
 def test_readme_guides_the_clerk_and_the_focal_point() -> None:
     readme = (PROJECT / "README.md").read_text(encoding="utf-8")
     for command in ("dnnd new-update", "dnnd validate", "dnnd check-changes", "dnnd lock", "dnnd log"):

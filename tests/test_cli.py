@@ -46,3 +46,17 @@ def test_dnnd_repo_environment_variable(
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("DNND_REPO", str(root))
     assert run_cli("agencies").exit_code == 0
+
+
+def test_every_command_has_help_and_is_in_the_readme() -> None:
+    import typer
+
+    from dnnd.cli import app
+
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    group = typer.main.get_command(app)
+    names = sorted(group.commands)  # type: ignore[attr-defined]
+    assert len(names) >= 17
+    for name in names:
+        assert group.commands[name].help, name  # type: ignore[attr-defined]
+        assert f"dnnd {name}" in readme, name
