@@ -1,0 +1,178 @@
+"""The national roll-up: one period's status counts and missing reports of many provinces' plan repositories.
+
+Each repository is loaded and evaluated as `dnnd status` does, under its own plan's reporting windows. A
+repository that cannot be loaded is recorded with its problems and does not stop the others.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dnnd.errors import DataError, DnndError, Problem
+from dnnd.evaluate import STATUS_CODES
+from dnnd.i18n import Text
+from dnnd.repository import PLAN_FILE, Repository, find_root, load_repository, read_file
+from dnnd.status import PeriodChoice, choose_period, status_report
+from dnnd.yamlio import load_yaml
+
+SHOWN_PROBLEMS = 3
+
+
+@dataclass(frozen=True)
+class MissingAgency:
+    """An agency of one province that has not reported on `tasks` in the period's quarters."""
+
+    agency: str
+    name: str
+    short_name: str
+    quarters: tuple[str, ...]
+    tasks: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Province:
+    """One repository's part of the roll-up; `error` is set (and the counts empty) when it could not be loaded."""
+
+    repository: str
+    plan: str
+    title: str
+    counts: dict[str, int] = field(default_factory=dict)
+    missing: tuple[MissingAgency, ...] = ()
+    left_out: int = 0
+    period: str | None = None
+    as_of: dt.date | None = None
+    error: Text | None = None
+    problems: tuple[Problem, ...] = ()
+    problem_count: int = 0
+
+    @property
+    def failed(self) -> bool:
+        return self.error is not None
+
+
+@dataclass(frozen=True)
+class Rollup:
+    """Every province in the order given, and the national totals of the provinces that loaded."""
+
+    provinces: list[Province]
+
+    @property
+    def totals(self) -> dict[str, int]:
+        totals = dict.fromkeys(STATUS_CODES, 0)
+        for province in self.provinces:
+            for code, count in province.counts.items():
+                totals[code] += count
+        return totals
+
+    @property
+    def failed(self) -> list[Province]:
+        return [province for province in self.provinces if province.failed]
+
+    @property
+    def periods(self) -> list[str]:
+        """The periods evaluated (one, unless the provinces' windows put the same date in different quarters)."""
+        return sorted({province.period for province in self.provinces if province.period is not None})
+
+    @property
+    def as_of(self) -> dt.date | None:
+        """The evaluation date, when it is the same for every province."""
+        days = {province.as_of for province in self.provinces if province.as_of is not None}
+        return days.pop() if len(days) == 1 else None
+
+
+def _plan_names(root: Path, folder: str) -> tuple[str, str]:
+    """The plan's id and title when plan/plan.yaml reads as a mapping with them, else the folder name."""
+    try:
+        data = load_yaml(read_file(root, PLAN_FILE), PLAN_FILE).data
+    except (DnndError, OSError):
+        return folder, ""
+    if not isinstance(data, dict):
+        return folder, ""
+    plan, title = data.get("id"), data.get("title")
+    return (plan if isinstance(plan, str) and plan else folder), (title if isinstance(title, str) else "")
+
+
+def _failed(directory: str, root: Path, folder: str, error: Text, problems: Sequence[Problem] = ()) -> Province:
+    plan, title = _plan_names(root, folder)
+    return Province(
+        directory,
+        plan,
+        title,
+        error=error,
+        problems=tuple(problems[:SHOWN_PROBLEMS]),
+        problem_count=len(problems),
+    )
+
+
+def _counted(directory: str, repo: Repository, choice: PeriodChoice, today: dt.date) -> Province:
+    report = status_report(repo, choice, today=today)
+    evaluation = report.evaluation
+    quarters: dict[str, set[str]] = {}
+    tasks: dict[str, set[int]] = {}
+    for item in evaluation.missing:
+        quarters.setdefault(item.agency, set()).add(item.quarter.name)
+        tasks.setdefault(item.agency, set()).update(item.tasks)
+    missing = tuple(
+        MissingAgency(
+            agency_id,
+            agency.name,
+            agency.short_name,
+            tuple(sorted(quarters[agency_id])),
+            tuple(sorted(tasks[agency_id])),
+        )
+        for agency_id, agency in repo.agencies.items()
+        if agency_id in tasks
+    )
+    return Province(
+        directory,
+        repo.plan.id,
+        repo.plan.title,
+        counts=report.counts(),
+        missing=missing,
+        left_out=len(set(repo.left_out)),
+        period=evaluation.period.name,
+        as_of=evaluation.as_of,
+    )
+
+
+def load_province(directory: Path, choice: PeriodChoice, *, today: dt.date, use_cache: bool = True) -> Province:
+    """Load one repository and count its tasks per status for the chosen period, or record why it failed."""
+    shown = str(directory)
+    folder = directory.resolve().name or shown
+    try:
+        root = find_root(directory, directory)
+    except DnndError as exc:
+        return _failed(shown, directory, folder, exc.message)
+    try:
+        repo = load_repository(root, use_cache=use_cache)
+    except DataError as exc:
+        return _failed(shown, root, folder, exc.message, exc.problems)
+    except DnndError as exc:
+        return _failed(shown, root, folder, exc.message)
+    except OSError as exc:
+        return _failed(shown, root, folder, Text(f"không đọc được: {exc}", f"cannot be read: {exc}"))
+    return _counted(shown, repo, choice, today)
+
+
+def roll_up(
+    directories: Sequence[Path],
+    choice: PeriodChoice,
+    *,
+    today: dt.date,
+    use_cache: bool = True,
+    done: Callable[[Province], None] | None = None,
+) -> Rollup:
+    """Every repository in turn (`done` is told after each), each under its own plan's windows.
+
+    A wrong period option is a usage error before any repository is read."""
+    choose_period(choice, today, "cutoff")
+    provinces = []
+    for directory in directories:
+        result = load_province(directory, choice, today=today, use_cache=use_cache)
+        provinces.append(result)
+        if done is not None:
+            done(result)
+    return Rollup(provinces)
