@@ -193,10 +193,11 @@ class _Parsed:
             cache.save(self.cache_file, self.key, fresh)
 
 
-def _read_updates(root: Path, rels: list[str], use_cache: bool) -> _Parsed:
+def _read_updates(root: Path, rels: list[str], use_cache: bool, check: updates_module.Check | None) -> _Parsed:
     """Every update file parsed and validated on its own, through the cache when it can be used.
 
-    The cache holds only files that were valid under the same plan files, so a hit needs no check again."""
+    Files are cross-checked as they are parsed (by `check`); the cache holds only files that were valid under
+    the same plan files, so a hit needs no check again."""
     where = cache.cache_file(root) if use_cache and not cache.disabled() else None
     parsed = _Parsed({}, set(), where)
     stored: dict[str, Any] = {}
@@ -213,7 +214,7 @@ def _read_updates(root: Path, rels: list[str], use_cache: bool) -> _Parsed:
         else:
             parsed.results[rel] = (hit, [])
             parsed.cached.add(rel)
-    for rel, plain, problems in updates_module.parse_many(root, todo):
+    for rel, plain, problems in updates_module.parse_many(root, todo, check):
         parsed.results[rel] = (plain, problems)
     return parsed
 
@@ -285,20 +286,20 @@ def load_repository(root: Path, *, use_cache: bool = True) -> Repository:
     successions = Successions(agencies)
     convention = loaded_plan.reporting.windows if isinstance(loaded_plan, Plan) else "cutoff"
     held_in: dict[str, dict[str, set[int]]] = {}
-    parsed = _read_updates(root, [rel for rel, _, _ in paths], use_cache and plan_ok)
-
     windows: dict[str, Window] = {}
-
-    def cross_checks(record: UpdateRecord, doc: YamlDocument, rel: str, folder: str, period: str) -> list[Problem]:
-        assert isinstance(loaded_plan, Plan)
+    for _, _, period in paths:
         if period not in windows:
             quarter = parse_period(period, "quarter")
             assert quarter is not None  # the file name pattern guarantees it
             windows[period] = window = quarter.window(convention)
             held_in[period] = holdings_at(tasks.values(), successions, window.start, window.end)
-        window = windows[period]
+
+    def cross_checks(record: UpdateRecord, doc: YamlDocument, rel: str) -> list[Problem]:
+        assert isinstance(loaded_plan, Plan)
+        _, _, folder, name = rel.split("/")
+        period = name.removesuffix(".yaml")
         return checks.check_in_force(
-            record, doc, rel, agencies[folder], successions, window, loaded_plan.decision.date
+            record, doc, rel, agencies[folder], successions, windows[period], loaded_plan.decision.date
         ) or checks.check_update(
             record,
             doc,
@@ -311,19 +312,14 @@ def load_repository(root: Path, *, use_cache: bool = True) -> Repository:
             first_year=first_year,
         )
 
-    for rel, folder, period in paths:
+    parsed = _read_updates(root, [rel for rel, _, _ in paths], use_cache and plan_ok, cross_checks if plan_ok else None)
+    for rel, _, _ in paths:
         plain, file_problems = parsed.results[rel]
         record = _record(plain)
         if record is None and not file_problems:  # a cached record that does not read: parse the file again
-            _, plain, file_problems = updates_module.parse_many(root, [rel])[0]
+            _, plain, file_problems = updates_module.parse_many(root, [rel], cross_checks if plan_ok else None)[0]
             parsed.results[rel] = (plain, file_problems)
-            parsed.cached.discard(rel)
             record = _record(plain)
-        if record is not None and plan_ok and rel not in parsed.cached:
-            file_problems = cross_checks(record, YamlDocument(None), rel, folder, period)
-            if file_problems:  # read it again with positions, for messages that say where
-                doc = updates_module.parse_slow(updates_module.read_bytes(root / rel, rel), rel)[1]
-                file_problems = cross_checks(record, doc, rel, folder, period)
         if file_problems or record is None:
             update_problems.extend(file_problems)
             left_out.append(rel)

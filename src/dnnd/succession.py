@@ -129,6 +129,10 @@ def holdings_at(tasks: Iterable[Task], successions: Successions, start: dt.date,
     held: dict[str, set[int]] = {}
     for task in tasks:
         for agency_id in (*task.lead, *task.support):
+            agency = successions.agencies.get(agency_id)
+            if agency is not None and agency.since is None and agency.until is None:
+                held.setdefault(agency_id, set()).add(task.id)  # in force throughout: the common case
+                continue
             chain = successions.path(agency_id, task.id, end)
             for index, holder_id in enumerate(chain):
                 holder = successions.agencies.get(holder_id)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -137,9 +137,22 @@ def parse_update(raw: bytes, rel: str) -> Plain:
     return parse_slow(raw, rel)[0]
 
 
+Check = Callable[[UpdateRecord, YamlDocument, str], list[Problem]]
+_check: Check | None = None  # the cross-file checks, set before worker processes are forked
+
+
 def _parse_file(root: Path, rel: str) -> tuple[str, Plain | None, list[Problem]]:
+    """A file parsed, validated and cross-checked: its plain record, or the problems with their positions."""
     try:
-        return rel, parse_update(read_bytes(root / rel, rel), rel), []
+        raw = read_bytes(root / rel, rel)
+        plain = parse_update(raw, rel)
+        if _check is not None:
+            record = from_plain(plain)
+            problems = _check(record, YamlDocument(None), rel)
+            if problems:  # read it again with positions, for messages that say where
+                problems = _check(record, parse_slow(raw, rel)[1], rel)
+                return rel, None, problems
+        return rel, plain, []
     except DataError as error:
         return rel, None, error.problems
 
@@ -156,12 +169,19 @@ def _workers(count: int) -> int:
     return min(cpus, 8)
 
 
-def parse_many(root: Path, rels: Sequence[str]) -> list[tuple[str, Plain | None, list[Problem]]]:
-    """Parse every file, in forked worker processes when there are many and more than one core."""
-    workers = _workers(len(rels))
-    if workers == 1:
-        return _parse_chunk((root, rels))
-    size = max(1, len(rels) // (workers * 4))
-    jobs = [(root, rels[start : start + size]) for start in range(0, len(rels), size)]
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        return [item for chunk in pool.map(_parse_chunk, jobs) for item in chunk]
+def parse_many(
+    root: Path, rels: Sequence[str], check: Check | None = None
+) -> list[tuple[str, Plain | None, list[Problem]]]:
+    """Parse and check every file, in forked worker processes when there are many and more than one core."""
+    global _check
+    _check = check
+    try:
+        workers = _workers(len(rels))
+        if workers == 1:
+            return _parse_chunk((root, rels))
+        size = max(1, len(rels) // (workers * 4))
+        jobs = [(root, rels[start : start + size]) for start in range(0, len(rels), size)]
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return [item for chunk in pool.map(_parse_chunk, jobs) for item in chunk]
+    finally:
+        _check = None
