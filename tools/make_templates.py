@@ -124,6 +124,7 @@ def style(
     after: float = 6,
     line: float = 1.15,
     before: float = 0,
+    keep: bool = False,
 ) -> None:
     """A paragraph style the office can restyle in Word."""
     created = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
@@ -137,16 +138,17 @@ def style(
     layout.first_line_indent = Cm(1.27) if indent else None
     layout.space_after = Pt(after)
     layout.space_before = Pt(before)
+    layout.keep_with_next = keep or None
     layout.line_spacing = line
 
 
 def add_styles(document: DocumentObject) -> None:
     centre = WD_ALIGN_PARAGRAPH.CENTER
     style(document, "DNND Body", size=14, indent=True)
-    style(document, "DNND Heading", size=14, bold=True, indent=True)
-    style(document, "DNND Task", size=14, bold=True, indent=True)
-    style(document, "DNND Agency", size=14, italic=True, indent=True)
-    style(document, "DNND Kind", size=14, bold=True, align=centre, after=0, line=1.0, before=6)
+    style(document, "DNND Heading", size=14, bold=True, indent=True, keep=True)
+    style(document, "DNND Task", size=14, bold=True, indent=True, keep=True)
+    style(document, "DNND Agency", size=14, italic=True, indent=True, keep=True)
+    style(document, "DNND Kind", size=14, bold=True, align=centre, after=0, line=1.0, before=12)
     style(document, "DNND Summary", size=14, bold=True, align=centre, after=0, line=1.0)
     style(document, "DNND Addressee", size=14, align=centre, after=6, line=1.0, before=6)
     style(document, "DNND Table", size=12, align=WD_ALIGN_PARAGRAPH.LEFT, after=0, line=1.0)
@@ -204,7 +206,8 @@ def rule(container: DocumentObject | _Cell, width_cm: float, available_cm: float
     side = max((available_cm - width_cm) / 2, 0)
     layout = paragraph.paragraph_format
     layout.left_indent = layout.right_indent = Cm(side)
-    layout.space_before = layout.space_after = Pt(0)
+    layout.space_before = Pt(3)  # clear of the descenders and the dots below letters of the line above
+    layout.space_after = Pt(0)
     layout.line_spacing = Pt(2)
     borders = OxmlElement("w:pBdr")
     top = OxmlElement("w:top")
@@ -328,7 +331,7 @@ def appendix(document: DocumentObject) -> None:
     line(document, "{{ appendix.title }}", "DNND Summary")
     line(document, "{{ appendix.reference }}", "DNND Addressee", italic=True)
     headers = ("STT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời gian", "Tình trạng")
-    widths = (1.2, 9.8, 3.6, 4.4, 2.8, 3.4)
+    widths = (1.2, 9.0, 3.0, 5.8, 2.8, 3.4)
     table = document.add_table(rows=4, cols=len(headers))
     table.style = document.styles["Table Grid"]
     _grid(table, widths)
@@ -344,6 +347,8 @@ def appendix(document: DocumentObject) -> None:
     run(table.rows[1].cells[0].paragraphs[0], "{%tr for row in appendix.rows %}")
     for cell, field in zip(table.rows[2].cells, fields, strict=True):
         line(cell, f"{{{{ {field} }}}}", "DNND Table", first=True)
+    table.rows[2].cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    table.rows[2]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a task's row stays on one page
     table.rows[3].cells[0].paragraphs[0].style = "DNND Table"
     run(table.rows[3].cells[0].paragraphs[0], "{%tr endfor %}")
 
