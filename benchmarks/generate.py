@@ -17,14 +17,22 @@ from pathlib import Path
 import yaml
 
 NOTE = "# DỮ LIỆU GIẢ LẬP cho đo hiệu năng (benchmark): mọi nội dung dưới đây là bịa, không phải số liệu thật.\n"
-WORDS = (
+SENTENCE = (
     "tổ chức hội nghị tuyên truyền đối ngoại nhân dân phối hợp hướng dẫn các đoàn thể tập huấn kỹ năng "
     "trao đổi thông tin với địa phương bạn xây dựng kế hoạch năm triển khai chương trình giao lưu hữu nghị "
     "kiểm tra đôn đốc tổng hợp báo cáo kết quả thực hiện nhiệm vụ trong quý đã ban hành văn bản hướng dẫn"
-).split()
+)
+WORDS = SENTENCE.split()
 STATUSES = ("not_started", "in_progress", "in_progress", "in_progress", "done", "blocked")
-TIMINGS = ("Thường xuyên", "Thường xuyên", "Quý IV hàng năm", "Trước ngày 18/11 hàng năm", "Quý III/2021",
-           "Năm 2022", "Tháng 6/2023")
+TIMINGS = (
+    "Thường xuyên",
+    "Thường xuyên",
+    "Quý IV hàng năm",
+    "Trước ngày 18/11 hàng năm",
+    "Quý III/2021",
+    "Năm 2022",
+    "Tháng 6/2023",
+)
 
 
 def sentence(rng: random.Random, low: int = 8, high: int = 18) -> str:
@@ -41,10 +49,18 @@ def province(out: Path, index: int, agencies: int, quarters: int, tasks: int, se
     rng = random.Random(seed * 1000 + index)
     ids = ["sngv"] + [f"cq{number:03d}" for number in range(1, agencies)]
     agency_rows = [{"id": "sngv", "name": "Sở Ngoại vụ", "short_name": "SNgV", "kind": "department"}]
-    agency_rows += [{"id": agency_id, "name": f"Cơ quan giả lập số {number}", "short_name": f"CQ{number}",
-                     "kind": "department"} for number, agency_id in enumerate(ids[1:], start=1)]
-    agency_rows += [{"id": "lienquan", "name": "Các cơ quan, đơn vị, địa phương liên quan",
-                     "short_name": "Các cơ quan liên quan", "kind": "group"}]
+    agency_rows += [
+        {"id": agency_id, "name": f"Cơ quan giả lập số {number}", "short_name": f"CQ{number}", "kind": "department"}
+        for number, agency_id in enumerate(ids[1:], start=1)
+    ]
+    agency_rows += [
+        {
+            "id": "lienquan",
+            "name": "Các cơ quan, đơn vị, địa phương liên quan",
+            "short_name": "Các cơ quan liên quan",
+            "kind": "group",
+        }
+    ]
     task_rows = []
     held: dict[str, list[int]] = {agency_id: [] for agency_id in ids}
     for task_id in range(1, tasks + 1):
@@ -52,8 +68,15 @@ def province(out: Path, index: int, agencies: int, quarters: int, tasks: int, se
         support = rng.sample([i for i in ids if i not in lead], k=min(len(ids) - 1, max(1, 3 * agencies // tasks)))
         for agency_id in (*lead, *support):
             held[agency_id].append(task_id)
-        task_rows.append({"id": task_id, "title": sentence(rng, 12, 25), "lead": lead,
-                          "support": [*support, "lienquan"], "timing": rng.choice(TIMINGS)})
+        task_rows.append(
+            {
+                "id": task_id,
+                "title": sentence(rng, 12, 25),
+                "lead": lead,
+                "support": [*support, "lienquan"],
+                "timing": rng.choice(TIMINGS),
+            }
+        )
     dump(out / "plan" / "agencies.yaml", {"agencies": agency_rows})
     dump(out / "plan" / "tasks.yaml", {"tasks": task_rows})
     dump(out / "plan" / "events.yaml", {"events": []})
@@ -77,8 +100,12 @@ def province(out: Path, index: int, agencies: int, quarters: int, tasks: int, se
                 if rng.random() < 0.3:
                     entry["difficulties"] = sentence(rng, 5, 10)
                 entries.append(entry)
-            update = {"agency": agency_id, "period": f"{year}-Q{quarter}",
-                      "reporter": {"name": "Nguyễn Văn A", "title": "Chuyên viên"}, "entries": entries}
+            update = {
+                "agency": agency_id,
+                "period": f"{year}-Q{quarter}",
+                "reporter": {"name": "Nguyễn Văn A", "title": "Chuyên viên"},
+                "entries": entries,
+            }
             dump(out / "plan" / "updates" / agency_id / f"{year}-Q{quarter}.yaml", update)
             written += 1
     git = ["git", "-C", str(out), "-c", "user.name=benchmark", "-c", "user.email=benchmark@example.invalid"]

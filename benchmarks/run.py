@@ -1,0 +1,254 @@
+"""Measure dnnd against the baselines of its speed and memory targets, side by side, and print a table.
+
+    python benchmarks/run.py                 # 24,000 update files, 5 alternating runs of each pair
+    python benchmarks/run.py --runs 3 --work /tmp/dnnd-bench
+
+Each target runs its command and its baseline alternately, so that drift on a shared machine hits both;
+the table gives the medians and their ratio. Synthetic repositories are generated once under --work by
+benchmarks/generate.py (invented content). Nothing here is a test: timing stays out of the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PROJECT = HERE.parent
+
+PLAIN_PARSE = """
+import pathlib, sys, yaml
+docs = [yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader) for p in sorted(pathlib.Path(sys.argv[1]).rglob('*.yaml'))]
+print(len(docs))
+"""
+READ_BYTES = """
+import os, sys
+import typer
+total = 0
+for folder, _, names in os.walk(sys.argv[1]):
+    for name in names:
+        with open(os.path.join(folder, name), 'rb') as handle:
+            total += len(handle.read())
+print(total)
+"""
+
+
+@dataclass
+class Sample:
+    seconds: float
+    max_rss_kb: int
+
+
+def measure(command: list[str], cwd: Path, env: dict[str, str]) -> Sample:
+    """Wall time, and the peak resident memory of the largest process of the command's tree."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed with exit code {process.returncode}")
+    return Sample(elapsed, usage.ru_maxrss)
+
+
+@dataclass
+class Row:
+    target: str
+    command: str
+    baseline: str
+    value: float
+    reference: float
+    limit: float
+    unit: str = "s"
+
+    @property
+    def ratio(self) -> float:
+        return self.value / self.reference
+
+    def line(self) -> str:
+        verdict = "met" if self.ratio <= self.limit else "NOT met"
+        if self.unit == "s":
+            value, reference = f"{self.value:.3f} s", f"{self.reference:.3f} s"
+        elif self.unit == "x":
+            value, reference = f"{self.value:.2f} ×", f"{self.reference:.0f} ×"
+        else:
+            value, reference = f"{self.value / 1024:.0f} MiB", f"{self.reference / 1024:.0f} MiB"
+        return (
+            f"| {self.target} | `{self.command}` | {value} | `{self.baseline}` | {reference} | "
+            f"{self.ratio:.2f} | ≤ {self.limit} | {verdict} |"
+        )
+
+
+def paired(runs: int, first: Callable[[], Sample], second: Callable[[], Sample]) -> tuple[list[Sample], list[Sample]]:
+    ours, theirs = [], []
+    for _ in range(runs):
+        ours.append(first())
+        theirs.append(second())
+    return ours, theirs
+
+
+def median(samples: list[Sample]) -> float:
+    return statistics.median(sample.seconds for sample in samples)
+
+
+def generate(target: Path, *args: str) -> Path:
+    if not (target / ".generated").exists():
+        shutil.rmtree(target, ignore_errors=True)
+        subprocess.run(
+            [sys.executable, str(HERE / "generate.py"), str(target), *args], check=True, stdout=subprocess.DEVNULL
+        )
+        (target / ".generated").write_text("done\n")
+    return target
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/dnnd-bench"))
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    dnnd = shutil.which("dnnd") or sys.exit("dnnd is not installed: run the README's first command")
+    python = sys.executable
+    env = {**os.environ, "DNND_LANG": "vi"}
+    cold = {**env, "DNND_NO_CACHE": "1"}
+    big = generate(args.work / "one-24000", "--agencies", "600", "--quarters", "40", "--tasks", "60")
+    small = generate(args.work / "one-2400", "--agencies", "60", "--quarters", "40", "--tasks", "60")
+    empty = generate(args.work / "one-0", "--agencies", "1", "--quarters", "0", "--tasks", "60")
+    national = generate(
+        args.work / "national", "--provinces", "34", "--agencies", "18", "--quarters", "40", "--tasks", "15"
+    )
+    provinces = sorted(str(path) for path in national.iterdir() if path.is_dir())
+    status = [dnnd, "status", "--quarter", "2024-Q4", "--format", "json"]
+    rows: list[Row] = []
+
+    def run(command: list[str], where: Path, environment: dict[str, str]) -> Callable[[], Sample]:
+        return lambda: measure(command, where, environment)
+
+    ours, plain = paired(args.runs, run(status, big, cold), run([python, "-c", PLAIN_PARSE, "plan"], big, env))
+    rows.append(
+        Row(
+            "cold status, 24,000 files",
+            "DNND_NO_CACHE=1 dnnd status",
+            "CSafeLoader parse, 1 process",
+            median(ours),
+            median(plain),
+            0.6,
+        )
+    )
+    rows.append(
+        Row(
+            "peak memory of that cold status",
+            "largest process",
+            "parse keeping every document",
+            max(s.max_rss_kb for s in ours),
+            max(s.max_rss_kb for s in plain),
+            1.0,
+            unit="KiB",
+        )
+    )
+    measure(status, big, env)  # fill the cache
+    ours, reading = paired(args.runs, run(status, big, env), run([python, "-c", READ_BYTES, "plan"], big, env))
+    rows.append(
+        Row(
+            "repeat status, no file changed",
+            "dnnd status (cache)",
+            "python + import typer + read bytes",
+            median(ours),
+            median(reading),
+            1.5,
+        )
+    )
+    ours, typer_only = paired(
+        args.runs, run([dnnd, "--help"], PROJECT, env), run([python, "-c", "import typer"], PROJECT, env)
+    )
+    rows.append(Row("dnnd --help", "dnnd --help", "python -c 'import typer'", median(ours), median(typer_only), 1.3))
+    ours, imports = paired(
+        args.runs,
+        run([dnnd, "validate"], PROJECT, cold),
+        run([python, "-c", "import typer, yaml; from pydantic import BaseModel"], PROJECT, env),
+    )
+    rows.append(
+        Row(
+            "dnnd validate, embedded plan",
+            "dnnd validate",
+            "import typer, yaml, pydantic",
+            median(ours),
+            median(imports),
+            1.5,
+        )
+    )
+    report = [dnnd, "report", "--quarter", "2024-Q4", "--force", "-o", str(args.work / "report.docx")]
+    ours, cold_status = paired(args.runs, run(report, big, cold), run(status, big, cold))
+    rows.append(
+        Row(
+            "quarterly report, 24,000 files",
+            "DNND_NO_CACHE=1 dnnd report",
+            "cold status, same quarter",
+            median(ours),
+            median(cold_status),
+            2.0,
+        )
+    )
+    times = {}
+    for name, where in (("0", empty), ("2,400", small), ("24,000", big)):
+        times[name] = median([measure(status, where, cold) for _ in range(args.runs)])
+    growth = (times["24,000"] - times["0"]) / max(times["2,400"] - times["0"], 1e-9)
+    rows.append(
+        Row(
+            "growth from 2,400 to 24,000 files",
+            "cold status − empty repository",
+            "file count × 10",
+            growth,
+            10.0,
+            1.0,
+            unit="x",
+        )
+    )
+    rollup = [dnnd, "rollup", *provinces, "--quarter", "2024-Q4", "--format", "json"]
+    ours, plain = paired(args.runs, run(rollup, national, cold), run([python, "-c", PLAIN_PARSE, "."], national, env))
+    rows.append(
+        Row(
+            "cold roll-up, 34 repositories",
+            "DNND_NO_CACHE=1 dnnd rollup",
+            "CSafeLoader parse, 1 process",
+            median(ours),
+            median(plain),
+            0.6,
+        )
+    )
+    measure(rollup, national, env)
+    ours, reading = paired(args.runs, run(rollup, national, env), run([python, "-c", READ_BYTES, "."], national, env))
+    rows.append(
+        Row(
+            "repeat roll-up, no file changed",
+            "dnnd rollup (cache)",
+            "python + import typer + read bytes",
+            median(ours),
+            median(reading),
+            1.5,
+        )
+    )
+
+    print(
+        f"dnnd benchmarks — {time.strftime('%Y-%m-%d')}, {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, {args.runs} alternating runs, medians"
+    )
+    print()
+    print("| target | dnnd | value | baseline | value | ratio | limit | |")
+    print("|---|---|---|---|---|---|---|---|")
+    for row in rows:
+        print(row.line())
+    print()
+    print("cold status by size: " + ", ".join(f"{name} files {value:.3f} s" for name, value in times.items()))
+
+
+if __name__ == "__main__":
+    main()
