@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
 
 from dnnd.errors import Problem
 from dnnd.i18n import Text
@@ -24,68 +25,60 @@ def known_list(known: Iterable[str]) -> str:
     return ", ".join(sorted(known))
 
 
-def check_agencies(agencies: AgenciesFile, doc: YamlDocument, rel: str) -> list[Problem]:
+def duplicate_ids(
+    ids: Sequence[object], doc: YamlDocument, rel: str, section: str, message: Callable[[Any, int | None], Text]
+) -> list[Problem]:
+    """A problem at each `section[i].id` that repeats an earlier one; `message` names the value and its first line."""
     problems = []
-    seen: dict[str, int] = {}
-    for index, agency in enumerate(agencies.agencies):
-        if agency.id in seen:
-            first = doc.locate(("agencies", seen[agency.id]))[0]
-            problems.append(
-                at(
-                    doc,
-                    rel,
-                    ("agencies", index, "id"),
-                    f"agencies[{index}].id",
-                    Text(
-                        f"mã '{agency.id}' đã dùng cho cơ quan khác (dòng {first}); mỗi cơ quan cần một mã riêng",
-                        f"id '{agency.id}' is already used (line {first}); each agency needs its own id",
-                    ),
-                )
-            )
+    seen: dict[object, int] = {}
+    for index, value in enumerate(ids):
+        if value in seen:
+            first = doc.locate((section, seen[value]))[0]
+            problems.append(at(doc, rel, (section, index, "id"), f"{section}[{index}].id", message(value, first)))
         else:
-            seen[agency.id] = index
+            seen[value] = index
     return problems
 
 
+def unknown_agency(agency_id: str, agencies: Mapping[str, Agency]) -> Text:
+    return Text(
+        f"không có cơ quan mã '{agency_id}' trong plan/agencies.yaml; các mã hiện có: {known_list(agencies)}",
+        f"no agency with id '{agency_id}' in plan/agencies.yaml; known ids: {known_list(agencies)}",
+    )
+
+
+def check_agencies(agencies: AgenciesFile, doc: YamlDocument, rel: str) -> list[Problem]:
+    return duplicate_ids(
+        [agency.id for agency in agencies.agencies],
+        doc,
+        rel,
+        "agencies",
+        lambda value, first: Text(
+            f"mã '{value}' đã dùng cho cơ quan khác (dòng {first}); mỗi cơ quan cần một mã riêng",
+            f"id '{value}' is already used (line {first}); each agency needs its own id",
+        ),
+    )
+
+
 def check_tasks(tasks: TasksFile, doc: YamlDocument, rel: str, agencies: Mapping[str, Agency]) -> list[Problem]:
-    problems = []
-    seen: dict[int, int] = {}
+    problems = duplicate_ids(
+        [task.id for task in tasks.tasks],
+        doc,
+        rel,
+        "tasks",
+        lambda value, first: Text(
+            f"nhiệm vụ số {value} đã có (dòng {first}); mỗi nhiệm vụ cần một số thứ tự riêng",
+            f"task {value} already exists (line {first}); each task needs its own number",
+        ),
+    )
     for index, task in enumerate(tasks.tasks):
-        if task.id in seen:
-            first = doc.locate(("tasks", seen[task.id]))[0]
-            problems.append(
-                at(
-                    doc,
-                    rel,
-                    ("tasks", index, "id"),
-                    f"tasks[{index}].id",
-                    Text(
-                        f"nhiệm vụ số {task.id} đã có (dòng {first}); mỗi nhiệm vụ cần một số thứ tự riêng",
-                        f"task {task.id} already exists (line {first}); each task needs its own number",
-                    ),
-                )
-            )
-        else:
-            seen[task.id] = index
         named: set[str] = set()
         for role in ("lead", "support"):
             for position, agency_id in enumerate(getattr(task, role)):
                 loc = ("tasks", index, role, position)
                 where = f"tasks[{index}].{role}[{position}]"
                 if agency_id not in agencies:
-                    problems.append(
-                        at(
-                            doc,
-                            rel,
-                            loc,
-                            where,
-                            Text(
-                                f"không có cơ quan mã '{agency_id}' trong plan/agencies.yaml; các mã hiện có: "
-                                f"{known_list(agencies)}",
-                                f"no agency with id '{agency_id}' in plan/agencies.yaml; known ids: {known_list(agencies)}",
-                            ),
-                        )
-                    )
+                    problems.append(at(doc, rel, loc, where, unknown_agency(agency_id, agencies)))
                 elif agency_id in named:
                     problems.append(
                         at(

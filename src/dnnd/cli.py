@@ -104,22 +104,15 @@ YearOption = Annotated[str | None, typer.Option("--year", help="Năm, ví dụ 2
 AsOfOption = Annotated[str | None, typer.Option("--as-of", help="Tính đến ngày này (YYYY-MM-DD).")]
 
 
+LateOption = Annotated[
+    bool, typer.Option("--late", help="Cho biết báo cáo nào vào nhánh chính muộn (đọc lịch sử git, nhánh main).")
+]
+
+
 def _choice(quarter: str | None, half: str | None, year: str | None, as_of: str | None) -> PeriodChoice:
-    from dnnd.errors import UsageError
     from dnnd.status import PeriodChoice
 
-    day = None
-    if as_of is not None:
-        try:
-            day = dt.date.fromisoformat(as_of.strip())
-        except ValueError:
-            raise UsageError(
-                Text(
-                    f"--as-of '{as_of}' không phải ngày dạng YYYY-MM-DD, ví dụ 2020-12-14",
-                    f"--as-of '{as_of}' is not a date YYYY-MM-DD, e.g. 2020-12-14",
-                )
-            ) from None
-    return PeriodChoice(quarter, half, year, day)
+    return PeriodChoice(quarter, half, year, _day("--as-of", as_of))
 
 
 @app.command()
@@ -130,9 +123,7 @@ def status(
     year: YearOption = None,
     as_of: AsOfOption = None,
     agency: AgencyOption = None,
-    late: Annotated[
-        bool, typer.Option("--late", help="Cho biết báo cáo nào vào nhánh chính muộn (đọc lịch sử git, nhánh main).")
-    ] = False,
+    late: LateOption = False,
     status: Annotated[
         str | None, typer.Option("--status", help="Chỉ các nhiệm vụ có tình trạng này, ví dụ overdue.")
     ] = None,
@@ -204,9 +195,7 @@ def missing(
     year: YearOption = None,
     as_of: AsOfOption = None,
     agency: AgencyOption = None,
-    late: Annotated[
-        bool, typer.Option("--late", help="Cho biết báo cáo nào vào nhánh chính muộn (đọc lịch sử git, nhánh main).")
-    ] = False,
+    late: LateOption = False,
     format: FormatOption = Format.table,
 ) -> None:
     """Cơ quan nào chưa báo cáo nhiệm vụ nào trong kỳ, để đôn đốc (Who has not reported, to urge them)."""

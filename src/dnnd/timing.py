@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from dnnd.checks import at, known_list
+from dnnd.checks import at, duplicate_ids, known_list, unknown_agency
 from dnnd.errors import Problem
 from dnnd.i18n import Text
 from dnnd.models import Agency, Event, EventsFile, ExplicitSchedule, TasksFile
@@ -13,25 +13,17 @@ from dnnd.yamlio import YamlDocument
 
 
 def check_events(events: EventsFile, doc: YamlDocument, rel: str, agencies: Mapping[str, Agency]) -> list[Problem]:
-    problems = []
-    seen: dict[str, int] = {}
+    problems = duplicate_ids(
+        [event.id for event in events.events],
+        doc,
+        rel,
+        "events",
+        lambda value, first: Text(
+            f"mã sự kiện '{value}' đã dùng (dòng {first}); mỗi sự kiện cần một mã riêng",
+            f"event id '{value}' is already used (line {first}); each event needs its own id",
+        ),
+    )
     for index, event in enumerate(events.events):
-        if event.id in seen:
-            first = doc.locate(("events", seen[event.id]))[0]
-            problems.append(
-                at(
-                    doc,
-                    rel,
-                    ("events", index, "id"),
-                    f"events[{index}].id",
-                    Text(
-                        f"mã sự kiện '{event.id}' đã dùng (dòng {first}); mỗi sự kiện cần một mã riêng",
-                        f"event id '{event.id}' is already used (line {first}); each event needs its own id",
-                    ),
-                )
-            )
-        else:
-            seen[event.id] = index
         if event.issuer not in agencies:
             problems.append(
                 at(
@@ -39,10 +31,7 @@ def check_events(events: EventsFile, doc: YamlDocument, rel: str, agencies: Mapp
                     rel,
                     ("events", index, "issuer"),
                     f"events[{index}].issuer",
-                    Text(
-                        f"không có cơ quan mã '{event.issuer}' trong plan/agencies.yaml; các mã hiện có: {known_list(agencies)}",
-                        f"no agency with id '{event.issuer}' in plan/agencies.yaml; known ids: {known_list(agencies)}",
-                    ),
+                    unknown_agency(event.issuer, agencies),
                 )
             )
     return problems
