@@ -64,7 +64,7 @@ def province(out: Path, index: int, agencies: int, quarters: int, tasks: int, se
     task_rows = []
     held: dict[str, list[int]] = {agency_id: [] for agency_id in ids}
     for task_id in range(1, tasks + 1):
-        lead = ["sngv"] if task_id % 3 else [rng.choice(ids[1:])]
+        lead = ["sngv"] if task_id % 3 or len(ids) == 1 else [rng.choice(ids[1:])]
         support = rng.sample([i for i in ids if i not in lead], k=min(len(ids) - 1, max(1, 3 * agencies // tasks)))
         for agency_id in (*lead, *support):
             held[agency_id].append(task_id)

@@ -121,7 +121,7 @@ def main() -> None:
     cold = {**env, "DNND_NO_CACHE": "1"}
     big = generate(args.work / "one-24000", "--agencies", "600", "--quarters", "40", "--tasks", "60")
     small = generate(args.work / "one-2400", "--agencies", "60", "--quarters", "40", "--tasks", "60")
-    empty = generate(args.work / "one-0", "--agencies", "1", "--quarters", "0", "--tasks", "60")
+    empty = generate(args.work / "one-0", "--agencies", "60", "--quarters", "0", "--tasks", "60")
     national = generate(
         args.work / "national", "--provinces", "34", "--agencies", "18", "--quarters", "40", "--tasks", "15"
     )

@@ -58,7 +58,7 @@ def test_fast_path_declines_what_it_might_read_differently(text: str) -> None:
 
 def test_fast_path_is_only_used_when_it_agrees(make_repo: MakeRepo) -> None:
     raw = "agency: lhhn\nperiod: 2020-Q3\nentries:\n  - task: 5\n    status: in_progress\n    summary: 0905\n"
-    assert updates.parse_update(raw.encode(), "x")[3][0][3] == "0905"
+    assert updates.read_update(raw.encode(), "x").entries[0].summary == "0905"
 
 
 def test_parallel_loading_gives_the_serial_result(make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -72,10 +72,10 @@ def test_parallel_loading_gives_the_serial_result(make_repo: MakeRepo, monkeypat
     files["plan/updates/lhhn/2020-Q4.yaml"] = "agency: lhhn\nperiod: 2020-Q4\nentries:\n  - task: 99\n"
     root = make_repo(files)
     rels = sorted(rel for rel in files)
-    serial = updates.parse_many(root, rels)
+    serial = list(updates.parse_many(root, rels))
     monkeypatch.setattr(updates, "PARALLEL_MIN_FILES", 2)
     monkeypatch.setattr(updates.os, "cpu_count", lambda: 2)
-    assert updates.parse_many(root, rels) == serial
+    assert list(updates.parse_many(root, rels)) == serial
     assert sum(plain is None for _, plain, _ in serial) == 1
 
 

@@ -12,7 +12,7 @@ from dnnd.models import AgenciesFile, Agency, Plan, Task, TasksFile
 from dnnd.periods import Window
 from dnnd.schedule import Schedule, Yearly
 from dnnd.succession import Successions, find_cycle, successors_of
-from dnnd.updates import UpdateRecord
+from dnnd.updates import UpdateLike
 from dnnd.yamlio import YamlDocument
 
 
@@ -140,7 +140,7 @@ def holdings(tasks: Iterable[Task]) -> dict[str, set[int]]:
 
 
 def check_update(
-    update: UpdateRecord,
+    update: UpdateLike,
     doc: YamlDocument,
     rel: str,
     *,
@@ -266,7 +266,7 @@ def _names(agencies: Mapping[str, Agency], ids: Iterable[str]) -> str:
 
 
 def check_in_force(
-    update: UpdateRecord,
+    update: UpdateLike,
     doc: YamlDocument,
     rel: str,
     agency: Agency,

@@ -22,11 +22,22 @@ from typing import Any
 
 from dnnd.yamlio import FORBIDDEN
 
-_fast_yaml: Any
-try:
-    import fast_yaml as _fast_yaml
-except ImportError:  # pragma: no cover - the fast path is an optimisation, never a requirement
-    _fast_yaml = None
+_fast_yaml: Any = None
+_loaded = False
+
+
+def _parser() -> Any:
+    """fast_yaml, imported on first use (commands that read no update file never pay for it); None without it."""
+    global _fast_yaml, _loaded
+    if not _loaded:
+        _loaded = True
+        try:
+            import fast_yaml as module
+        except ImportError:  # pragma: no cover - the fast path is an optimisation, never a requirement
+            module = None  # type: ignore[assignment]
+        _fast_yaml = module
+    return _fast_yaml
+
 
 _FLOW = re.compile(r"[\[{](?![\]}][ \t]*$)", re.MULTILINE)  # a flow collection, other than an empty [] or {}
 _NODE_MARKS = re.compile(r"(?:^|\s)[&*!]")  # anchors, aliases, tags
@@ -53,30 +64,31 @@ def _screened_out(text: str) -> bool:
 
 
 def available() -> bool:
-    return _fast_yaml is not None
+    return _parser() is not None
 
 
-def _keys(data: Any) -> int | None:
+def _keys(data: Any, escapes: bool) -> int | None:
     """How many keys `data` holds, or None when it holds what our own schema could not have produced:
-    a key that is not text, a float, an integer of 19 digits or more, a forbidden control character."""
+    a key that is not text, a float, an integer of 19 digits or more, or (when the text has escapes,
+    the only way a clean text yields one) a forbidden control character."""
     if isinstance(data, dict):
         total = len(data)
         for key, value in data.items():
-            inner = _keys(value)
-            if inner is None or not isinstance(key, str) or FORBIDDEN.search(key):
+            inner = _keys(value, escapes)
+            if inner is None or not isinstance(key, str) or (escapes and FORBIDDEN.search(key)):
                 return None
             total += inner
         return total
     if isinstance(data, list):
         total = 0
         for item in data:
-            inner = _keys(item)
+            inner = _keys(item, escapes)
             if inner is None:
                 return None
             total += inner
         return total
     if isinstance(data, str):
-        return None if FORBIDDEN.search(data) else 0
+        return None if escapes and FORBIDDEN.search(data) else 0
     if data is None or isinstance(data, bool):
         return 0
     if isinstance(data, int) and abs(data) < _LARGEST_INT:
@@ -86,14 +98,15 @@ def _keys(data: Any) -> int | None:
 
 def parse(text: str) -> Any | None:
     """The data of an NFC, control-free YAML text, or None when the fast path cannot vouch for it."""
-    if _fast_yaml is None or _screened_out(text):
+    parser = _parser()
+    if parser is None or _screened_out(text):
         return None
     try:
-        data = _fast_yaml.safe_load(text)
+        data = parser.safe_load(text)
     except Exception:
         return None
     # As many key lines as keys: each key line holds at most one key, and a duplicate key would have left
     # fewer keys than its lines (this also rejects scalars that span lines holding ': ').
-    if not isinstance(data, dict) or _keys(data) != len(_KEY_LINE.findall(text)):
+    if not isinstance(data, dict) or _keys(data, "\\" in text) != len(_KEY_LINE.findall(text)):
         return None
     return data

@@ -35,7 +35,7 @@ def bilingual_error(vi: str, en: str) -> PydanticCustomError:
 class Model(BaseModel):
     """Base of every model: unknown keys are refused; numbers typed where text is expected stay text."""
 
-    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, defer_build=True)
 
 
 # ----- plan.yaml -----------------------------------------------------------------------------

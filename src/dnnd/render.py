@@ -7,10 +7,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text as RichText
-
 from dnnd import export
 from dnnd.i18n import Text
 from dnnd.labels import ENTRY_STATUS_LABELS, KIND_LABELS, TASK_STATUS_LABELS, summary_line
@@ -18,6 +14,8 @@ from dnnd.repository import Repository
 from dnnd.status import StatusReport, TaskView
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from dnnd.changes import ChangeReport
     from dnnd.errors import Problem
     from dnnd.history import Submission
@@ -39,10 +37,14 @@ TITLE_WIDTH = 70
 
 
 def _out() -> Console:
+    from rich.console import Console
+
     return Console(highlight=False, soft_wrap=False, markup=False, emoji=False)
 
 
 def _err() -> Console:
+    from rich.console import Console
+
     return Console(stderr=True, highlight=False, markup=False, emoji=False)
 
 
@@ -77,6 +79,8 @@ def validation_passed(repo: Repository, lang: str) -> None:
 
 def left_out_warning(repo: Repository, lang: str) -> None:
     """Say prominently which update files were left out because they do not validate."""
+    from rich.text import Text as RichText
+
     if not repo.left_out:
         return
     files = sorted(set(repo.left_out))
@@ -120,6 +124,8 @@ def _late_records(late: list[Submission]) -> list[dict[str, Any]]:
 
 
 def _late_lines(repo: Repository, late: list[Submission] | None, lang: str) -> None:
+    from rich.text import Text as RichText
+
     if late is None:
         return
     console = _out()
@@ -139,6 +145,9 @@ def _late_lines(repo: Repository, late: list[Submission] | None, lang: str) -> N
 
 
 def status(repo: Repository, report: StatusReport, fmt: str, lang: str, late: list[Submission] | None = None) -> None:
+    from rich.table import Table
+    from rich.text import Text as RichText
+
     document = export.status_document(report)
     if late is not None:
         document["late_submissions"] = _late_records(late)
@@ -193,6 +202,8 @@ def status(repo: Repository, report: StatusReport, fmt: str, lang: str, late: li
 
 
 def missing(repo: Repository, report: StatusReport, fmt: str, lang: str, late: list[Submission] | None = None) -> None:
+    from rich.table import Table
+
     order = {agency_id: index for index, agency_id in enumerate(repo.agencies)}
     items = sorted(report.evaluation.missing, key=lambda item: (order[item.agency], item.quarter))
     records: list[dict[str, Any]] = [
@@ -259,6 +270,8 @@ def missing(repo: Repository, report: StatusReport, fmt: str, lang: str, late: l
 
 
 def tasks(repo: Repository, views: list[TaskView], fmt: str, lang: str) -> None:
+    from rich.table import Table
+
     records = [export.task_record(view.task) for view in views]
     if fmt == "json":
         _write_raw(export.to_json({"tasks": records}) + "\n")
@@ -282,6 +295,8 @@ def tasks(repo: Repository, views: list[TaskView], fmt: str, lang: str) -> None:
 
 
 def agencies(repo: Repository, records: list[dict[str, Any]], fmt: str, lang: str) -> None:
+    from rich.table import Table
+
     if fmt == "json":
         _write_raw(export.to_json({"agencies": records}) + "\n")
         return
@@ -317,6 +332,8 @@ def agencies(repo: Repository, records: list[dict[str, Any]], fmt: str, lang: st
 
 
 def show(repo: Repository, view: TaskView, lang: str) -> None:
+    from rich.text import Text as RichText
+
     task = view.task
     console = _out()
     console.print(RichText(f"{Text('Nhiệm vụ', 'Task').in_(lang)} {task.id}", style="bold"))
@@ -452,6 +469,9 @@ def unlocked(period: Period, lang: str) -> None:
 
 
 def history(repo: Repository, found: list[Submission], fmt: str, lang: str) -> None:
+    from rich.table import Table
+    from rich.text import Text as RichText
+
     records: list[dict[str, Any]] = [
         {
             "file": item.rel,
@@ -499,6 +519,8 @@ def history(repo: Repository, found: list[Submission], fmt: str, lang: str) -> N
 
 
 def warnings(problems: list[Problem], lang: str) -> None:
+    from rich.text import Text as RichText
+
     console = _err()
     for problem in problems:
         console.print(RichText(f"{Text('Cảnh báo', 'Warning').in_(lang)}: {problem.render(lang)}", style="yellow"))
@@ -506,6 +528,8 @@ def warnings(problems: list[Problem], lang: str) -> None:
 
 def imported(result: ImportResult, lang: str) -> None:
     """Warnings with where they are, the plan's problems if any, and a summary line."""
+    from rich.text import Text as RichText
+
     console = _out()
     for warning in result.warnings:
         console.print(RichText(f"{Text('Cảnh báo', 'Warning').in_(lang)}: {warning}", style="yellow"))
@@ -528,6 +552,9 @@ def imported(result: ImportResult, lang: str) -> None:
 def rollup(result: Rollup, fmt: str, lang: str) -> None:
     """The national roll-up: a row per province (its counts, who has not reported, files left out), the totals,
     and, for each repository that could not be read, its first problems and how to see them all."""
+    from rich.table import Table
+    from rich.text import Text as RichText
+
     from dnnd.evaluate import STATUS_CODES
 
     def error_text(province: Province) -> str | None:

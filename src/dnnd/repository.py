@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import stat
@@ -175,31 +176,31 @@ def _misnamed(name: str) -> Text:
 
 @dataclass
 class _Parsed:
-    """The update files parsed (or found in the cache), and how to store the valid ones back."""
+    """Each update file's record (or its problems), and how to store the valid ones back in the cache."""
 
-    results: dict[str, tuple[Plain | None, list[Problem]]]
-    cached: set[str]
+    results: dict[str, tuple[UpdateRecord | None, list[Problem]]] = field(default_factory=dict)
     cache_file: Path | None = None
     key: str = ""
     ids: dict[str, str] = field(default_factory=dict)
+    plains: dict[str, Plain] = field(default_factory=dict)
     stored: frozenset[str] = frozenset()
 
     def store(self, valid: list[str]) -> None:
         """Keep the valid files (parsed and cross-checked) for the next run, if anything changed."""
         if self.cache_file is None:
             return
-        fresh = {f"{rel}\0{self.ids[rel]}": self.results[rel][0] for rel in valid if rel in self.ids}
+        fresh = {f"{rel}\0{self.ids[rel]}": self.plains[rel] for rel in valid if rel in self.ids}
         if fresh.keys() != self.stored:
             cache.save(self.cache_file, self.key, fresh)
 
 
 def _read_updates(root: Path, rels: list[str], use_cache: bool, check: updates_module.Check | None) -> _Parsed:
-    """Every update file parsed and validated on its own, through the cache when it can be used.
+    """Every update file parsed, validated and cross-checked (by `check`), through the cache when it can be used.
 
-    Files are cross-checked as they are parsed (by `check`); the cache holds only files that were valid under
-    the same plan files, so a hit needs no check again."""
-    where = cache.cache_file(root) if use_cache and not cache.disabled() else None
-    parsed = _Parsed({}, set(), where)
+    The cache holds only files that were valid under the same plan files, so a hit needs no check again.
+    Records are made as the parsed files arrive, so that their plain form need not be kept (without a cache)."""
+    where = cache.cache_file(root) if rels and use_cache and not cache.disabled() else None
+    parsed = _Parsed(cache_file=where)
     stored: dict[str, Any] = {}
     if where is not None:
         parsed.key = cache.key_of(root, (read_file(root, rel) for rel in PLAN_FILES if (root / rel).exists()))
@@ -209,13 +210,17 @@ def _read_updates(root: Path, rels: list[str], use_cache: bool, check: updates_m
     todo = []
     for rel in rels:
         hit = stored.get(f"{rel}\0{parsed.ids[rel]}") if rel in parsed.ids else None
-        if hit is None:
+        record = _record(hit)
+        if record is None:  # not stored, or stored in a form that does not read: parse the file
             todo.append(rel)
         else:
-            parsed.results[rel] = (hit, [])
-            parsed.cached.add(rel)
+            assert hit is not None
+            parsed.results[rel] = (record, [])
+            parsed.plains[rel] = hit
     for rel, plain, problems in updates_module.parse_many(root, todo, check):
-        parsed.results[rel] = (plain, problems)
+        parsed.results[rel] = (_record(plain), problems)
+        if where is not None and plain is not None:
+            parsed.plains[rel] = plain
     return parsed
 
 
@@ -229,7 +234,20 @@ def _record(plain: Plain | None) -> UpdateRecord | None:
 
 
 def load_repository(root: Path, *, use_cache: bool = True) -> Repository:
-    """Load and check every file. Raises DataError (with all problems) when the plan's own files are wrong."""
+    """Load and check every file. Raises DataError (with all problems) when the plan's own files are wrong.
+
+    Python's cyclic garbage collector is paused meanwhile: tens of thousands of small, acyclic objects
+    made in one go would otherwise trigger it over and over (forked workers inherit the pause)."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_repository(root, use_cache)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _load_repository(root: Path, use_cache: bool) -> Repository:
     problems: list[Problem] = []
     loaded: dict[str, tuple[BaseModel, YamlDocument]] = {}
     plan_files: list[tuple[str, type[BaseModel]]] = [
@@ -294,7 +312,7 @@ def load_repository(root: Path, *, use_cache: bool = True) -> Repository:
             windows[period] = window = quarter.window(convention)
             held_in[period] = holdings_at(tasks.values(), successions, window.start, window.end)
 
-    def cross_checks(record: UpdateRecord, doc: YamlDocument, rel: str) -> list[Problem]:
+    def cross_checks(record: updates_module.UpdateLike, doc: YamlDocument, rel: str) -> list[Problem]:
         assert isinstance(loaded_plan, Plan)
         _, _, folder, name = rel.split("/")
         period = name.removesuffix(".yaml")
@@ -314,12 +332,7 @@ def load_repository(root: Path, *, use_cache: bool = True) -> Repository:
 
     parsed = _read_updates(root, [rel for rel, _, _ in paths], use_cache and plan_ok, cross_checks if plan_ok else None)
     for rel, _, _ in paths:
-        plain, file_problems = parsed.results[rel]
-        record = _record(plain)
-        if record is None and not file_problems:  # a cached record that does not read: parse the file again
-            _, plain, file_problems = updates_module.parse_many(root, [rel], cross_checks if plan_ok else None)[0]
-            parsed.results[rel] = (plain, file_problems)
-            record = _record(plain)
+        record, file_problems = parsed.results[rel]
         if file_problems or record is None:
             update_problems.extend(file_problems)
             left_out.append(rel)

@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from pydantic import ValidationError
 
@@ -119,25 +119,48 @@ def read_bytes(path: Path, rel: str) -> bytes:
         ) from None
 
 
-def parse_slow(raw: bytes, rel: str) -> tuple[Plain, YamlDocument]:
+def parse_slow(raw: bytes, rel: str) -> tuple[Update, YamlDocument]:
     """Parse with positions; raises DataError with every problem of the file."""
     doc = parse_yaml(decode_text(raw, rel), rel)
-    return to_plain(validate_document(Update, doc, rel)), doc
+    return validate_document(Update, doc, rel), doc
 
 
-def parse_update(raw: bytes, rel: str) -> Plain:
-    """The record of one file in plain form; raises DataError with positions when it is not valid."""
+def read_update(raw: bytes, rel: str) -> Update:
+    """One file validated; raises DataError with positions when it is not valid."""
     text = decode_text(raw, rel)
     data = fastpath.parse(text)
     if data is not None:
         try:
-            return to_plain(Update.model_validate(data))
+            return Update.model_validate(data)
         except ValidationError:
             pass  # the slow path says where, and may read the file differently
     return parse_slow(raw, rel)[0]
 
 
-Check = Callable[[UpdateRecord, YamlDocument, str], list[Problem]]
+def parse_update(raw: bytes, rel: str) -> Plain:
+    """The record of one file in plain form; raises DataError with positions when it is not valid."""
+    return to_plain(read_update(raw, rel))
+
+
+class EntryLike(Protocol):
+    @property
+    def task(self) -> int: ...
+    @property
+    def occurrence(self) -> int | None: ...
+
+
+class UpdateLike(Protocol):
+    """What the cross-file checks read of an update: a validated model or a record."""
+
+    @property
+    def agency(self) -> str: ...
+    @property
+    def period(self) -> str: ...
+    @property
+    def entries(self) -> Sequence[EntryLike]: ...
+
+
+Check = Callable[[UpdateLike, YamlDocument, str], list[Problem]]
 _check: Check | None = None  # the cross-file checks, set before worker processes are forked
 
 
@@ -145,14 +168,12 @@ def _parse_file(root: Path, rel: str) -> tuple[str, Plain | None, list[Problem]]
     """A file parsed, validated and cross-checked: its plain record, or the problems with their positions."""
     try:
         raw = read_bytes(root / rel, rel)
-        plain = parse_update(raw, rel)
+        update = read_update(raw, rel)
         if _check is not None:
-            record = from_plain(plain)
-            problems = _check(record, YamlDocument(None), rel)
+            problems = _check(update, YamlDocument(None), rel)
             if problems:  # read it again with positions, for messages that say where
-                problems = _check(record, parse_slow(raw, rel)[1], rel)
-                return rel, None, problems
-        return rel, plain, []
+                return rel, None, _check(update, parse_slow(raw, rel)[1], rel)
+        return rel, to_plain(update), []
     except DataError as error:
         return rel, None, error.problems
 
@@ -171,17 +192,20 @@ def _workers(count: int) -> int:
 
 def parse_many(
     root: Path, rels: Sequence[str], check: Check | None = None
-) -> list[tuple[str, Plain | None, list[Problem]]]:
-    """Parse and check every file, in forked worker processes when there are many and more than one core."""
+) -> Iterator[tuple[str, Plain | None, list[Problem]]]:
+    """Parse and check every file, in order, in forked worker processes when there are many and more than
+    one core; results arrive chunk by chunk, so the caller need not hold them all at once."""
     global _check
     _check = check
     try:
         workers = _workers(len(rels))
         if workers == 1:
-            return _parse_chunk((root, rels))
-        size = max(1, len(rels) // (workers * 4))
+            yield from _parse_chunk((root, rels))
+            return
+        size = max(1, len(rels) // (workers * 8))
         jobs = [(root, rels[start : start + size]) for start in range(0, len(rels), size)]
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            return [item for chunk in pool.map(_parse_chunk, jobs) for item in chunk]
+            for chunk in pool.map(_parse_chunk, jobs):
+                yield from chunk
     finally:
         _check = None
