@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import os
 import re
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -22,7 +21,7 @@ from dnnd.schedule import Schedule
 from dnnd.succession import Successions, holdings_at
 from dnnd.updates import Plain, UpdateRecord
 from dnnd.validation import validate_document
-from dnnd.yamlio import MAX_FILE_BYTES, YamlDocument, load_yaml
+from dnnd.yamlio import YamlDocument, load_yaml
 
 PLAN_DIR = "plan"
 PLAN_FILE = "plan/plan.yaml"
@@ -90,16 +89,8 @@ def find_root(start: Path, explicit: Path | None = None) -> Path:
 
 
 def read_file(root: Path, rel: str) -> bytes:
-    """Bytes of a regular file, refusing devices, fifos and anything over the size limit."""
-    path = root / rel
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise DataError([Problem(rel, None, None, "", Text("thiếu tệp này", "this file is missing"))]) from None
-    if not stat.S_ISREG(info.st_mode):
-        raise DataError([Problem(rel, None, None, "", Text("không phải tệp thường", "not a regular file"))])
-    with path.open("rb") as handle:
-        return handle.read(MAX_FILE_BYTES + 1)
+    """Bytes of a regular file of the repository, refusing devices, fifos and anything over the size limit."""
+    return updates_module.read_bytes(root / rel, rel)
 
 
 def _load(root: Path, rel: str, model: type[M]) -> tuple[M, YamlDocument]:

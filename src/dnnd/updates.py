@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+import stat
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -99,12 +100,16 @@ def from_plain(plain: Plain) -> UpdateRecord:
 
 
 def read_bytes(path: Path, rel: str) -> bytes:
-    """A regular file's bytes, at most one byte over the size limit (which decode_text then reports)."""
+    """A regular file's bytes, at most one byte over the size limit (which decode_text then reports);
+    devices, fifos and missing files are refused with a problem naming `rel`."""
     try:
-        if not path.is_file():
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
             raise DataError([Problem(rel, None, None, "", Text("không phải tệp thường", "not a regular file"))])
         with path.open("rb") as handle:
             return handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise DataError([Problem(rel, None, None, "", Text("thiếu tệp này", "this file is missing"))]) from None
     except OSError as error:
         raise DataError(
             [
