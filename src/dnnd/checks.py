@@ -130,15 +130,6 @@ def check_plan(plan: Plan, doc: YamlDocument, rel: str, agencies: Mapping[str, A
     return problems
 
 
-def holdings(tasks: Iterable[Task]) -> dict[str, set[int]]:
-    """For each agency id, the tasks it leads or supports."""
-    held: dict[str, set[int]] = {}
-    for task in tasks:
-        for agency_id in (*task.lead, *task.support):
-            held.setdefault(agency_id, set()).add(task.id)
-    return held
-
-
 def check_update(
     update: UpdateLike,
     doc: YamlDocument,

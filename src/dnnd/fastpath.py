@@ -63,10 +63,6 @@ def _screened_out(text: str) -> bool:
     return bool(_RISKY_VALUE.search(text) or _RISKY_ITEM.search(text))
 
 
-def available() -> bool:
-    return _parser() is not None
-
-
 def _keys(data: Any, escapes: bool) -> int | None:
     """How many keys `data` holds, or None when it holds what our own schema could not have produced:
     a key that is not text, a float, an integer of 19 digits or more, or (when the text has escapes,
