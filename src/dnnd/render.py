@@ -34,6 +34,7 @@ STATUS_STYLES = {
     "waiting": "dim",
 }
 TITLE_WIDTH = 70
+WIDE_TABLE = 140
 
 
 def _out() -> Console:
@@ -164,19 +165,23 @@ def status(repo: Repository, report: StatusReport, fmt: str, lang: str, late: li
         f"Plan status — period {evaluation.period.name} (data {_date(evaluation.window.start)}–"
         f"{_date(evaluation.window.end)}), as of {_date(evaluation.as_of)}",
     )
+    console = _out()
+    wide = console.width >= WIDE_TABLE  # on a narrow terminal, leave out the columns that matter least
+    columns = [
+        (Text("STT", "No."), True),
+        (Text("Nhiệm vụ", "Task"), True),
+        (Text("Chủ trì", "Lead"), True),
+        (Text("Phối hợp", "Support"), wide),
+        (Text("Thời gian", "Timing"), True),
+        (Text("Hạn", "Due"), True),
+        (Text("Tình trạng", "Status"), True),
+        (Text("Chưa báo cáo", "Not reported"), True),
+        (Text("Báo cáo gần nhất (chủ trì)", "Latest report (leads)"), wide),
+    ]
     table = Table(title=title.in_(lang), show_lines=True)
-    for header in (
-        Text("STT", "No."),
-        Text("Nhiệm vụ", "Task"),
-        Text("Chủ trì", "Lead"),
-        Text("Phối hợp", "Support"),
-        Text("Thời gian", "Timing"),
-        Text("Hạn", "Due"),
-        Text("Tình trạng", "Status"),
-        Text("Chưa báo cáo", "Not reported"),
-        Text("Báo cáo gần nhất (chủ trì)", "Latest report (leads)"),
-    ):
-        table.add_column(header.in_(lang))
+    for header, shown in columns:
+        if shown:
+            table.add_column(header.in_(lang), no_wrap=header.en == "Due")
     for view in report.views:
         task, result = view.task, report.results[view.task.id]
         label = TASK_STATUS_LABELS[result.status].in_(lang)
@@ -184,9 +189,9 @@ def status(repo: Repository, report: StatusReport, fmt: str, lang: str, late: li
             label += f"\n({_date(result.done_on)})"
         missing = [agency for agency, state in result.reports.items() if state == "missing"]
         lead, support = report.roles[task.id]
-        table.add_row(
+        cells: list[str | RichText] = [
             str(task.id),
-            _shorten(task.title, 50),
+            _shorten(task.title, 50 if wide else 40),
             _names(repo, lead),
             _names(repo, support),
             task.timing,
@@ -194,9 +199,16 @@ def status(repo: Repository, report: StatusReport, fmt: str, lang: str, late: li
             RichText(label, style=STATUS_STYLES[result.status]),
             RichText(_names(repo, missing), style="red"),
             _latest_text(repo, view, lang),
-        )
-    console = _out()
+        ]
+        table.add_row(*(cell for cell, (_, shown) in zip(cells, columns, strict=True) if shown))
     console.print(table)
+    if not wide:
+        console.print(
+            Text(
+                "(Cửa sổ hẹp: đã ẩn cột Phối hợp và Báo cáo gần nhất; mở rộng cửa sổ, hoặc dùng --format csv để xem đủ.)",
+                "(Narrow window: the Support and Latest report columns are hidden; widen it, or use --format csv.)",
+            ).in_(lang)
+        )
     console.print(summary_line(report.counts()).in_(lang))
     _late_lines(repo, late, lang)
 
