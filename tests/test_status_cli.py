@@ -443,6 +443,6 @@ def test_a_narrow_terminal_hides_the_least_needed_columns(make_repo: MakeRepo) -
     root = make_repo()
     narrow = CliRunner().invoke(app, ["--repo", str(root), "status", "--quarter", "2020-Q4"], env={"COLUMNS": "100"})
     wide = CliRunner().invoke(app, ["--repo", str(root), "status", "--quarter", "2020-Q4"], env={"COLUMNS": "200"})
-    assert "Phối hợp" not in narrow.output and "Cửa sổ hẹp" in narrow.output
-    assert "Phối hợp" in wide.output and "Cửa sổ hẹp" not in wide.output
+    assert "┃ Phối hợp" not in narrow.output and "Cửa sổ hẹp" in narrow.output
+    assert "┃ Phối hợp" in wide.output and "Cửa sổ hẹp" not in wide.output
     assert "30/09/2020" in narrow.output  # the due date is never wrapped
