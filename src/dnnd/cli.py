@@ -88,13 +88,13 @@ def _open(ctx: typer.Context) -> Repository:
 @app.command()
 def validate(ctx: typer.Context) -> None:
     """Kiểm tra mọi tệp của kho kế hoạch và liệt kê mọi lỗi (Check every file and list every problem)."""
-    from dnnd import render
+    from dnnd import render, render_actions
     from dnnd.errors import DataError
 
     repo = _open(ctx)
     if repo.update_problems:
         raise DataError(repo.update_problems)
-    render.warnings(repo.warnings, _settings(ctx).lang)
+    render_actions.warnings(repo.warnings, _settings(ctx).lang)
     render.validation_passed(repo, _settings(ctx).lang)
 
 
@@ -159,7 +159,7 @@ def rollup(
     from rich.console import Console
     from rich.progress import Progress
 
-    from dnnd import render
+    from dnnd import render_actions
     from dnnd.rollup import roll_up
 
     settings = _settings(ctx)
@@ -182,7 +182,7 @@ def rollup(
         if timer.is_alive():
             timer.join()
         progress.stop()
-    render.rollup(result, format.value, settings.lang)
+    render_actions.rollup(result, format.value, settings.lang)
     if result.failed:
         raise typer.Exit(1)
 
@@ -249,7 +249,7 @@ def report(
     pdf: Annotated[bool, typer.Option("--pdf", help="Chuyển thêm sang PDF bằng LibreOffice.")] = False,
 ) -> None:
     """Báo cáo quý, 6 tháng hoặc năm ra tệp Word theo Nghị định 30/2020/NĐ-CP (The report as a Word document)."""
-    from dnnd import render
+    from dnnd import render, render_actions
     from dnnd.documents import write_report
     from dnnd.report_content import IssueOptions
 
@@ -257,7 +257,7 @@ def report(
     render.left_out_warning(repo, _settings(ctx).lang)
     options = IssueOptions(number, _day("--date", date), dt.date.today())
     written = write_report(repo, _choice(quarter, half, year, None), options, output=output, force=force, pdf=pdf)
-    render.written(written.paths, _settings(ctx).lang)
+    render_actions.written(written.paths, _settings(ctx).lang)
 
 
 @app.command()
@@ -275,7 +275,7 @@ def remind(
     force: ForceOption = False,
 ) -> None:
     """Công văn đôn đốc các cơ quan chưa báo cáo (The reminder letter to agencies that have not reported)."""
-    from dnnd import render
+    from dnnd import render, render_actions
     from dnnd.documents import write_reminder
     from dnnd.report_content import IssueOptions
 
@@ -291,9 +291,9 @@ def remind(
         force=force,
     )
     if not written.paths:
-        render.nobody_missing(written.evaluation.period.name, _settings(ctx).lang)
+        render_actions.nobody_missing(written.evaluation.period.name, _settings(ctx).lang)
         return
-    render.written(written.paths, _settings(ctx).lang)
+    render_actions.written(written.paths, _settings(ctx).lang)
 
 
 @app.command("new-update")
@@ -303,29 +303,29 @@ def new_update(
     quarter: Annotated[str, typer.Option("--quarter", help="Quý báo cáo, ví dụ 2020-Q3.")],
 ) -> None:
     """Tạo sẵn tệp báo cáo quý của một cơ quan với các nhiệm vụ của nó (Scaffold an agency's quarterly update)."""
-    from dnnd import render
+    from dnnd import render_actions
     from dnnd.scaffold import new_update as scaffold
 
-    render.scaffolded(scaffold(_open(ctx), agency, quarter), _settings(ctx).lang)
+    render_actions.scaffolded(scaffold(_open(ctx), agency, quarter), _settings(ctx).lang)
 
 
 @app.command()
 def schema(ctx: typer.Context) -> None:
     """Ghi JSON Schema của các loại tệp vào schema/ để trình soạn thảo gợi ý (Write the editor schemas)."""
-    from dnnd import render
+    from dnnd import render_actions
     from dnnd.repository import find_root
     from dnnd.schema import write_schemas
 
-    render.written(write_schemas(find_root(Path.cwd(), _settings(ctx).repo)), _settings(ctx).lang)
+    render_actions.written(write_schemas(find_root(Path.cwd(), _settings(ctx).repo)), _settings(ctx).lang)
 
 
 @app.command()
 def codeowners(ctx: typer.Context) -> None:
     """Ghi .github/CODEOWNERS từ reviewers của các cơ quan (Write CODEOWNERS from the agencies' reviewers)."""
-    from dnnd import render
+    from dnnd import render_actions
     from dnnd.codeowners import write_codeowners
 
-    render.written([write_codeowners(_open(ctx))], _settings(ctx).lang)
+    render_actions.written([write_codeowners(_open(ctx))], _settings(ctx).lang)
 
 
 class ChangesFormat(StrEnum):
@@ -346,12 +346,12 @@ def check_changes(
     ] = ChangesFormat.text,
 ) -> None:
     """Kiểm tra một pull request: hợp lệ, đúng cơ quan, không sửa kỳ đã khóa (Check a pull request's changes)."""
-    from dnnd import render
+    from dnnd import render_actions
     from dnnd.changes import check_changes as check
     from dnnd.repository import find_root
 
     report = check(find_root(Path.cwd(), _settings(ctx).repo), base, agency)
-    render.changes(report, format.value, _settings(ctx).lang)
+    render_actions.changes(report, format.value, _settings(ctx).lang)
     if report.failed:
         raise typer.Exit(1)
 
@@ -366,19 +366,19 @@ def lock(
     note: Annotated[str | None, typer.Option("--note", help="Ghi chú, ví dụ số báo cáo đã ban hành.")] = None,
 ) -> None:
     """Ghi nhận kỳ đã ban hành báo cáo: báo cáo các quý trong kỳ không được sửa nữa (Lock an issued period)."""
-    from dnnd import locks, render
+    from dnnd import locks, render_actions
 
     repo = _open(ctx)
-    render.locked(locks.lock(repo.root, period, dt.date.today(), note), _settings(ctx).lang)
+    render_actions.locked(locks.lock(repo.root, period, dt.date.today(), note), _settings(ctx).lang)
 
 
 @app.command()
 def unlock(ctx: typer.Context, period: PeriodArgument) -> None:
     """Mở khóa một kỳ (chỉ cơ quan đầu mối): báo cáo các quý trong kỳ lại được sửa (Unlock a period)."""
-    from dnnd import locks, render
+    from dnnd import locks, render_actions
 
     repo = _open(ctx)
-    render.unlocked(locks.unlock(repo.root, period), _settings(ctx).lang)
+    render_actions.unlocked(locks.unlock(repo.root, period), _settings(ctx).lang)
 
 
 @app.command()
@@ -390,7 +390,7 @@ def log(
     format: FormatOption = Format.table,
 ) -> None:
     """Khi nào mỗi báo cáo vào nhánh chính, sửa lần cuối khi nào, bởi ai, có muộn không (When updates landed)."""
-    from dnnd import render
+    from dnnd import render_actions
     from dnnd.history import submissions
     from dnnd.periods import parse_period
     from dnnd.status import check_agency
@@ -412,7 +412,7 @@ def log(
         for item in submissions(repo, branch)
         if (wanted is None or item.quarter == wanted) and (agency is None or item.agency == agency)
     ]
-    render.history(repo, found, format.value, _settings(ctx).lang)
+    render_actions.history(repo, found, format.value, _settings(ctx).lang)
 
 
 @app.command("import")
@@ -429,11 +429,11 @@ def import_(
     ] = None,
 ) -> None:
     """Tạo kho kế hoạch từ văn bản quyết định và báo những gì chưa hiểu (Import a plan from a decision document)."""
-    from dnnd import render
+    from dnnd import render_actions
     from dnnd.importing.build import import_decision
 
     result = import_decision(document, out, agencies)
-    render.imported(result, _settings(ctx).lang)
+    render_actions.imported(result, _settings(ctx).lang)
     if result.problems:
         raise typer.Exit(1)
 
@@ -441,10 +441,10 @@ def import_(
 @app.command()
 def init(ctx: typer.Context, folder: Annotated[Path, typer.Argument(help="Thư mục của kho kế hoạch mới.")]) -> None:
     """Tạo một kho kế hoạch trống để điền tay (Create an empty plan repository to fill in)."""
-    from dnnd import render
+    from dnnd import render_actions
     from dnnd.init import init_repository
 
-    render.written(init_repository(folder, dt.date.today().isoformat()), _settings(ctx).lang)
+    render_actions.written(init_repository(folder, dt.date.today().isoformat()), _settings(ctx).lang)
 
 
 @app.command()
