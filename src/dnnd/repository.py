@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from dnnd import cache, checks, timing
+from dnnd import cache, checks, succession_checks, timing
 from dnnd import updates as updates_module
 from dnnd.errors import DataError, Problem, UsageError
 from dnnd.i18n import Text
@@ -280,7 +280,7 @@ def _load_repository(root: Path, use_cache: bool) -> Repository:
     if AGENCIES_FILE in loaded and TASKS_FILE in loaded:
         agencies_file, doc = loaded[AGENCIES_FILE]
         assert isinstance(agencies_file, AgenciesFile)
-        problems.extend(checks.check_successions(agencies_file, doc, AGENCIES_FILE, tasks))
+        problems.extend(succession_checks.check_successions(agencies_file, doc, AGENCIES_FILE, tasks))
     if PLAN_FILE in loaded and AGENCIES_FILE in loaded:
         plan, doc = loaded[PLAN_FILE]
         assert isinstance(plan, Plan)
@@ -307,7 +307,7 @@ def _load_repository(root: Path, use_cache: bool) -> Repository:
         assert isinstance(loaded_plan, Plan)
         _, _, folder, name = rel.split("/")
         period = name.removesuffix(".yaml")
-        return checks.check_in_force(
+        return succession_checks.check_in_force(
             record, doc, rel, agencies[folder], successions, windows[period], loaded_plan.decision.date
         ) or checks.check_update(
             record,
