@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from dnnd.errors import DataError
 from dnnd.repository import load_repository
 from tests.conftest import EMBEDDED_PLAN, MakeRepo, RunCli
+from tests.problem_helpers import only, problems
 
 UPDATE = "plan/updates/lhhn/2020-Q3.yaml"
 VALID = """\
@@ -34,20 +34,6 @@ def plan_text(name: str) -> str:
 def line_of(text: str, line: str) -> int:
     """1-based number of the line that reads exactly `line`."""
     return text.splitlines().index(line) + 1
-
-
-def problems(root: Path, lang: str = "vi") -> list[str]:
-    try:
-        found = load_repository(root).update_problems
-    except DataError as exc:
-        found = exc.problems
-    return [problem.render(lang) for problem in found]
-
-
-def only(root: Path, lang: str = "vi") -> str:
-    found = problems(root, lang)
-    assert len(found) == 1, found
-    return found[0]
 
 
 def with_task(make_repo: MakeRepo, task: str) -> tuple[Path, int]:

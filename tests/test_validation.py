@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from dnnd.errors import DataError
 from dnnd.repository import load_repository
 from tests.conftest import EMBEDDED_PLAN, MakeRepo, RunCli
+from tests.problem_helpers import only, problems
 
 UPDATE = "plan/updates/lhhn/2020-Q3.yaml"
 VALID = """\
@@ -37,21 +37,6 @@ def broken(old: str, new: str, text: str = VALID) -> str:
     """`text` with the one occurrence of `old` replaced by `new`."""
     assert text.count(old) == 1, old
     return text.replace(old, new)
-
-
-def problems(root: Path, lang: str = "vi") -> list[str]:
-    """Every problem load_repository finds, as the CLI prints them."""
-    try:
-        found = load_repository(root).update_problems
-    except DataError as exc:
-        found = exc.problems
-    return [problem.render(lang) for problem in found]
-
-
-def only(root: Path, lang: str = "vi") -> str:
-    found = problems(root, lang)
-    assert len(found) == 1, found
-    return found[0]
 
 
 def test_valid_update_passes(make_repo: MakeRepo) -> None:
