@@ -88,14 +88,21 @@ def _open(ctx: typer.Context) -> Repository:
 @app.command()
 def validate(ctx: typer.Context) -> None:
     """Kiểm tra mọi tệp của kho kế hoạch và liệt kê mọi lỗi (Check every file and list every problem)."""
-    from dnnd import render, render_actions
     from dnnd.errors import DataError
 
     repo = _open(ctx)
     if repo.update_problems:
         raise DataError(repo.update_problems)
-    render_actions.warnings(repo.warnings, _settings(ctx).lang)
-    render.validation_passed(repo, _settings(ctx).lang)
+    lang = _settings(ctx).lang  # plain text: validate runs on every commit, and rich would double its start-up
+    for problem in repo.warnings:
+        print(f"{Text('Cảnh báo', 'Warning').in_(lang)}: {problem.render(lang)}", file=sys.stderr)
+    tasks, agencies, updates = len(repo.tasks), len(repo.agencies), len(repo.updates)
+    print(
+        Text(
+            f"Hợp lệ: {tasks} nhiệm vụ, {agencies} cơ quan, {updates} tệp báo cáo; không có lỗi.",
+            f"Valid: {tasks} tasks, {agencies} agencies, {updates} update files; no problems.",
+        ).in_(lang)
+    )
 
 
 QuarterOption = Annotated[str | None, typer.Option("--quarter", help="Quý, ví dụ 2020-Q3.")]

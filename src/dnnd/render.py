@@ -61,16 +61,6 @@ def shorten(text: str, width: int = TITLE_WIDTH) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def validation_passed(repo: Repository, lang: str) -> None:
-    count = len(repo.updates)
-    out().print(
-        Text(
-            f"Hợp lệ: {len(repo.tasks)} nhiệm vụ, {len(repo.agencies)} cơ quan, {count} tệp báo cáo; không có lỗi.",
-            f"Valid: {len(repo.tasks)} tasks, {len(repo.agencies)} agencies, {count} update files; no problems.",
-        ).in_(lang)
-    )
-
-
 def left_out_warning(repo: Repository, lang: str) -> None:
     """Say prominently which update files were left out because they do not validate."""
     from rich.text import Text as RichText

@@ -14,7 +14,6 @@ from dnnd.repository import Repository
 
 if TYPE_CHECKING:
     from dnnd.changes import ChangeReport
-    from dnnd.errors import Problem
     from dnnd.history import Submission
     from dnnd.importing.build import ImportResult
     from dnnd.periods import Period
@@ -170,14 +169,6 @@ def history(repo: Repository, found: list[Submission], fmt: str, lang: str) -> N
             RichText(late.in_(lang), style="red" if item.late else "green"),
         )
     out().print(table)
-
-
-def warnings(problems: list[Problem], lang: str) -> None:
-    from rich.text import Text as RichText
-
-    console = err()
-    for problem in problems:
-        console.print(RichText(f"{Text('Cảnh báo', 'Warning').in_(lang)}: {problem.render(lang)}", style="yellow"))
 
 
 def imported(result: ImportResult, lang: str) -> None:

@@ -296,17 +296,16 @@ def _load_repository(root: Path, use_cache: bool) -> Repository:
     convention = loaded_plan.reporting.windows if isinstance(loaded_plan, Plan) else "cutoff"
     held_in: dict[str, dict[str, set[int]]] = {}
     windows: dict[str, Window] = {}
-    for _, _, period in paths:
-        if period not in windows:
-            quarter = parse_period(period, "quarter")
-            assert quarter is not None  # the file name pattern guarantees it
-            windows[period] = window = quarter.window(convention)
-            held_in[period] = holdings_at(tasks.values(), successions, window.start, window.end)
 
     def cross_checks(record: updates_module.UpdateLike, doc: YamlDocument, rel: str) -> list[Problem]:
         assert isinstance(loaded_plan, Plan)
         _, _, folder, name = rel.split("/")
         period = name.removesuffix(".yaml")
+        if period not in windows:  # once per period and process (forked workers fill their own)
+            quarter = parse_period(period, "quarter")
+            assert quarter is not None  # the file name pattern guarantees it
+            windows[period] = window = quarter.window(convention)
+            held_in[period] = holdings_at(tasks.values(), successions, window.start, window.end)
         return succession_checks.check_in_force(
             record, doc, rel, agencies[folder], successions, windows[period], loaded_plan.decision.date
         ) or checks.check_update(

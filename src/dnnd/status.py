@@ -55,10 +55,11 @@ class TaskView:
 def entries_by_task(repo: Repository) -> dict[int, list[ReportedEntry]]:
     """Index every valid entry by task once, newest period first, then by the agencies' file order."""
     index: dict[int, list[ReportedEntry]] = {task_id: [] for task_id in repo.tasks}
+    new = tuple.__new__  # ReportedEntry without its Python-level __new__: one per entry of every file
     for update_file in sorted(repo.updates, key=lambda item: item.update.period, reverse=True):
         update = update_file.update
         for entry in update.entries:
-            index[entry.task].append(ReportedEntry(update.agency, update.period, update_file.rel, entry))
+            index[entry.task].append(new(ReportedEntry, (update.agency, update.period, update_file.rel, entry)))
     return index
 
 

@@ -8,11 +8,9 @@ form the cache stores. Invalid files are parsed again by `yamlio`, whose positio
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
 import stat
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
@@ -83,20 +81,22 @@ def to_plain(update: Update) -> Plain:
     ]
 
 
+_new = tuple.__new__  # builds a named tuple without the Python-level __new__: these are made by the ten thousand
+
+
 def from_plain(plain: Plain) -> UpdateRecord:
     agency, period, reporter, entries = plain
     day = dt.date.fromisoformat
     made = []
     for task, status, done_on, summary, difficulties, proposals, documents, occurrence in entries:
         issued = (
-            tuple(DocumentRecord(number, day(date), title) for number, date, title in documents) if documents else ()
+            tuple(_new(DocumentRecord, (number, day(date), title)) for number, date, title in documents)
+            if documents
+            else ()
         )
-        made.append(
-            EntryRecord(
-                task, status, day(done_on) if done_on else None, summary, difficulties, proposals, issued, occurrence
-            )
-        )
-    return UpdateRecord(agency, period, ReporterRecord(*reporter) if reporter else None, tuple(made))
+        done = day(done_on) if done_on else None
+        made.append(_new(EntryRecord, (task, status, done, summary, difficulties, proposals, issued, occurrence)))
+    return _new(UpdateRecord, (agency, period, _new(ReporterRecord, reporter) if reporter else None, tuple(made)))
 
 
 def read_bytes(path: Path, rel: str) -> bytes:
@@ -190,9 +190,11 @@ def _parse_chunk(job: tuple[Path, Sequence[str]]) -> list[tuple[str, Plain | Non
 
 def _workers(count: int) -> int:
     cpus = os.cpu_count() or 1
-    if count < PARALLEL_MIN_FILES or cpus < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if count < PARALLEL_MIN_FILES or cpus < 2:
         return 1
-    return min(cpus, 8)
+    import multiprocessing
+
+    return min(cpus, 8) if "fork" in multiprocessing.get_all_start_methods() else 1
 
 
 def parse_many(
@@ -207,6 +209,9 @@ def parse_many(
         if workers == 1:
             yield from _parse_chunk((root, rels))
             return
+        import multiprocessing  # only when there are many files: they cost start-up to import
+        from concurrent.futures import ProcessPoolExecutor
+
         size = max(1, len(rels) // (workers * 8))
         jobs = [(root, rels[start : start + size]) for start in range(0, len(rels), size)]
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
