@@ -561,7 +561,8 @@ def test_new_update_lists_the_tasks_inherited(
 
 
 def test_new_update_for_the_rest_and_for_a_split_per_task(run_cli: RunCli, make_repo: MakeRepo) -> None:
-    assert scaffold(run_cli, make_repo(), "skhcn", "2025-Q2") == []  # stttt's other duties are not in this plan
+    refused = run_cli("new-update", "--agency", "skhcn", "--quarter", "2025-Q2", repo=make_repo())
+    assert refused.exit_code == 1 and "không có nhiệm vụ nào" in refused.output  # stttt's other duties: none here
     repo = make_repo(LHHN_SPLIT, name="lhhn-split")
     assert scaffold(run_cli, repo, "lhhna", "2025-Q2") == [14]
     assert scaffold(run_cli, repo, "lhhnb", "2025-Q2") == [2, 3, 4, 5, 6, 7, 11, 12, 13, 15]

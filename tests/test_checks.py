@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -246,3 +247,20 @@ def test_path_problems_fail_validate(make_repo: MakeRepo, run_cli: RunCli) -> No
         "plan/updates/lhhn/2020-q3.yaml: tên tệp không đúng: đổi tên thành 2020-Q3.yaml",
         "Có 1 lỗi trong 1 tệp. Sửa theo hướng dẫn ở từng dòng rồi chạy lại `dnnd validate`.",
     ]
+
+
+def test_links_folders_and_pipes_named_like_updates_are_named_for_what_they_are(make_repo: MakeRepo) -> None:
+    root = make_repo({UPDATE: VALID})
+    folder = root / "plan/updates/lhhn"
+    (folder / "2020-Q4.yaml").symlink_to("/dev/zero")
+    (folder / "2021-Q1.yaml").mkdir()
+    os.mkfifo(folder / "2021-Q2.yaml")
+    found = problems(root)
+    assert "plan/updates/lhhn/2020-Q4.yaml: đây là liên kết (symlink), không phải tệp" in found[0]
+    assert "plan/updates/lhhn/2021-Q1.yaml: đây không phải tệp thường" in found[1]
+    assert "plan/updates/lhhn/2021-Q2.yaml: đây không phải tệp thường" in found[2]
+
+
+def test_a_huge_file_is_reported_with_its_real_size(make_repo: MakeRepo) -> None:
+    message = only(make_repo({UPDATE: "summary: " + "x" * 5_000_000 + "\n"}))
+    assert "5,000,010 byte" in message

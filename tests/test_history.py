@@ -143,8 +143,8 @@ def test_table_format(run_cli: RunCli, make_repo: MakeRepo) -> None:
     submit(root, "snv", SNV, committed="2023-09-01T10:00:00+07:00", merged="2023-09-18T08:00:00+07:00")
     result = run_cli("log", repo=root)
     assert result.exit_code == 0, result.output
-    lhhn = next(line for line in result.output.splitlines() if "plan/updates/lhhn/2023-Q3.yaml" in line)
-    snv = next(line for line in result.output.splitlines() if "plan/updates/snv/2023-Q3.yaml" in line)
+    lhhn = next(line for line in result.output.splitlines() if "lhhn 2023-Q3" in line)
+    snv = next(line for line in result.output.splitlines() if "snv 2023-Q3" in line)
     assert "19/09/2023 08:00" in lhhn and "18/09/2023" in lhhn and "Muộn" in lhhn
     assert "18/09/2023 08:00" in snv and "Đúng hạn" in snv
 

@@ -116,3 +116,13 @@ def test_half_year_lock_locks_both_quarters(run_cli: RunCli, make_repo: MakeRepo
     assert (
         f"kỳ 2020-H2 đã khóa (báo cáo đã ban hành): không được sửa báo cáo quý {quarter}" in result.output
     ) == refused
+
+
+def test_unlock_says_which_quarters_another_lock_still_holds(run_cli: RunCli, make_repo: MakeRepo) -> None:
+    root = make_repo()
+    for period in ("2020", "2020-H2"):
+        assert run_cli("lock", period, repo=root).exit_code == 0
+    result = run_cli("unlock", "2020", repo=root)
+    assert result.exit_code == 0, result.output
+    assert "báo cáo các quý 2020-Q1, 2020-Q2 lại có thể được sửa" in result.output
+    assert "Vẫn còn khóa bởi kỳ khác: 2020-Q3 (2020-H2), 2020-Q4 (2020-H2)" in result.output

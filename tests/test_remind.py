@@ -97,3 +97,15 @@ def test_letter_is_a4_in_times_new_roman(run_cli: RunCli, make_repo: MakeRepo) -
     )
     assert looks(document, find(document, "Số: 03/SNgV-HTQT")) == {(13, False, False)}
     assert find(document, "Khánh Hòa, ngày 16 tháng 12 năm 2020") and find(document, "Kính gửi:")
+
+
+def test_a_deadline_before_the_letter_is_refused(run_cli: RunCli, make_repo: MakeRepo, tmp_path: Path) -> None:
+    args = ("remind", "--quarter", "2020-Q4", "--date", "2020-12-10", "--deadline", "2020-12-01")
+    result = run_cli(*args, "-o", str(tmp_path / "l.docx"), repo=make_repo())
+    assert result.exit_code == 2 and "phải sau ngày của công văn" in result.output
+    assert not (tmp_path / "l.docx").exists()
+
+
+def test_option_errors_are_in_vietnamese(run_cli: RunCli, make_repo: MakeRepo) -> None:
+    result = run_cli("report", "--quarter", "2020-Q4", "--number", "-5", repo=make_repo())
+    assert result.exit_code == 2 and "phải từ 1 trở lên" in result.output and "Input should" not in result.output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 import zipfile
 from pathlib import Path
@@ -262,7 +263,7 @@ HOSTILE = [
     "emoji 🇻🇳 👍🏽 👨‍👩‍👧 😀 ✅",
     "RTL مرحبا بالعالم שלום עולם (123) abc",
     "]]> <![CDATA[ x ]]> </w:t></w:r></w:p><w:p><w:r><w:t>injected",
-    "\ue000 \ue0000 \ue0001 __init__ _ {_ _} %_ _%",
+    "__init__ _ {_ _} %_ _% \\ue000 written out",
 ]
 
 
@@ -288,3 +289,11 @@ def test_hostile_agency_text_is_shown_exactly(run_cli: RunCli, make_repo: MakeRe
         for name in package.namelist():
             if name.endswith((".xml", ".rels")):
                 etree.fromstring(package.read(name))  # well-formed
+
+
+def test_the_report_file_gets_the_usual_permissions(run_cli: RunCli, make_repo: MakeRepo, tmp_path: Path) -> None:
+    target = tmp_path / "r.docx"
+    assert run_cli("report", "--quarter", "2020-Q4", "-o", str(target), repo=make_repo()).exit_code == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask

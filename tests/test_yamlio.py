@@ -325,3 +325,15 @@ def test_positions_of_values_and_keys() -> None:
 
 def test_a_key_must_be_a_plain_word() -> None:
     assert only(b"? [a, b]\n: 1\n").startswith(f"{REL}:1:3: khóa phải là một từ đơn giản")
+
+
+@pytest.mark.parametrize("char", ["\u200b", "\u00ad", "\u200e", "\u2060", "\ue000"])
+def test_invisible_and_private_use_characters_are_refused(char: str) -> None:
+    with pytest.raises(DataError) as caught:
+        load_yaml(f"summary: Đã{char}làm\n".encode(), REL)
+    assert f"U+{ord(char):04X}" in caught.value.problems[0].render("vi")
+
+
+def test_emoji_with_joiners_are_text() -> None:
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
+    assert load_yaml(f"summary: {family}\n".encode(), REL).data == {"summary": family}

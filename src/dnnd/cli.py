@@ -385,7 +385,7 @@ def unlock(ctx: typer.Context, period: PeriodArgument) -> None:
     from dnnd import locks, render_actions
 
     repo = _open(ctx)
-    render_actions.unlocked(locks.unlock(repo.root, period), _settings(ctx).lang)
+    render_actions.unlocked(*locks.unlock(repo.root, period), _settings(ctx).lang)
 
 
 @app.command()

@@ -90,7 +90,15 @@ def write_reminder(
 ) -> Written:
     """Render the letter urging the agencies that have not reported; nothing is written when none is missing."""
     evaluation = _evaluate(repo, choice, options.today)
-    reply_by = deadline or (options.date or options.today) + dt.timedelta(days=7)
+    letter_day = options.date or options.today
+    reply_by = deadline or letter_day + dt.timedelta(days=7)
+    if reply_by <= letter_day:
+        raise UsageError(
+            Text(
+                f"--deadline {reply_by:%d/%m/%Y} phải sau ngày của công văn ({letter_day:%d/%m/%Y})",
+                f"--deadline {reply_by:%d/%m/%Y} must come after the letter's date ({letter_day:%d/%m/%Y})",
+            )
+        )
     context = reminder_context(repo, evaluation, options, reply_by)
     if not context.agencies:
         return Written([], evaluation, [])

@@ -31,6 +31,11 @@ _CLICK_PHRASES = (
     (r"Got unexpected extra arguments? \((.*)\)", r"thừa tham số: \1"),
     (r"Did you mean (\S+)\?", r"có phải ý bạn là \1?"),
     (r"\(Possible options: (.*)\)", r"(các tùy chọn có thể: \1)"),
+    (r"Input should be greater than or equal to (\S+)", r"phải từ \1 trở lên"),
+    (r"Input should be less than or equal to (\S+)", r"phải nhỏ hơn hoặc bằng \1"),
+    (r"Input should be a valid integer, unable to parse string as an integer", "phải là một số nguyên"),
+    (r"Input should be a valid integer", "phải là một số nguyên"),
+    (r"Value error, ", ""),
 )
 
 

@@ -73,12 +73,13 @@ def lock(root: Path, text: str, today: dt.date, note: str | None = None) -> Peri
     return period
 
 
-def unlock(root: Path, text: str) -> Period:
-    """Remove the period's lock (its quarters stay locked if another locked period covers them)."""
+def unlock(root: Path, text: str) -> tuple[Period, dict[Period, str]]:
+    """Remove the period's lock; also the quarters of it that another locked period still covers."""
     period = _period(text)
     locks = _read(root)
-    kept = [existing for existing in locks.locks if existing.period != period.name]
-    if len(kept) == len(locks.locks):
+    kept = LocksFile(locks=[existing for existing in locks.locks if existing.period != period.name])
+    if len(kept.locks) == len(locks.locks):
         raise DnndError(Text(f"kỳ {period.name} không bị khóa", f"period {period.name} is not locked"))
-    _write(root, LocksFile(locks=kept))
-    return period
+    _write(root, kept)
+    still = locked_quarters(kept)
+    return period, {quarter: still[quarter] for quarter in period.quarters() if quarter in still}

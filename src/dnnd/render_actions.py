@@ -107,18 +107,22 @@ def locked(period: Period, lang: str) -> None:
     )
 
 
-def unlocked(period: Period, lang: str) -> None:
-    quarters = ", ".join(quarter.name for quarter in period.quarters())
-    out().print(
+def unlocked(period: Period, still: dict[Period, str], lang: str) -> None:
+    free = [quarter.name for quarter in period.quarters() if quarter not in still]
+    held = ", ".join(f"{quarter.name} ({by})" for quarter, by in still.items())
+    console = out()
+    console.print(
         Text(
-            f"Đã mở khóa kỳ {period.name}: báo cáo các quý {quarters} lại có thể được sửa. Hãy commit "
-            "plan/locks.yaml trong một pull request riêng; pull request vừa mở khóa vừa sửa báo cáo vẫn bị "
-            "từ chối, vì khóa được xét ở cả hai phía.",
-            f"Unlocked {period.name}: the updates of {quarters} may change again. Commit plan/locks.yaml "
-            "in a pull request of its own; one that unlocks and edits at once is still refused, since "
+            f"Đã mở khóa kỳ {period.name}: báo cáo các quý {', '.join(free) or '(không có)'} lại có thể được sửa. Hãy "
+            "commit plan/locks.yaml trong một pull request riêng; pull request vừa mở khóa vừa sửa báo cáo vẫn bị từ "
+            "chối, vì khóa được xét ở cả hai phía.",
+            f"Unlocked {period.name}: the updates of {', '.join(free) or '(none)'} may change again. Commit "
+            "plan/locks.yaml in a pull request of its own; one that unlocks and edits at once is still refused, since "
             "locks are judged on both sides.",
         ).in_(lang)
     )
+    if held:
+        console.print(Text(f"Vẫn còn khóa bởi kỳ khác: {held}.", f"Still locked by another period: {held}.").in_(lang))
 
 
 def history(repo: Repository, found: list[Submission], fmt: str, lang: str) -> None:
@@ -148,7 +152,7 @@ def history(repo: Repository, found: list[Submission], fmt: str, lang: str) -> N
         return
     table = Table(title=Text("Báo cáo đã vào nhánh chính", "Updates on the main branch").in_(lang))
     for header in (
-        Text("Tệp", "File"),
+        Text("Cơ quan, quý", "Agency, quarter"),
         Text("Vào nhánh chính", "Reached main"),
         Text("Bởi", "By"),
         Text("Sửa lần cuối", "Last changed"),
@@ -160,7 +164,7 @@ def history(repo: Repository, found: list[Submission], fmt: str, lang: str) -> N
     for item in found:
         late = Text("Muộn", "Late") if item.late else Text("Đúng hạn", "On time")
         table.add_row(
-            item.rel,
+            f"{item.agency} {item.quarter.name}",
             item.first.when.strftime("%d/%m/%Y %H:%M"),
             item.first.author,
             item.last.when.strftime("%d/%m/%Y %H:%M"),

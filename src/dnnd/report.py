@@ -108,6 +108,9 @@ def write_new(path: Path, content: bytes, *, force: bool) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(content)
+        umask = os.umask(0)  # mkstemp makes the file private (0600); give it the mode any new file would get
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

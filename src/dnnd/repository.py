@@ -144,14 +144,30 @@ def _update_paths(root: Path, agencies: dict[str, Agency] | None) -> tuple[list[
             )
             continue
         with os.scandir(folder) as listing:  # the directory entries know their type: no stat per file
-            files = sorted((entry.name, entry.is_file()) for entry in listing)
-        for name, is_file in files:
+            files = sorted((entry.name, entry.is_file(follow_symlinks=False), entry.is_symlink()) for entry in listing)
+        for name, is_file, is_link in files:
             rel = f"{rel_folder}/{name}"
             if is_file and _UPDATE_NAME.fullmatch(name):
                 found.append((rel, folder.name, name.removesuffix(".yaml")))
-            elif name not in _ALLOWED_EXTRA:
+            elif name in _ALLOWED_EXTRA:
+                continue
+            elif _UPDATE_NAME.fullmatch(name):
+                problems.append(Problem(rel, None, None, "", _not_a_file(is_link)))
+            else:
                 problems.append(Problem(rel, None, None, "", _misnamed(name)))
     return found, problems
+
+
+def _not_a_file(is_link: bool) -> Text:
+    if is_link:
+        return Text(
+            "đây là liên kết (symlink), không phải tệp: hãy thay bằng một tệp có nội dung báo cáo",
+            "this is a symbolic link, not a file: replace it with a file holding the update",
+        )
+    return Text(
+        "đây không phải tệp thường (thư mục, thiết bị hay ống dẫn): hãy thay bằng một tệp báo cáo",
+        "this is not a regular file (a folder, device or pipe): replace it with an update file",
+    )
 
 
 def _misnamed(name: str) -> Text:

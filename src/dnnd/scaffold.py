@@ -114,6 +114,13 @@ def new_update(repo: Repository, agency_id: str, quarter_text: str) -> Scaffold:
             )
         )
     text, tasks = render_update(repo, agency_id, quarter)
+    if not tasks:
+        raise DnndError(
+            Text(
+                f"'{agency_id}' không có nhiệm vụ nào phải báo cáo trong {quarter.name}: không tạo tệp",
+                f"'{agency_id}' has no task to report on in {quarter.name}: no file was created",
+            )
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as stream:
         stream.write(text)

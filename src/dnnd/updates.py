@@ -21,7 +21,7 @@ from dnnd.errors import DataError, Problem
 from dnnd.i18n import Text
 from dnnd.models import Update
 from dnnd.validation import validate_document
-from dnnd.yamlio import MAX_FILE_BYTES, YamlDocument, decode_text, parse_yaml
+from dnnd.yamlio import MAX_FILE_BYTES, YamlDocument, decode_text, parse_yaml, too_large
 
 PARALLEL_MIN_FILES = 400
 
@@ -106,6 +106,8 @@ def read_bytes(path: Path, rel: str) -> bytes:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
             raise DataError([Problem(rel, None, None, "", Text("không phải tệp thường", "not a regular file"))])
+        if info.st_size > MAX_FILE_BYTES:
+            raise DataError([Problem(rel, None, None, "", too_large(info.st_size))])
         with path.open("rb") as handle:
             return handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:

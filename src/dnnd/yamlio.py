@@ -41,8 +41,13 @@ _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": Fal
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]{0,17})")
 # C0/C1 controls other than tab, LF, CR; the line and paragraph separators, which YAML counts as line
 # breaks though editors do not (so every later line number would be wrong); bidi overrides and isolates,
-# which hide or reorder text; a BOM or non-character inside the text.
-FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]")
+# which hide or reorder text; invisible characters (soft hyphen, zero-width space, direction marks, word
+# joiners) that make two different names look the same; a BOM, a non-character or a private-use character
+# (no meaning outside one font) inside the text. The zero-width joiner of emoji sequences stays allowed.
+FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069"
+    "\ufeff\ufffe\uffff\ue000-\uf8ff]"
+)
 
 Path = tuple[str | int, ...]
 
@@ -71,20 +76,17 @@ def _problem(rel: str, line: int | None, column: int | None, vi: str, en: str) -
     return Problem(rel, line, column, "", Text(vi, en))
 
 
+def too_large(size: int) -> Text:
+    return Text(
+        f"tệp quá lớn ({size:,} byte; tối đa {MAX_FILE_BYTES:,}): hãy tách nội dung hoặc bỏ phần thừa",
+        f"file too large ({size:,} bytes; at most {MAX_FILE_BYTES:,}): split it or remove what is not needed",
+    )
+
+
 def decode_text(raw: bytes, rel: str) -> str:
     """Bytes of a file as NFC text; raises DataError for a wrong encoding or forbidden characters."""
     if len(raw) > MAX_FILE_BYTES:
-        raise DataError(
-            [
-                _problem(
-                    rel,
-                    None,
-                    None,
-                    f"tệp quá lớn ({len(raw):,} byte; tối đa {MAX_FILE_BYTES:,}): hãy tách nội dung hoặc bỏ phần thừa",
-                    f"file too large ({len(raw):,} bytes; at most {MAX_FILE_BYTES:,}): split it or remove what is not needed",
-                )
-            ]
-        )
+        raise DataError([Problem(rel, None, None, "", too_large(len(raw)))])
     for bom, name in (
         (codecs.BOM_UTF32_LE, "UTF-32"),
         (codecs.BOM_UTF32_BE, "UTF-32"),
