@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import stat
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
@@ -86,6 +87,7 @@ _new = tuple.__new__  # builds a named tuple without the Python-level __new__: t
 
 def from_plain(plain: Plain) -> UpdateRecord:
     agency, period, reporter, entries = plain
+    agency, period = sys.intern(agency), sys.intern(period)  # one string each, not one per file
     day = dt.date.fromisoformat
     made = []
     for task, status, done_on, summary, difficulties, proposals, documents, occurrence in entries:
@@ -95,7 +97,8 @@ def from_plain(plain: Plain) -> UpdateRecord:
             else ()
         )
         done = day(done_on) if done_on else None
-        made.append(_new(EntryRecord, (task, status, done, summary, difficulties, proposals, issued, occurrence)))
+        entry = (task, sys.intern(status), done, summary, difficulties, proposals, issued, occurrence)
+        made.append(_new(EntryRecord, entry))
     return _new(UpdateRecord, (agency, period, _new(ReporterRecord, reporter) if reporter else None, tuple(made)))
 
 
