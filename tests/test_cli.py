@@ -60,3 +60,13 @@ def test_every_command_has_help_and_is_in_the_readme() -> None:
     for name in names:
         assert group.commands[name].help, name  # type: ignore[attr-defined]
         assert f"dnnd {name}" in readme, name
+
+
+def test_an_unknown_language_is_refused_wherever_it_comes_from(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = run_cli("tasks", "--lang", "fr", repo=PROJECT)
+    assert result.exit_code == 2 and "--lang: ngôn ngữ 'fr' không có" in result.output
+    monkeypatch.setenv("DNND_LANG", "xx")
+    result = run_cli("tasks", repo=PROJECT)
+    assert result.exit_code == 2 and "DNND_LANG: ngôn ngữ 'xx' không có" in result.output

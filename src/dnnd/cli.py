@@ -6,6 +6,7 @@ Core modules are imported inside the commands so that `dnnd --help` starts as fa
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -66,9 +67,15 @@ def _options(
 ) -> None:
     from dnnd.errors import UsageError
 
-    chosen = (lang or default_language()).strip().lower()
+    source, given = ("--lang", lang) if lang else ("DNND_LANG", os.environ.get("DNND_LANG") or default_language())
+    chosen = given.strip().lower()
     if chosen not in LANGUAGES:
-        raise UsageError(Text(f"ngôn ngữ '{lang}' không có; dùng vi hoặc en", f"no language '{lang}'; use vi or en"))
+        raise UsageError(
+            Text(
+                f"{source}: ngôn ngữ '{given}' không có; dùng vi hoặc en",
+                f"{source}: no language '{given}'; use vi or en",
+            )
+        )
     ctx.obj = Settings(repo, chosen, use_cache=not no_cache)
 
 
