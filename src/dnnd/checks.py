@@ -168,7 +168,7 @@ def check_update(
             )
         )
     own = held.get(folder, set())
-    first_line: dict[int, int | None] = {}
+    first_index: dict[int, int] = {}
     for index, entry in enumerate(update.entries):
         loc = ("entries", index, "task")
         where = f"entries[{index}].task"
@@ -227,7 +227,8 @@ def check_update(
                         ),
                     )
                 )
-        if entry.task in first_line:
+        if entry.task in first_index:
+            first_line = doc.locate(("entries", first_index[entry.task]))[0]
             problems.append(
                 at(
                     doc,
@@ -235,13 +236,13 @@ def check_update(
                     loc,
                     where,
                     Text(
-                        f"nhiệm vụ {entry.task} đã được báo cáo ở dòng {first_line[entry.task]}; gộp hai mục làm một",
-                        f"task {entry.task} is already reported on line {first_line[entry.task]}; merge the two entries",
+                        f"nhiệm vụ {entry.task} đã được báo cáo ở dòng {first_line}; gộp hai mục làm một",
+                        f"task {entry.task} is already reported on line {first_line}; merge the two entries",
                     ),
                 )
             )
         else:
-            first_line[entry.task] = doc.locate(("entries", index))[0]
+            first_index[entry.task] = index
     return problems
 
 
