@@ -110,11 +110,21 @@ def generate(target: Path, *args: str) -> Path:
     return target
 
 
+TARGETS = ("cold", "repeat", "help", "validate", "report", "growth", "rollup-cold", "rollup-repeat")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--work", type=Path, default=Path("/tmp/dnnd-bench"))
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=TARGETS,
+        help="run only this target (repeatable); the default runs them all",
+    )
     args = parser.parse_args()
+    chosen = set(args.only or TARGETS)
     dnnd = shutil.which("dnnd") or sys.exit("dnnd is not installed: run the README's first command")
     python = sys.executable
     env = {**os.environ, "DNND_LANG": "vi"}
@@ -127,115 +137,129 @@ def main() -> None:
     )
     provinces = sorted(str(path) for path in national.iterdir() if path.is_dir())
     status = [dnnd, "status", "--quarter", "2024-Q4", "--format", "json"]
+    rollup = [dnnd, "rollup", *provinces, "--quarter", "2024-Q4", "--format", "json"]
     rows: list[Row] = []
 
     def run(command: list[str], where: Path, environment: dict[str, str]) -> Callable[[], Sample]:
         return lambda: measure(command, where, environment)
 
-    ours, plain = paired(args.runs, run(status, big, cold), run([python, "-c", PLAIN_PARSE, "plan"], big, env))
-    rows.append(
-        Row(
-            "cold status, 24,000 files",
-            "DNND_NO_CACHE=1 dnnd status",
-            "CSafeLoader parse, 1 process",
-            median(ours),
-            median(plain),
-            0.6,
+    if "cold" in chosen:
+        ours, plain = paired(args.runs, run(status, big, cold), run([python, "-c", PLAIN_PARSE, "plan"], big, env))
+        rows.append(
+            Row(
+                "cold status, 24,000 files",
+                "DNND_NO_CACHE=1 dnnd status",
+                "CSafeLoader parse, 1 process",
+                median(ours),
+                median(plain),
+                0.6,
+            )
         )
-    )
-    rows.append(
-        Row(
-            "peak memory of that cold status",
-            "largest process",
-            "parse keeping every document",
-            max(s.max_rss_kb for s in ours),
-            max(s.max_rss_kb for s in plain),
-            1.0,
-            unit="KiB",
+        rows.append(
+            Row(
+                "peak memory of that cold status",
+                "largest process",
+                "parse keeping every document",
+                max(s.max_rss_kb for s in ours),
+                max(s.max_rss_kb for s in plain),
+                1.0,
+                unit="KiB",
+            )
         )
-    )
-    measure(status, big, env)  # fill the cache
-    ours, reading = paired(args.runs, run(status, big, env), run([python, "-c", READ_BYTES, "plan"], big, env))
-    rows.append(
-        Row(
-            "repeat status, no file changed",
-            "dnnd status (cache)",
-            "python + import typer + read bytes",
-            median(ours),
-            median(reading),
-            1.5,
+    if "repeat" in chosen:
+        measure(status, big, env)  # fill the cache
+        ours, reading = paired(args.runs, run(status, big, env), run([python, "-c", READ_BYTES, "plan"], big, env))
+        rows.append(
+            Row(
+                "repeat status, no file changed",
+                "dnnd status (cache)",
+                "python + import typer + read bytes",
+                median(ours),
+                median(reading),
+                1.5,
+            )
         )
-    )
-    ours, typer_only = paired(
-        args.runs, run([dnnd, "--help"], PROJECT, env), run([python, "-c", "import typer"], PROJECT, env)
-    )
-    rows.append(Row("dnnd --help", "dnnd --help", "python -c 'import typer'", median(ours), median(typer_only), 1.3))
-    ours, imports = paired(
-        args.runs,
-        run([dnnd, "validate"], PROJECT, cold),
-        run([python, "-c", "import typer, yaml; from pydantic import BaseModel"], PROJECT, env),
-    )
-    rows.append(
-        Row(
-            "dnnd validate, embedded plan",
-            "dnnd validate",
-            "import typer, yaml, pydantic",
-            median(ours),
-            median(imports),
-            1.5,
+    if "help" in chosen:
+        ours, typer_only = paired(
+            args.runs, run([dnnd, "--help"], PROJECT, env), run([python, "-c", "import typer"], PROJECT, env)
         )
-    )
-    report = [dnnd, "report", "--quarter", "2024-Q4", "--force", "-o", str(args.work / "report.docx")]
-    ours, cold_status = paired(args.runs, run(report, big, cold), run(status, big, cold))
-    rows.append(
-        Row(
-            "quarterly report, 24,000 files",
-            "DNND_NO_CACHE=1 dnnd report",
-            "cold status, same quarter",
-            median(ours),
-            median(cold_status),
-            2.0,
+        rows.append(
+            Row("dnnd --help", "dnnd --help", "python -c 'import typer'", median(ours), median(typer_only), 1.3)
         )
-    )
-    times = {}
-    for name, where in (("0", empty), ("2,400", small), ("24,000", big)):
-        times[name] = median([measure(status, where, cold) for _ in range(args.runs)])
-    growth = (times["24,000"] - times["0"]) / max(times["2,400"] - times["0"], 1e-9)
-    rows.append(
-        Row(
-            "growth from 2,400 to 24,000 files",
-            "cold status − empty repository",
-            "file count × 10",
-            growth,
-            10.0,
-            1.0,
-            unit="x",
+    if "validate" in chosen:
+        ours, imports = paired(
+            args.runs,
+            run([dnnd, "validate"], PROJECT, cold),
+            run([python, "-c", "import typer, yaml; from pydantic import BaseModel"], PROJECT, env),
         )
-    )
-    rollup = [dnnd, "rollup", *provinces, "--quarter", "2024-Q4", "--format", "json"]
-    ours, plain = paired(args.runs, run(rollup, national, cold), run([python, "-c", PLAIN_PARSE, "."], national, env))
-    rows.append(
-        Row(
-            "cold roll-up, 34 repositories",
-            "DNND_NO_CACHE=1 dnnd rollup",
-            "CSafeLoader parse, 1 process",
-            median(ours),
-            median(plain),
-            0.6,
+        rows.append(
+            Row(
+                "dnnd validate, embedded plan",
+                "dnnd validate",
+                "import typer, yaml, pydantic",
+                median(ours),
+                median(imports),
+                1.5,
+            )
         )
-    )
-    measure(rollup, national, env)
-    ours, reading = paired(args.runs, run(rollup, national, env), run([python, "-c", READ_BYTES, "."], national, env))
-    rows.append(
-        Row(
-            "repeat roll-up, no file changed",
-            "dnnd rollup (cache)",
-            "python + import typer + read bytes",
-            median(ours),
-            median(reading),
-            1.5,
+    if "report" in chosen:
+        report = [dnnd, "report", "--quarter", "2024-Q4", "--force", "-o", str(args.work / "report.docx")]
+        ours, cold_status = paired(args.runs, run(report, big, cold), run(status, big, cold))
+        rows.append(
+            Row(
+                "quarterly report, 24,000 files",
+                "DNND_NO_CACHE=1 dnnd report",
+                "cold status, same quarter",
+                median(ours),
+                median(cold_status),
+                2.0,
+            )
         )
-    )
+    if "growth" in chosen:
+        times = {}
+        for name, where in (("0", empty), ("2,400", small), ("24,000", big)):
+            times[name] = median([measure(status, where, cold) for _ in range(args.runs)])
+        growth = (times["24,000"] - times["0"]) / max(times["2,400"] - times["0"], 1e-9)
+        rows.append(
+            Row(
+                "growth from 2,400 to 24,000 files",
+                "cold status − empty repository",
+                "file count × 10",
+                growth,
+                10.0,
+                1.0,
+                unit="x",
+            )
+        )
+    if "rollup-cold" in chosen:
+        ours, plain = paired(
+            args.runs, run(rollup, national, cold), run([python, "-c", PLAIN_PARSE, "."], national, env)
+        )
+        rows.append(
+            Row(
+                "cold roll-up, 34 repositories",
+                "DNND_NO_CACHE=1 dnnd rollup",
+                "CSafeLoader parse, 1 process",
+                median(ours),
+                median(plain),
+                0.6,
+            )
+        )
+    if "rollup-repeat" in chosen:
+        measure(rollup, national, env)
+        ours, reading = paired(
+            args.runs, run(rollup, national, env), run([python, "-c", READ_BYTES, "."], national, env)
+        )
+        rows.append(
+            Row(
+                "repeat roll-up, no file changed",
+                "dnnd rollup (cache)",
+                "python + import typer + read bytes",
+                median(ours),
+                median(reading),
+                1.5,
+            )
+        )
 
     print(
         f"dnnd benchmarks — {time.strftime('%Y-%m-%d')}, {platform.machine()}, {os.cpu_count()} cores, "
@@ -247,7 +271,8 @@ def main() -> None:
     for row in rows:
         print(row.line())
     print()
-    print("cold status by size: " + ", ".join(f"{name} files {value:.3f} s" for name, value in times.items()))
+    if "growth" in chosen:
+        print("cold status by size: " + ", ".join(f"{name} files {value:.3f} s" for name, value in times.items()))
 
 
 if __name__ == "__main__":

@@ -66,30 +66,32 @@ def _screened_out(text: str) -> bool:
 def _keys(data: Any, escapes: bool) -> int | None:
     """How many keys `data` holds, or None when it holds what our own schema could not have produced:
     a key that is not text, a float, an integer of 19 digits or more, or (when the text has escapes,
-    the only way a clean text yields one) a forbidden control character."""
-    if isinstance(data, dict):
-        total = len(data)
-        for key, value in data.items():
-            inner = _keys(value, escapes)
-            if inner is None or not isinstance(key, str) or (escapes and FORBIDDEN.search(key)):
+    the only way a clean text yields one) a forbidden control character.
+
+    A loop over a stack with exact type checks: this runs on every node of every update file."""
+    total = 0
+    stack = [data]
+    pop, push, extend = stack.pop, stack.append, stack.extend
+    while stack:
+        item = pop()
+        kind = type(item)
+        if kind is dict:
+            total += len(item)
+            for key, value in item.items():
+                if type(key) is not str or (escapes and FORBIDDEN.search(key)):
+                    return None
+                push(value)
+        elif kind is list:
+            extend(item)
+        elif kind is str:
+            if escapes and FORBIDDEN.search(item):
                 return None
-            total += inner
-        return total
-    if isinstance(data, list):
-        total = 0
-        for item in data:
-            inner = _keys(item, escapes)
-            if inner is None:
+        elif kind is int:
+            if not -_LARGEST_INT < item < _LARGEST_INT:
                 return None
-            total += inner
-        return total
-    if isinstance(data, str):
-        return None if escapes and FORBIDDEN.search(data) else 0
-    if data is None or isinstance(data, bool):
-        return 0
-    if isinstance(data, int) and abs(data) < _LARGEST_INT:
-        return 0
-    return None
+        elif item is not None and kind is not bool:
+            return None
+    return total
 
 
 def parse(text: str) -> Any | None:

@@ -102,31 +102,52 @@ def from_plain(plain: Plain) -> UpdateRecord:
     return _new(UpdateRecord, (agency, period, _new(ReporterRecord, reporter) if reporter else None, tuple(made)))
 
 
-def read_bytes(path: Path, rel: str) -> bytes:
+def read_bytes(path: Path | str, rel: str) -> bytes:
     """A regular file's bytes, at most one byte over the size limit (which decode_text then reports);
-    devices, fifos and missing files are refused with a problem naming `rel`."""
+    devices, fifos and missing files are refused with a problem naming `rel`.
+
+    One open and one fstat per file, no pathlib: this runs for every update file. The file is opened
+    without blocking, so a fifo is refused instead of hanging."""
     try:
-        info = path.stat()
+        handle = os.open(path, _OPEN_FLAGS)
+    except FileNotFoundError:
+        raise DataError([Problem(rel, None, None, "", Text("thiếu tệp này", "this file is missing"))]) from None
+    except OSError as error:
+        raise _unreadable(rel, error) from None
+    try:
+        info = os.fstat(handle)
         if not stat.S_ISREG(info.st_mode):
             raise DataError([Problem(rel, None, None, "", Text("không phải tệp thường", "not a regular file"))])
         if info.st_size > MAX_FILE_BYTES:
             raise DataError([Problem(rel, None, None, "", too_large(info.st_size))])
-        with path.open("rb") as handle:
-            return handle.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise DataError([Problem(rel, None, None, "", Text("thiếu tệp này", "this file is missing"))]) from None
+        data = os.read(handle, info.st_size + 1)  # a buffer of the file's size: the limit's would cost a megabyte
+        if len(data) != info.st_size:  # a short read, or the file changed meanwhile: read on, within the limit
+            parts = [data]
+            while part := os.read(handle, MAX_FILE_BYTES + 1 - sum(map(len, parts))):
+                parts.append(part)
+            data = b"".join(parts)
+        return data
     except OSError as error:
-        raise DataError(
-            [
-                Problem(
-                    rel,
-                    None,
-                    None,
-                    "",
-                    Text(f"không đọc được tệp: {error.strerror}", f"cannot read the file: {error.strerror}"),
-                )
-            ]
-        ) from None
+        raise _unreadable(rel, error) from None
+    finally:
+        os.close(handle)
+
+
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _unreadable(rel: str, error: OSError) -> DataError:
+    return DataError(
+        [
+            Problem(
+                rel,
+                None,
+                None,
+                "",
+                Text(f"không đọc được tệp: {error.strerror}", f"cannot read the file: {error.strerror}"),
+            )
+        ]
+    )
 
 
 def parse_slow(raw: bytes, rel: str) -> tuple[Update, YamlDocument]:
@@ -177,7 +198,7 @@ _check: Check | None = None  # the cross-file checks, set before worker processe
 def _parse_file(root: Path, rel: str) -> tuple[str, Plain | None, list[Problem]]:
     """A file parsed, validated and cross-checked: its plain record, or the problems with their positions."""
     try:
-        raw = read_bytes(root / rel, rel)
+        raw = read_bytes(os.path.join(root, rel), rel)
         update = read_update(raw, rel)
         if _check is not None:
             problems = _check(update, YamlDocument(None), rel)
