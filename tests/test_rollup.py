@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from dnnd import rollup
+from dnnd.rollup import roll_up
+from dnnd.status import PeriodChoice
 from tests.conftest import EMBEDDED_PLAN, PROJECT, MakeRepo, RunCli
 
 CODES = ("done_on_time", "done_late", "done", "in_progress", "overdue", "ongoing", "waiting")
@@ -171,3 +178,17 @@ def test_rollup_of_generated_repositories(run_cli: RunCli, tmp_path: Path) -> No
         assert sum(province["counts"].values()) == 5
     assert_totals_add_up(document)
     assert sum(document["totals"].values()) == 15
+
+
+def test_parallel_roll_up_gives_the_serial_result(make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch) -> None:
+    broken = make_repo({"plan/tasks.yaml": "tasks: [\n"}, name="broken")
+    repos = [make_repo(update("lhhn", "2020-Q3", (2, "in_progress")), name=f"p{index}") for index in range(3)]
+    directories = [repos[0], broken, *repos[1:]]
+    choice, today = PeriodChoice(quarter="2020-Q3"), dt.date(2026, 11, 26)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    told: list[str] = []
+    parallel = roll_up(directories, choice, today=today, done=lambda province: told.append(province.repository))
+    assert told == [str(directory) for directory in directories]  # told in order, as each arrives
+    monkeypatch.setattr(rollup, "workers_for", lambda count: 1)
+    assert parallel == roll_up(directories, choice, today=today)
+    assert [province.failed for province in parallel.provinces] == [False, True, False, False]

@@ -7,7 +7,8 @@ repository that cannot be loaded is recorded with its problems and does not stop
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from dnnd.evaluate import STATUS_CODES
 from dnnd.i18n import Text
 from dnnd.repository import PLAN_FILE, Repository, find_root, load_repository, read_file
 from dnnd.status import PeriodChoice, choose_period, status_report
+from dnnd.updates import mark_worker, workers_for
 from dnnd.yamlio import load_yaml
 
 SHOWN_PROBLEMS = 3
@@ -165,14 +167,31 @@ def roll_up(
     use_cache: bool = True,
     done: Callable[[Province], None] | None = None,
 ) -> Rollup:
-    """Every repository in turn (`done` is told after each), each under its own plan's windows.
+    """Every repository, each under its own plan's windows, in the order given (`done` is told after each).
 
+    With several repositories and more than one core, forked workers load one repository each at a time,
+    so that one repository's plan, listing and evaluation overlap another's parsing.
     A wrong period option is a usage error before any repository is read."""
     choose_period(choice, today, "cutoff")
+    jobs = [(directory, choice, today, use_cache) for directory in directories]
     provinces = []
-    for directory in directories:
-        result = load_province(directory, choice, today=today, use_cache=use_cache)
-        provinces.append(result)
-        if done is not None:
-            done(result)
+    with ExitStack() as stack:
+        results: Iterable[Province] = map(_load_job, jobs)
+        workers = workers_for(len(jobs))
+        if workers > 1:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            context = multiprocessing.get_context("fork")
+            pool = stack.enter_context(ProcessPoolExecutor(workers, mp_context=context, initializer=mark_worker))
+            results = pool.map(_load_job, jobs)
+        for result in results:
+            provinces.append(result)
+            if done is not None:
+                done(result)
     return Rollup(provinces)
+
+
+def _load_job(job: tuple[Path, PeriodChoice, dt.date, bool]) -> Province:
+    directory, choice, today, use_cache = job
+    return load_province(directory, choice, today=today, use_cache=use_cache)

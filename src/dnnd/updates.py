@@ -214,13 +214,24 @@ def _parse_chunk(job: tuple[Path, Sequence[str]]) -> list[tuple[str, Plain | Non
     return [_parse_file(root, rel) for rel in rels]
 
 
-def _workers(count: int) -> int:
+def workers_for(count: int, minimum: int = 2) -> int:
+    """How many forked processes to share `count` jobs among: one (no fork) below `minimum` jobs, on one
+    core, where fork is not available, or inside a worker already (workers do not fork workers)."""
     cpus = os.cpu_count() or 1
-    if count < PARALLEL_MIN_FILES or cpus < 2:
+    if count < minimum or cpus < 2 or _in_worker:
         return 1
     import multiprocessing
 
     return min(cpus, 8) if "fork" in multiprocessing.get_all_start_methods() else 1
+
+
+_in_worker = False
+
+
+def mark_worker() -> None:
+    """Run in each forked worker: what it does, it does in its own process."""
+    global _in_worker
+    _in_worker = True
 
 
 def parse_many(
@@ -231,7 +242,7 @@ def parse_many(
     global _check
     _check = check
     try:
-        workers = _workers(len(rels))
+        workers = workers_for(len(rels), PARALLEL_MIN_FILES)
         if workers == 1:
             yield from _parse_chunk((root, rels))
             return
@@ -240,7 +251,8 @@ def parse_many(
 
         size = max(1, len(rels) // (workers * 8))
         jobs = [(root, rels[start : start + size]) for start in range(0, len(rels), size)]
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=mark_worker) as pool:
             for chunk in pool.map(_parse_chunk, jobs):
                 yield from chunk
     finally:
