@@ -16,6 +16,7 @@ import os
 import subprocess
 import tempfile
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -42,45 +43,115 @@ def blob_id(data: bytes) -> str:
     return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
 
 
-def cache_file(root: Path) -> Path | None:
-    """Where the cache lives: inside the repository's git directory. None outside a git repository, and
-    when the plan is a subfolder of one (git status names paths from the top, not from the plan)."""
-    found = _git(root, "rev-parse", "--absolute-git-dir", "--show-toplevel")
+@dataclass(frozen=True)
+class GitPlaces:
+    """Where the caches live (the repository's git directory) and where git keeps its index."""
+
+    git_dir: Path
+    index_file: Path
+
+    @property
+    def cache_file(self) -> Path:
+        return self.git_dir / NAME
+
+
+def locate(root: Path) -> GitPlaces | None:
+    """The repository's git places. None outside a git repository, and when the plan is a subfolder of one
+    (git status names paths from the top, not from the plan)."""
+    found = _git(root, "rev-parse", "--absolute-git-dir", "--show-toplevel", "--git-path", "index")
     if not found:
         return None
-    git_dir, _, top = found.decode("utf-8", "surrogateescape").strip().partition("\n")
-    if Path(top).resolve() != root.resolve():
+    lines = found.decode("utf-8", "surrogateescape").strip().split("\n")
+    if len(lines) != 3 or Path(lines[1]).resolve() != root.resolve():
         return None
-    return Path(git_dir) / NAME
+    return GitPlaces(Path(lines[0]), root / lines[2])  # --git-path is relative to -C's folder unless absolute
 
 
-def content_ids(root: Path, folder: str, rels: Iterable[str]) -> dict[str, str]:
-    """The blob id of each file: from the index when git says it is unchanged, else by hashing it."""
-    listed = _git(root, "ls-files", "-s", "-z", "--", folder) or b""
-    changed_out = _git(root, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames", "--", folder)
-    index: dict[str, str] = {}
-    for record in listed.decode("utf-8", "surrogateescape").split("\0"):
-        if record:
-            meta, _, path = record.partition("\t")
-            index[path] = meta.split()[1]
-    changed = {item[3:] for item in (changed_out or b"").decode("utf-8", "surrogateescape").split("\0") if item}
-    ids = {}
-    for rel in rels:
-        if changed_out is not None and rel in index and rel not in changed:
-            ids[rel] = index[rel]
-        else:
-            try:
-                ids[rel] = blob_id((root / rel).read_bytes())
-            except OSError:
-                continue
-    return ids
+class Worktree:
+    """What git says of the files under `folder`: those whose content may differ from the index (changed,
+    untracked or ignored: `git status`, which compares the content of files changed within the same second
+    as the index), and the index itself. One `git status`, which never rewrites the index."""
+
+    def __init__(self, root: Path, places: GitPlaces, folder: str) -> None:
+        self.root, self.places, self.folder = root, places, folder
+        self.index_digest = self._index_digest()
+        self.status = _git(
+            root,
+            "--no-optional-locks",
+            "status",
+            "--porcelain=v1",
+            "-z",
+            "--untracked-files=all",
+            "--ignored=traditional",
+            "--no-renames",
+            "--",
+            folder,
+        )
+        text = (self.status or b"").decode("utf-8", "surrogateescape")
+        self.changed = {item[3:] for item in text.split("\0") if item}
+
+    def _index_digest(self) -> str | None:
+        try:
+            return hashlib.sha256(self.places.index_file.read_bytes()).hexdigest()
+        except FileNotFoundError:  # nothing added yet
+            return ""
+        except OSError:
+            return None
+
+    def digest(self, rels: Iterable[str]) -> str | None:
+        """A digest that differs whenever the content of one of `rels` may: the index's bytes, git's report, and
+        the content of each file it reports. None when git could not say."""
+        if self.status is None or self.index_digest is None:
+            return None
+        digest = hashlib.sha256(f"{self.index_digest}\0".encode())
+        digest.update(self.status)
+        for rel in sorted(self.changed.intersection(rels)):
+            digest.update(f"\0{rel}\0{self._hashed(rel) or '-'}".encode("utf-8", "surrogateescape"))
+        return digest.hexdigest()
+
+    def _hashed(self, rel: str) -> str | None:
+        try:
+            return blob_id((self.root / rel).read_bytes())
+        except OSError:
+            return None
+
+    def content_ids(self, rels: Iterable[str]) -> dict[str, str]:
+        """The blob id of each file: from the index when git says it is unchanged, else by hashing it."""
+        listed = _git(self.root, "ls-files", "-s", "-z", "--", self.folder) or b""
+        index: dict[str, str] = {}
+        for record in listed.decode("utf-8", "surrogateescape").split("\0"):
+            if record:
+                meta, _, path = record.partition("\t")
+                index[path] = meta.split()[1]
+        ids = {}
+        for rel in rels:
+            if self.status is not None and rel in index and rel not in self.changed:
+                ids[rel] = index[rel]
+            elif (hashed := self._hashed(rel)) is not None:
+                ids[rel] = hashed
+        return ids
 
 
-def key_of(root: Path, plan_files: Iterable[bytes]) -> str:
-    digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0{root.resolve()}".encode())
-    for content in plan_files:
+def key_of(root: Path, plan_files: Iterable[tuple[str, bytes]]) -> str:
+    """The key of what every cached record depends on: dnnd's code, the repository and its plan files."""
+    digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0{_code_stamp()}\0{root.resolve()}".encode())
+    for rel, content in plan_files:
+        digest.update(f"{rel}\0".encode())
         digest.update(hashlib.sha256(content).digest())
     return digest.hexdigest()
+
+
+def _code_stamp() -> str:
+    """Size and modification time of each of dnnd's modules: a changed module (in a development install, where
+    the version stays the same) must not read records that the old code wrote."""
+    package = Path(__file__).parent
+    stamps = []
+    for folder, _, names in os.walk(package):
+        for name in sorted(names):
+            if name.endswith(".py"):
+                info = os.stat(os.path.join(folder, name))
+                stamps.append(f"{name}:{info.st_size}:{info.st_mtime_ns}")
+    return hashlib.sha256("\n".join(sorted(stamps)).encode()).hexdigest()
 
 
 def load(path: Path, key: str) -> dict[str, Any]:

@@ -103,7 +103,7 @@ def validate(ctx: typer.Context) -> None:
     lang = _settings(ctx).lang  # plain text: validate runs on every commit, and rich would double its start-up
     for problem in repo.warnings:
         print(f"{Text('Cảnh báo', 'Warning').in_(lang)}: {problem.render(lang)}", file=sys.stderr)
-    tasks, agencies, updates = len(repo.tasks), len(repo.agencies), len(repo.updates)
+    tasks, agencies, updates = len(repo.tasks), len(repo.agencies), repo.summary.files
     print(
         Text(
             f"Hợp lệ: {tasks} nhiệm vụ, {agencies} cơ quan, {updates} tệp báo cáo; không có lỗi.",

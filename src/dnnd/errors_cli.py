@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 import re
 import sys
-import tempfile
-import traceback
 from typing import Any
 
 import typer
@@ -106,6 +104,9 @@ def render_error(error: DnndError, lang: str) -> None:
 
 
 def _report_bug(lang: str) -> int:
+    import tempfile
+    import traceback
+
     handle, path = tempfile.mkstemp(prefix="dnnd-error-", suffix=".log")
     with os.fdopen(handle, "w", encoding="utf-8") as log:
         log.write(traceback.format_exc())

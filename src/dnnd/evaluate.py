@@ -6,7 +6,7 @@ Pure functions of indexed plan data, a period and an evaluation date: no I/O.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from dnnd.models import Event
@@ -38,7 +38,7 @@ class Facts:
     leads: Mapping[int, Sequence[str]]
     reporters: Mapping[int, Sequence[str]]
     completions: Mapping[tuple[int, str], Sequence[Completion]]
-    submitted: frozenset[tuple[str, Period, int]]
+    submitted: Container[tuple[str, Period, int]]  # (agency, quarter, task) of every entry
     successions: Successions | None = None
     reporting: frozenset[str] = frozenset()
 

@@ -15,8 +15,9 @@ from dnnd.models import Agency, Signer
 from dnnd.periods import Period
 from dnnd.repository import Repository
 from dnnd.schedule import AfterEvents, Yearly
-from dnnd.status import ReportedEntry, entries_by_task, roles_at
+from dnnd.status import entries_by_task, roles_at
 from dnnd.succession import Successions
+from dnnd.summary import ReportedEntry
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 

@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import gc
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from dnnd import cache, checks, succession_checks, timing
+from dnnd import cache, checks, snapshot, succession_checks, timing
+from dnnd import summary as summary_module
 from dnnd import updates as updates_module
-from dnnd.errors import DataError, Problem, UsageError
+from dnnd.errors import DataError, DnndError, Problem, UsageError
 from dnnd.i18n import Text
 from dnnd.models import AgenciesFile, Agency, Event, EventsFile, LocksFile, Plan, Task, TasksFile
 from dnnd.periods import Window, parse_period
 from dnnd.schedule import Schedule
 from dnnd.succession import Successions, holdings_at
+from dnnd.summary import UpdateSummary, summarise
 from dnnd.updates import Plain, UpdateRecord
 from dnnd.validation import validate_document
 from dnnd.yamlio import YamlDocument, load_yaml
@@ -53,13 +58,22 @@ class Repository:
     plan: Plan
     agencies: dict[str, Agency]
     tasks: dict[int, Task]
-    events: dict[str, Event] = field(default_factory=dict)
-    schedules: dict[int, Schedule] = field(default_factory=dict)
-    locks: LocksFile = field(default_factory=LocksFile)
-    updates: list[UpdateFile] = field(default_factory=list)
-    update_problems: list[Problem] = field(default_factory=list)
-    left_out: list[str] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
+    events: dict[str, Event]
+    schedules: dict[int, Schedule]
+    locks: LocksFile
+    summary: UpdateSummary
+    update_problems: list[Problem]
+    left_out: list[str]
+    warnings: list[Problem]
+    load_updates: Callable[[], list[UpdateFile]] | None = field(default=None, repr=False)
+    _updates: list[UpdateFile] | None = field(default=None, repr=False)
+
+    @property
+    def updates(self) -> list[UpdateFile]:
+        """The valid update files' records, read on first use when the repository came from its snapshot."""
+        if self._updates is None:
+            self._updates = self.load_updates() if self.load_updates is not None else []
+        return self._updates
 
 
 def find_root(start: Path, explicit: Path | None = None) -> Path:
@@ -93,24 +107,48 @@ def read_file(root: Path, rel: str) -> bytes:
     return updates_module.read_bytes(root / rel, rel)
 
 
-def _load(root: Path, rel: str, model: type[M]) -> tuple[M, YamlDocument]:
-    doc = load_yaml(read_file(root, rel), rel)
+def _load(raw: bytes, rel: str, model: type[M]) -> tuple[M, YamlDocument]:
+    doc = load_yaml(raw, rel)
     return validate_document(model, doc, rel), doc
 
 
-def _update_paths(root: Path, agencies: dict[str, Agency] | None) -> tuple[list[tuple[str, str, str]], list[Problem]]:
-    """(rel, agency id, period) of each update file, and a problem for anything else under plan/updates/."""
+Listing = list[tuple[str, list[tuple[str, bool, bool]] | None]]  # folder name, its (name, is file, is link)s
+
+
+def _list_updates(root: Path) -> Listing:
+    """What plan/updates/ holds, one level of folders deep, in name order (None for a non-folder)."""
     base = root / UPDATES_DIR
-    found: list[tuple[str, str, str]] = []
-    problems: list[Problem] = []
     if not base.is_dir():
-        return found, problems
-    reporting = sorted(agency_id for agency_id, agency in (agencies or {}).items() if agency.reports)
+        return []
+    listing: Listing = []
     for folder in sorted(base.iterdir()):
-        rel_folder = f"{UPDATES_DIR}/{folder.name}"
-        if folder.name in _ALLOWED_EXTRA:
-            continue
         if not folder.is_dir():
+            listing.append((folder.name, None))
+            continue
+        with os.scandir(folder) as entries:  # the directory entries know their type: no stat per file
+            files = sorted((entry.name, entry.is_file(follow_symlinks=False), entry.is_symlink()) for entry in entries)
+        listing.append((folder.name, files))
+    return listing
+
+
+def _listed_names(listing: Listing) -> list[str]:
+    return [
+        f"{folder}/{name}/{int(is_file)}{int(is_link)}" if files is not None else folder
+        for folder, files in listing
+        for name, is_file, is_link in files or [("", False, False)]
+    ]
+
+
+def _update_paths(listing: Listing, agencies: dict[str, Agency] | None) -> tuple[list[str], list[Problem]]:
+    """The rel of each update file, and a problem for anything else under plan/updates/."""
+    found: list[str] = []
+    problems: list[Problem] = []
+    reporting = sorted(agency_id for agency_id, agency in (agencies or {}).items() if agency.reports)
+    for folder, files in listing:
+        rel_folder = f"{UPDATES_DIR}/{folder}"
+        if folder in _ALLOWED_EXTRA:
+            continue
+        if files is None:
             problems.append(
                 Problem(
                     rel_folder,
@@ -124,7 +162,7 @@ def _update_paths(root: Path, agencies: dict[str, Agency] | None) -> tuple[list[
                 )
             )
             continue
-        agency = agencies.get(folder.name) if agencies is not None else None
+        agency = agencies.get(folder) if agencies is not None else None
         if agencies is not None and (agency is None or not agency.reports):
             why_vi = "không có cơ quan mã này" if agency is None else "cơ quan này không báo cáo"
             why_en = "no agency has this id" if agency is None else "this agency does not report"
@@ -135,20 +173,18 @@ def _update_paths(root: Path, agencies: dict[str, Agency] | None) -> tuple[list[
                     None,
                     "",
                     Text(
-                        f"thư mục '{folder.name}' không hợp lệ ({why_vi}); tên thư mục phải là mã một cơ quan báo cáo: "
+                        f"thư mục '{folder}' không hợp lệ ({why_vi}); tên thư mục phải là mã một cơ quan báo cáo: "
                         f"{', '.join(reporting)}",
-                        f"folder '{folder.name}' is not valid ({why_en}); it must be the id of a reporting agency: "
+                        f"folder '{folder}' is not valid ({why_en}); it must be the id of a reporting agency: "
                         f"{', '.join(reporting)}",
                     ),
                 )
             )
             continue
-        with os.scandir(folder) as listing:  # the directory entries know their type: no stat per file
-            files = sorted((entry.name, entry.is_file(follow_symlinks=False), entry.is_symlink()) for entry in listing)
         for name, is_file, is_link in files:
             rel = f"{rel_folder}/{name}"
             if is_file and _UPDATE_NAME.fullmatch(name):
-                found.append((rel, folder.name, name.removesuffix(".yaml")))
+                found.append(rel)
             elif name in _ALLOWED_EXTRA:
                 continue
             elif _UPDATE_NAME.fullmatch(name):
@@ -156,6 +192,16 @@ def _update_paths(root: Path, agencies: dict[str, Agency] | None) -> tuple[list[
             else:
                 problems.append(Problem(rel, None, None, "", _misnamed(name)))
     return found, problems
+
+
+def _candidates(listing: Listing) -> list[str]:
+    """Every file named like an update, whatever its folder: what the snapshot's key must cover."""
+    return [
+        f"{UPDATES_DIR}/{folder}/{name}"
+        for folder, files in listing
+        for name, is_file, _ in files or ()
+        if is_file and _UPDATE_NAME.fullmatch(name)
+    ]
 
 
 def _not_a_file(is_link: bool) -> Text:
@@ -181,42 +227,65 @@ def _misnamed(name: str) -> Text:
     )
 
 
+class _Store:
+    """Where this repository's caches live, and the keys of this run: the snapshot's from the index, git's
+    report and the listing; each update file's blob id (for the per-file cache) only when asked."""
+
+    def __init__(self, places: cache.GitPlaces, files_key: str, listing: Listing, root: Path) -> None:
+        self.cache_file = places.cache_file
+        self.files_key = files_key
+        self.candidates = _candidates(listing)
+        self.worktree = cache.Worktree(root, places, UPDATES_DIR) if self.candidates else None
+        state = self.worktree.digest(self.candidates) if self.worktree is not None else "no update files"
+        self.snapshot_key = None if state is None else snapshot.key_of(files_key, _listed_names(listing), state)
+
+    @functools.cached_property
+    def ids(self) -> dict[str, str]:
+        return self.worktree.content_ids(self.candidates) if self.worktree is not None else {}
+
+
+def _store(root: Path, raw: dict[str, bytes], listing: Listing) -> _Store | None:
+    if cache.disabled():
+        return None
+    places = cache.locate(root)
+    if places is None:
+        return None
+    return _Store(places, cache.key_of(root, raw.items()), listing, root)
+
+
 @dataclass
 class _Parsed:
     """Each update file's record (or its problems), and how to store the valid ones back in the cache."""
 
     results: dict[str, tuple[UpdateRecord | None, list[Problem]]] = field(default_factory=dict)
-    cache_file: Path | None = None
-    key: str = ""
-    ids: dict[str, str] = field(default_factory=dict)
+    store: _Store | None = None
     plains: dict[str, Plain] = field(default_factory=dict)
     stored: frozenset[str] = frozenset()
 
-    def store(self, valid: list[str]) -> None:
+    def save(self, valid: list[str]) -> None:
         """Keep the valid files (parsed and cross-checked) for the next run, if anything changed."""
-        if self.cache_file is None:
+        if self.store is None:
             return
-        fresh = {f"{rel}\0{self.ids[rel]}": self.plains[rel] for rel in valid if rel in self.ids}
+        ids = self.store.ids
+        fresh = {f"{rel}\0{ids[rel]}": self.plains[rel] for rel in valid if rel in ids}
         if fresh.keys() != self.stored:
-            cache.save(self.cache_file, self.key, fresh)
+            cache.save(self.store.cache_file, self.store.files_key, fresh)
 
 
-def _read_updates(root: Path, rels: list[str], use_cache: bool, check: updates_module.Check | None) -> _Parsed:
+def _read_updates(root: Path, rels: list[str], store: _Store | None, check: updates_module.Check | None) -> _Parsed:
     """Every update file parsed, validated and cross-checked (by `check`), through the cache when it can be used.
 
     The cache holds only files that were valid under the same plan files, so a hit needs no check again.
     Records are made as the parsed files arrive, so that their plain form need not be kept (without a cache)."""
-    where = cache.cache_file(root) if rels and use_cache and not cache.disabled() else None
-    parsed = _Parsed(cache_file=where)
+    parsed = _Parsed(store=store if rels else None)
     stored: dict[str, Any] = {}
-    if where is not None:
-        parsed.key = cache.key_of(root, (read_file(root, rel) for rel in PLAN_FILES if (root / rel).exists()))
-        stored = cache.load(where, parsed.key)
+    if parsed.store is not None:
+        stored = cache.load(parsed.store.cache_file, parsed.store.files_key)
         parsed.stored = frozenset(stored)
-        parsed.ids = cache.content_ids(root, UPDATES_DIR, rels)
+    ids = parsed.store.ids if parsed.store is not None else {}
     todo = []
     for rel in rels:
-        hit = stored.get(f"{rel}\0{parsed.ids[rel]}") if rel in parsed.ids else None
+        hit = stored.get(f"{rel}\0{ids[rel]}") if rel in ids else None
         record = _record(hit)
         if record is None:  # not stored, or stored in a form that does not read: parse the file
             todo.append(rel)
@@ -226,7 +295,7 @@ def _read_updates(root: Path, rels: list[str], use_cache: bool, check: updates_m
             parsed.plains[rel] = hit
     for rel, plain, problems in updates_module.parse_many(root, todo, check):
         parsed.results[rel] = (_record(plain), problems)
-        if where is not None and plain is not None:
+        if parsed.store is not None and plain is not None:
             parsed.plains[rel] = plain
     return parsed
 
@@ -238,6 +307,55 @@ def _record(plain: Plain | None) -> UpdateRecord | None:
         return updates_module.from_plain(plain)
     except (TypeError, ValueError):
         return None
+
+
+def _cross_checks(
+    plan: Plan, agencies: dict[str, Agency], tasks: dict[int, Task], schedules: dict[int, Schedule]
+) -> updates_module.Check:
+    """The checks of an update file against the plan: its agency in force, its tasks held and reportable."""
+    successions = Successions(agencies)
+    held_in: dict[str, dict[str, set[int]]] = {}
+    windows: dict[str, Window] = {}
+
+    def cross_checks(record: updates_module.UpdateLike, doc: YamlDocument, rel: str) -> list[Problem]:
+        _, _, folder, name = rel.split("/")
+        period = name.removesuffix(".yaml")
+        if period not in windows:  # once per period and process (forked workers fill their own)
+            quarter = parse_period(period, "quarter")
+            assert quarter is not None  # the file name pattern guarantees it
+            windows[period] = window = quarter.window(plan.reporting.windows)
+            held_in[period] = holdings_at(tasks.values(), successions, window.start, window.end)
+        return succession_checks.check_in_force(
+            record, doc, rel, agencies[folder], successions, windows[period], plan.decision.date
+        ) or checks.check_update(
+            record,
+            doc,
+            rel,
+            folder=folder,
+            period=period,
+            tasks=tasks,
+            held=held_in[period],
+            schedules=schedules,
+            first_year=plan.decision.date.year,
+        )
+
+    return cross_checks
+
+
+def _valid_updates(parsed: _Parsed, rels: list[str]) -> list[UpdateFile]:
+    """The records of files the snapshot says are valid; they were, unless a file changed while we read."""
+    updates = []
+    for rel in rels:
+        record, problems = parsed.results[rel]
+        if problems or record is None:
+            raise DnndError(
+                Text(
+                    f"tệp {rel} vừa thay đổi trong khi dnnd đang đọc: hãy chạy lại lệnh",
+                    f"{rel} changed while dnnd was reading it: run the command again",
+                )
+            )
+        updates.append(UpdateFile(rel, record))
+    return updates
 
 
 def load_repository(root: Path, *, use_cache: bool = True) -> Repository:
@@ -254,20 +372,35 @@ def load_repository(root: Path, *, use_cache: bool = True) -> Repository:
             gc.enable()
 
 
+_PLAN_MODELS: dict[str, type[BaseModel]] = {
+    PLAN_FILE: Plan,
+    AGENCIES_FILE: AgenciesFile,
+    TASKS_FILE: TasksFile,
+    EVENTS_FILE: EventsFile,
+    LOCKS_FILE: LocksFile,
+}
+_OPTIONAL = (EVENTS_FILE, LOCKS_FILE)
+
+
 def _load_repository(root: Path, use_cache: bool) -> Repository:
     problems: list[Problem] = []
+    raw: dict[str, bytes] = {}
+    for rel in PLAN_FILES:
+        if rel not in _OPTIONAL or (root / rel).exists():
+            try:
+                raw[rel] = read_file(root, rel)
+            except DataError as exc:
+                problems.extend(exc.problems)
+    listing = _list_updates(root)
+    store = _store(root, raw, listing) if use_cache and not problems else None
+    if store is not None and store.snapshot_key is not None:
+        repo = _from_snapshot(root, store, store.snapshot_key, listing)
+        if repo is not None:
+            return repo
     loaded: dict[str, tuple[BaseModel, YamlDocument]] = {}
-    plan_files: list[tuple[str, type[BaseModel]]] = [
-        (PLAN_FILE, Plan),
-        (AGENCIES_FILE, AgenciesFile),
-        (TASKS_FILE, TasksFile),
-    ]
-    for rel, optional in ((EVENTS_FILE, EventsFile), (LOCKS_FILE, LocksFile)):
-        if (root / rel).exists():
-            plan_files.append((rel, optional))
-    for rel, model in plan_files:
+    for rel, content in raw.items():
         try:
-            loaded[rel] = _load(root, rel, model)
+            loaded[rel] = _load(content, rel, _PLAN_MODELS[rel])
         except DataError as exc:
             problems.extend(exc.problems)
 
@@ -302,58 +435,63 @@ def _load_repository(root: Path, use_cache: bool) -> Repository:
         assert isinstance(plan, Plan)
         problems.extend(checks.check_plan(plan, doc, PLAN_FILE, agencies))
 
-    plan_ok = not problems and len(loaded) == len(plan_files)
-    loaded_plan = loaded[PLAN_FILE][0] if PLAN_FILE in loaded else None
-    first_year = loaded_plan.decision.date.year if isinstance(loaded_plan, Plan) else 0
-    paths, update_problems = _update_paths(root, agencies if AGENCIES_FILE in loaded else None)
+    plan_ok = not problems and len(loaded) == len(raw)
+    paths, update_problems = _update_paths(listing, agencies if AGENCIES_FILE in loaded else None)
     left_out = [problem.path for problem in update_problems]
+    loaded_plan = loaded[PLAN_FILE][0] if PLAN_FILE in loaded else None
+    check = (
+        _cross_checks(loaded_plan, agencies, tasks, schedules) if plan_ok and isinstance(loaded_plan, Plan) else None
+    )
+    parsed = _read_updates(root, paths, store if plan_ok else None, check)
     updates: list[UpdateFile] = []
-    successions = Successions(agencies)
-    convention = loaded_plan.reporting.windows if isinstance(loaded_plan, Plan) else "cutoff"
-    held_in: dict[str, dict[str, set[int]]] = {}
-    windows: dict[str, Window] = {}
-
-    def cross_checks(record: updates_module.UpdateLike, doc: YamlDocument, rel: str) -> list[Problem]:
-        assert isinstance(loaded_plan, Plan)
-        _, _, folder, name = rel.split("/")
-        period = name.removesuffix(".yaml")
-        if period not in windows:  # once per period and process (forked workers fill their own)
-            quarter = parse_period(period, "quarter")
-            assert quarter is not None  # the file name pattern guarantees it
-            windows[period] = window = quarter.window(convention)
-            held_in[period] = holdings_at(tasks.values(), successions, window.start, window.end)
-        return succession_checks.check_in_force(
-            record, doc, rel, agencies[folder], successions, windows[period], loaded_plan.decision.date
-        ) or checks.check_update(
-            record,
-            doc,
-            rel,
-            folder=folder,
-            period=period,
-            tasks=tasks,
-            held=held_in[period],
-            schedules=schedules,
-            first_year=first_year,
-        )
-
-    parsed = _read_updates(root, [rel for rel, _, _ in paths], use_cache and plan_ok, cross_checks if plan_ok else None)
-    for rel, _, _ in paths:
+    for rel in paths:
         record, file_problems = parsed.results[rel]
         if file_problems or record is None:
             update_problems.extend(file_problems)
             left_out.append(rel)
         else:
             updates.append(UpdateFile(rel, record))
-    if plan_ok:
-        parsed.store([update.rel for update in updates])
     if not plan_ok:
         raise DataError(problems + update_problems)
     assert isinstance(loaded_plan, Plan)
-    locks = loaded[LOCKS_FILE][0] if LOCKS_FILE in loaded else LocksFile()
-    assert isinstance(locks, LocksFile)
+    parsed.save([update.rel for update in updates])
+    files = {rel: model for rel, (model, _) in loaded.items()}
+    successions = Successions(agencies)
+    leads = {
+        task.id: frozenset(heir for lead in task.lead for heir in successions.path(lead, task.id, dt.date.max))
+        for task in tasks.values()
+    }
+    summary = summarise([(update.rel, update.update) for update in updates], leads)
+    if store is not None and store.snapshot_key is not None:
+        body = {
+            "plan": {rel: model.model_dump(mode="json") for rel, model in files.items()},
+            "summary": summary_module.to_plain(summary),
+            "problems": snapshot.problems_to_plain(update_problems),
+            "left_out": left_out,
+        }
+        cache.save(snapshot.snapshot_file(store.cache_file), store.snapshot_key, body)
+    return _repository(root, files, schedules, summary, update_problems, left_out, updates=updates)
+
+
+def _repository(
+    root: Path,
+    files: dict[str, BaseModel],
+    schedules: dict[int, Schedule],
+    summary: UpdateSummary,
+    update_problems: list[Problem],
+    left_out: list[str],
+    *,
+    updates: list[UpdateFile] | None = None,
+    load_updates: Callable[[], list[UpdateFile]] | None = None,
+) -> Repository:
+    plan, agencies_file, tasks_file = files[PLAN_FILE], files[AGENCIES_FILE], files[TASKS_FILE]
+    assert isinstance(plan, Plan) and isinstance(agencies_file, AgenciesFile) and isinstance(tasks_file, TasksFile)
+    events_file = files.get(EVENTS_FILE, EventsFile(events=[]))
+    locks = files.get(LOCKS_FILE, LocksFile())
+    assert isinstance(events_file, EventsFile) and isinstance(locks, LocksFile)
     warnings = (
         []
-        if tasks
+        if tasks_file.tasks
         else [
             Problem(
                 TASKS_FILE,
@@ -368,5 +506,50 @@ def _load_repository(root: Path, use_cache: bool) -> Repository:
         ]
     )
     return Repository(
-        root, loaded_plan, agencies, tasks, events, schedules, locks, updates, update_problems, left_out, warnings
+        root,
+        plan,
+        {agency.id: agency for agency in agencies_file.agencies},
+        {task.id: task for task in tasks_file.tasks},
+        {event.id: event for event in events_file.events},
+        schedules,
+        locks,
+        summary,
+        update_problems,
+        left_out,
+        warnings,
+        load_updates=load_updates,
+        _updates=updates,
     )
+
+
+def _from_snapshot(root: Path, store: _Store, key: str, listing: Listing) -> Repository | None:
+    """The repository as the snapshot keeps it, or None when there is none for this key or it does not read.
+    Update records are read (through the per-file cache) only when a command asks for them."""
+    body = cache.load(snapshot.snapshot_file(store.cache_file), key)
+    if not body:
+        return None
+    try:
+        files = {rel: snapshot.rebuild(_PLAN_MODELS[rel], data) for rel, data in body["plan"].items()}
+        summary = summary_module.from_plain(body["summary"])
+        update_problems = snapshot.problems_from_plain(body["problems"])
+        left_out = [str(rel) for rel in body["left_out"]]
+        tasks_file, agencies_file = files[TASKS_FILE], files[AGENCIES_FILE]
+        plan = files[PLAN_FILE]
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+    assert isinstance(tasks_file, TasksFile) and isinstance(agencies_file, AgenciesFile) and isinstance(plan, Plan)
+    agencies = {agency.id: agency for agency in agencies_file.agencies}
+    events_file = files.get(EVENTS_FILE)
+    events = {event.id: event for event in events_file.events} if isinstance(events_file, EventsFile) else {}
+    schedules, _ = timing.resolve_schedules(tasks_file, YamlDocument(None), TASKS_FILE, agencies, events)
+    tasks = {task.id: task for task in tasks_file.tasks}
+
+    def load_updates() -> list[UpdateFile]:
+        invalid = set(left_out)
+        valid = [rel for rel in _update_paths(listing, agencies)[0] if rel not in invalid]
+        parsed = _read_updates(root, valid, store, _cross_checks(plan, agencies, tasks, schedules))
+        updates = _valid_updates(parsed, valid)
+        parsed.save(valid)
+        return updates
+
+    return _repository(root, files, schedules, summary, update_problems, left_out, load_updates=load_updates)

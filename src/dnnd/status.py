@@ -4,33 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from dnnd.errors import UsageError
-from dnnd.evaluate import STATUS_CODES, Completion, Evaluation, Facts, TaskResult, evaluate
+from dnnd.evaluate import STATUS_CODES, Evaluation, Facts, TaskResult, evaluate
 from dnnd.i18n import Text
 from dnnd.models import Agency, Task
 from dnnd.periods import Convention, Kind, Period, parse_period, quarter_containing
 from dnnd.repository import Repository
 from dnnd.succession import Successions
-from dnnd.updates import EntryRecord
+from dnnd.summary import ReportedEntry
 
 if TYPE_CHECKING:
     from dnnd.history import Submission
 
 
-class ReportedEntry(NamedTuple):
-    """One agency's entry on a task in one period's update file."""
-
-    agency: str
-    period: str
-    rel: str
-    entry: EntryRecord
-
-
 @dataclass(frozen=True)
 class TaskView:
-    """A task with every entry reported on it, newest period first."""
+    """A task with entries reported on it, newest period first: every entry (`task_view`), or the newest of
+    each agency (`task_views`, which is all that `latest_by_lead` reads)."""
 
     task: Task
     entries: tuple[ReportedEntry, ...]
@@ -96,7 +88,7 @@ def roles_at(repo: Repository, day: dt.date) -> dict[int, tuple[list[str], list[
 def task_views(repo: Repository, agency_id: str | None = None, day: dt.date | None = None) -> list[TaskView]:
     """Every task (or those the agency leads or supports, at `day` when given), in the plan's order."""
     check_agency(repo, agency_id)
-    index = entries_by_task(repo)
+    latest = repo.summary.latest
     roles = roles_at(repo, day) if day is not None else {}
     successions = Successions(repo.agencies)
 
@@ -108,7 +100,7 @@ def task_views(repo: Repository, agency_id: str | None = None, day: dt.date | No
         return tuple(successions.path(lead, task.id, day) for lead in task.lead) if day is not None else ()
 
     return [
-        TaskView(task, tuple(index[task.id]), paths(task))
+        TaskView(task, latest.get(task.id, ()), paths(task))
         for task in repo.tasks.values()
         if agency_id is None or holds(task)
     ]
@@ -136,18 +128,6 @@ def build_facts(repo: Repository) -> Facts:
         task.id: tuple(dict.fromkeys(a for a in (*task.lead, *task.support) if a in reporting))
         for task in repo.tasks.values()
     }
-    completions: dict[tuple[int, str], list[Completion]] = {}
-    submitted: set[tuple[str, Period, int]] = set()
-    for update_file in repo.updates:
-        update = update_file.update
-        period = parse_period(update.period, "quarter")
-        assert period is not None  # the model's pattern guarantees it
-        for entry in update.entries:
-            submitted.add((update.agency, period, entry.task))
-            if entry.status == "done" and entry.done_on is not None:
-                completions.setdefault((entry.task, update.agency), []).append(
-                    Completion(entry.done_on, period, entry.occurrence)
-                )
     return Facts(
         decision_date=repo.plan.decision.date,
         convention=repo.plan.reporting.windows,
@@ -155,8 +135,8 @@ def build_facts(repo: Repository) -> Facts:
         events=repo.events,
         leads=leads,
         reporters=reporters,
-        completions=completions,
-        submitted=frozenset(submitted),
+        completions=repo.summary.completions,
+        submitted=repo.summary.submissions,
         successions=Successions(repo.agencies),
         reporting=frozenset(reporting),
     )

@@ -82,24 +82,42 @@ def to_plain(update: Update) -> Plain:
     ]
 
 
+def entry_to_plain(entry: EntryRecord) -> Plain:
+    """An entry record in the JSON form `to_plain` gives it."""
+    task, status, done_on, summary, difficulties, proposals, documents, occurrence = entry
+    issued = [[number, date.isoformat(), title] for number, date, title in documents]
+    return [
+        task,
+        status,
+        done_on.isoformat() if done_on else None,
+        summary,
+        difficulties,
+        proposals,
+        issued,
+        occurrence,
+    ]
+
+
 _new = tuple.__new__  # builds a named tuple without the Python-level __new__: these are made by the ten thousand
+
+
+def entry_from_plain(plain: Plain) -> EntryRecord:
+    task, status, done_on, summary, difficulties, proposals, documents, occurrence = plain
+    day = dt.date.fromisoformat
+    issued = (
+        tuple(_new(DocumentRecord, (number, day(date), title)) for number, date, title in documents)
+        if documents
+        else ()
+    )
+    done = day(done_on) if done_on else None
+    return _new(EntryRecord, (task, sys.intern(status), done, summary, difficulties, proposals, issued, occurrence))
 
 
 def from_plain(plain: Plain) -> UpdateRecord:
     agency, period, reporter, entries = plain
     agency, period = sys.intern(agency), sys.intern(period)  # one string each, not one per file
-    day = dt.date.fromisoformat
-    made = []
-    for task, status, done_on, summary, difficulties, proposals, documents, occurrence in entries:
-        issued = (
-            tuple(_new(DocumentRecord, (number, day(date), title)) for number, date, title in documents)
-            if documents
-            else ()
-        )
-        done = day(done_on) if done_on else None
-        entry = (task, sys.intern(status), done, summary, difficulties, proposals, issued, occurrence)
-        made.append(_new(EntryRecord, entry))
-    return _new(UpdateRecord, (agency, period, _new(ReporterRecord, reporter) if reporter else None, tuple(made)))
+    made = tuple(map(entry_from_plain, entries))
+    return _new(UpdateRecord, (agency, period, _new(ReporterRecord, reporter) if reporter else None, made))
 
 
 def read_bytes(path: Path | str, rel: str) -> bytes:

@@ -1,0 +1,140 @@
+"""What status, missing and the roll-up read of the update files, indexed once and small enough to keep.
+
+A repository of 24,000 update files has some 40,000 entries, but evaluation only asks whether an agency
+reported on a task in a quarter, when a lead reported a task done, and each lead's newest entry on a
+task. The summary holds exactly that; it is built from the records when the files are read, and kept
+in the repository snapshot in a form that a run reads back without building an object per entry: the
+submissions stay as they are stored, and a lead's completions are made when evaluation asks for them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, NamedTuple, cast
+
+from dnnd.evaluate import Completion
+from dnnd.periods import Period, parse_period
+from dnnd.updates import EntryRecord, UpdateRecord, entry_from_plain, entry_to_plain
+
+
+class ReportedEntry(NamedTuple):
+    """One agency's entry on a task in one period's update file."""
+
+    agency: str
+    period: str
+    rel: str
+    entry: EntryRecord
+
+
+class Submissions:
+    """Which agencies reported on which tasks in which quarter: `(agency, quarter, task) in submissions`."""
+
+    def __init__(self, by_quarter: dict[str, dict[str, list[int]]]) -> None:
+        self.by_quarter = by_quarter  # quarter name → agency → the tasks of its entries
+
+    def __contains__(self, item: object) -> bool:
+        agency, quarter, task = cast(tuple[str, Period, int], item)
+        return task in self.by_quarter.get(quarter.name, {}).get(agency, ())
+
+
+class Completions(Mapping[tuple[int, str], list[Completion]]):
+    """Each (task, agency)'s `done` entries, in the repository's order; made from their stored form on
+    first use, since evaluation asks only for the leads of the tasks it evaluates."""
+
+    def __init__(self, stored: dict[tuple[int, str], list[list[Any]]]) -> None:
+        self.stored = stored  # (task, agency) → [done_on, quarter, occurrence] in JSON form
+        self._made: dict[tuple[int, str], list[Completion]] = {}
+
+    def __getitem__(self, key: tuple[int, str]) -> list[Completion]:
+        if key not in self._made:
+            self._made[key] = [
+                Completion(dt.date.fromisoformat(done_on), _quarter(quarter), occurrence)
+                for done_on, quarter, occurrence in self.stored[key]
+            ]
+        return self._made[key]
+
+    def __iter__(self) -> Iterator[tuple[int, str]]:
+        return iter(self.stored)
+
+    def __len__(self) -> int:
+        return len(self.stored)
+
+
+@dataclass(frozen=True)
+class UpdateSummary:
+    """The valid update files as evaluation reads them."""
+
+    files: int
+    submissions: Submissions
+    completions: Completions
+    latest: dict[int, tuple[ReportedEntry, ...]]  # per task, the newest entry of each agency that leads it
+
+
+def _quarter(name: str) -> Period:
+    period = parse_period(name, "quarter")
+    assert period is not None  # the model's pattern guarantees it
+    return period
+
+
+def summarise(updates: list[tuple[str, UpdateRecord]], leads: Mapping[int, frozenset[str]]) -> UpdateSummary:
+    """Index (rel, record) pairs, in the repository's order: who reported what when, the `done` entries in
+    that order, and per task the newest entry of each of its `leads` (the agencies the decision named to
+    lead it and every successor their duty can pass to): newest period first, then the files' order."""
+    by_quarter: dict[str, dict[str, list[int]]] = {}
+    completions: dict[tuple[int, str], list[list[Any]]] = {}
+    for _, update in updates:
+        tasks = by_quarter.setdefault(update.period, {}).setdefault(update.agency, [])
+        for entry in update.entries:
+            tasks.append(entry.task)
+            if entry.status == "done" and entry.done_on is not None:
+                completions.setdefault((entry.task, update.agency), []).append(
+                    [entry.done_on.isoformat(), update.period, entry.occurrence]
+                )
+    latest: dict[int, dict[str, ReportedEntry]] = {}
+    new = tuple.__new__  # ReportedEntry without its Python-level __new__
+    for rel, update in sorted(updates, key=lambda item: item[1].period, reverse=True):
+        for entry in update.entries:
+            if update.agency not in leads.get(entry.task, ()):
+                continue
+            newest = latest.setdefault(entry.task, {})
+            if update.agency not in newest:
+                newest[update.agency] = new(ReportedEntry, (update.agency, update.period, rel, entry))
+    return UpdateSummary(
+        len(updates),
+        Submissions(by_quarter),
+        Completions(completions),
+        {task: tuple(newest.values()) for task, newest in latest.items()},
+    )
+
+
+def to_plain(summary: UpdateSummary) -> dict[str, Any]:
+    """The JSON form kept in the snapshot."""
+    return {
+        "files": summary.files,
+        "submissions": summary.submissions.by_quarter,
+        "completions": [[task, agency, found] for (task, agency), found in summary.completions.stored.items()],
+        "latest": [
+            [task, [[item.agency, item.period, item.rel, entry_to_plain(item.entry)] for item in items]]
+            for task, items in summary.latest.items()
+        ],
+    }
+
+
+def from_plain(plain: dict[str, Any]) -> UpdateSummary:
+    """The summary back from its JSON form; raises TypeError, ValueError or KeyError when it does not read."""
+    submissions = plain["submissions"]
+    if not isinstance(submissions, dict):
+        raise TypeError("submissions")
+    new, intern = tuple.__new__, sys.intern
+    latest = {
+        task: tuple(
+            new(ReportedEntry, (intern(agency), intern(period), rel, entry_from_plain(entry)))
+            for agency, period, rel, entry in items
+        )
+        for task, items in plain["latest"]
+    }
+    completions = Completions({(task, agency): found for task, agency, found in plain["completions"]})
+    return UpdateSummary(int(plain["files"]), Submissions(submissions), completions, latest)
