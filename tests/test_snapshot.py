@@ -1,0 +1,179 @@
+"""The repository snapshot: a run with nothing changed reads no file again, and every change is seen."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+
+import pytest
+
+from dnnd import cache, snapshot
+from dnnd.errors import DataError
+from dnnd.models import AgenciesFile, EventsFile, Plan, TasksFile
+from dnnd.repository import Repository, load_repository
+from dnnd.status import PeriodChoice, status_report
+from tests.conftest import EMBEDDED_PLAN, MakeRepo
+from tests.git_helpers import git, init
+
+UPDATE = "plan/updates/lhhn/2020-Q3.yaml"
+LATER = "plan/updates/lhhn/2020-Q4.yaml"
+
+
+def entry(summary: str, period: str = "2020-Q3", status: str = "in_progress", task: int = 5) -> str:
+    return f"agency: lhhn\nperiod: {period}\nentries:\n  - task: {task}\n    status: {status}\n    summary: {summary}\n"
+
+
+def latest(repo: Repository, task: int = 5) -> list[tuple[str, str, str]]:
+    return [(item.agency, item.period, item.entry.summary) for item in repo.summary.latest.get(task, ())]
+
+
+def no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make any reading of plan or update files fail the test."""
+    monkeypatch.setattr("dnnd.repository._load", lambda *args: pytest.fail("a plan file was parsed"))
+    monkeypatch.setattr("dnnd.updates.parse_many", lambda *args: pytest.fail("update files were parsed"))
+
+
+def test_a_second_run_reads_no_file_and_evaluates_the_same(
+    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = init(
+        make_repo({UPDATE: entry("Quý III."), LATER: entry("Xong.", "2020-Q4", "done\n    done_on: 2020-10-01")})
+    )
+    fresh = load_repository(root, use_cache=False)
+    load_repository(root)
+    assert (root / ".git" / snapshot.NAME).is_file()
+    no_parsing(monkeypatch)
+    served = load_repository(root)
+    assert served.load_updates is not None and served._updates is None  # records not read yet
+    for quarter in ("2020-Q3", "2020-Q4", "2021-Q1"):
+        choice, today = PeriodChoice(quarter=quarter), dt.date(2026, 11, 26)
+        assert status_report(served, choice, today=today) == status_report(fresh, choice, today=today)
+    assert latest(served) == latest(fresh) == [("lhhn", "2020-Q4", "Xong.")]
+    assert (served.plan, served.agencies, served.tasks, served.schedules) == (
+        fresh.plan,
+        fresh.agencies,
+        fresh.tasks,
+        fresh.schedules,
+    )
+
+
+def test_records_load_on_first_use_and_equal_a_fresh_load(make_repo: MakeRepo) -> None:
+    root = init(make_repo({UPDATE: entry("Quý III."), LATER: entry("Quý IV.", "2020-Q4")}))
+    load_repository(root)
+    (root / ".git" / cache.NAME).unlink()  # the per-file cache gone: the records are parsed again
+    served = load_repository(root)
+    assert served.updates == load_repository(root, use_cache=False).updates
+    assert (root / ".git" / cache.NAME).is_file()
+
+
+def test_an_edit_in_the_same_second_with_the_same_size_is_seen(make_repo: MakeRepo) -> None:
+    root = init(make_repo({UPDATE: entry("Bản A.")}))
+    path = root / UPDATE
+    before = path.stat()
+    assert latest(load_repository(root)) == [("lhhn", "2020-Q3", "Bản A.")]
+    path.write_text(entry("Bản B."), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # same size, same timestamps
+    assert latest(load_repository(root)) == [("lhhn", "2020-Q3", "Bản B.")]
+
+
+def test_a_change_committed_between_two_runs_is_seen(make_repo: MakeRepo) -> None:
+    root = init(make_repo({UPDATE: entry("Một.")}))
+    assert latest(load_repository(root))[0][2] == "Một."
+    (root / UPDATE).write_text(entry("Hai."), encoding="utf-8")
+    git(root, "commit", "-q", "-a", "-m", "Hai")  # git reports nothing changed, as before: the index differs
+    assert latest(load_repository(root))[0][2] == "Hai."
+
+
+def test_a_commit_a_checkout_and_a_staged_edit_are_seen(make_repo: MakeRepo) -> None:
+    root = init(make_repo({UPDATE: entry("Một.")}))
+    assert latest(load_repository(root))[0][2] == "Một."
+    (root / UPDATE).write_text(entry("Hai."), encoding="utf-8")
+    git(root, "add", UPDATE)
+    assert latest(load_repository(root))[0][2] == "Hai."
+    git(root, "commit", "-q", "-m", "Hai")
+    assert latest(load_repository(root))[0][2] == "Hai."
+    git(root, "checkout", "-q", "HEAD~1", "--", UPDATE)
+    assert latest(load_repository(root))[0][2] == "Một."
+
+
+@pytest.mark.parametrize("ignored", [False, True])
+def test_untracked_and_ignored_files_are_seen_when_edited(make_repo: MakeRepo, ignored: bool) -> None:
+    root = init(make_repo({".gitignore": "plan/updates/lhhn/\n" if ignored else ""}))
+    (root / UPDATE).parent.mkdir(parents=True)
+    (root / UPDATE).write_text(entry("Bản A."), encoding="utf-8")
+    assert latest(load_repository(root)) == [("lhhn", "2020-Q3", "Bản A.")]
+    (root / UPDATE).write_text(entry("Bản B."), encoding="utf-8")
+    assert latest(load_repository(root)) == [("lhhn", "2020-Q3", "Bản B.")]
+    (root / UPDATE).unlink()
+    assert latest(load_repository(root)) == []
+
+
+def test_problems_of_invalid_files_are_kept_and_a_fix_is_seen(make_repo: MakeRepo) -> None:
+    root = init(make_repo({UPDATE: entry("Sai.", task=1), "plan/updates/lhhn/notes.txt": "ghi chú\n"}))
+    fresh = load_repository(root, use_cache=False)
+    load_repository(root)
+    served = load_repository(root)
+    assert (served.left_out, served.update_problems) == (fresh.left_out, fresh.update_problems)
+    assert served.left_out == ["plan/updates/lhhn/notes.txt", UPDATE]
+    (root / UPDATE).write_text(entry("Đúng."), encoding="utf-8")
+    assert load_repository(root).left_out == ["plan/updates/lhhn/notes.txt"]
+
+
+def test_a_plan_change_is_validated_again(make_repo: MakeRepo) -> None:
+    root = init(make_repo({UPDATE: entry("Có.")}))
+    load_repository(root)
+    tasks = root / "plan" / "tasks.yaml"
+    tasks.write_text(tasks.read_text(encoding="utf-8").replace("  - id: 5\n", "  - id: 5\n    bogus: 1\n", 1), "utf-8")
+    with pytest.raises(DataError) as caught:
+        load_repository(root)
+    assert [(problem.path, problem.field) for problem in caught.value.problems] == [
+        ("plan/tasks.yaml", "tasks[4].bogus")
+    ]
+
+
+def test_another_version_of_dnnd_does_not_read_it(make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = init(make_repo({UPDATE: entry("Có.")}))
+    load_repository(root)
+    monkeypatch.setattr(cache, "_code_stamp", lambda: "a changed module")
+    monkeypatch.setattr(snapshot, "rebuild", lambda *args: pytest.fail("an old snapshot was read"))
+    assert latest(load_repository(root))[0][2] == "Có."
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "edited", "other-key"])
+def test_a_damaged_snapshot_is_rebuilt_not_trusted(make_repo: MakeRepo, damage: str) -> None:
+    root = init(make_repo({UPDATE: entry("Thật.")}))
+    load_repository(root)
+    stored = root / ".git" / snapshot.NAME
+    head, _, body = stored.read_bytes().partition(b"\n")
+    damaged = {
+        "garbage": b"\x00\xff not json",
+        "truncated": head + b"\n" + body[: len(body) // 2],
+        "edited": head + b"\n" + body.replace("Thật.".encode(), "Giả.".encode()),
+        "other-key": json.dumps({**json.loads(head), "key": "old"}).encode() + b"\n" + body,
+    }[damage]
+    stored.write_bytes(damaged)
+    assert latest(load_repository(root))[0][2] == "Thật."
+    assert stored.read_bytes() != damaged  # written anew
+
+
+def test_no_snapshot_without_the_cache(make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = init(make_repo({UPDATE: entry("Có.")}))
+    load_repository(root, use_cache=False)
+    monkeypatch.setenv("DNND_NO_CACHE", "1")
+    load_repository(root)
+    assert not (root / ".git" / snapshot.NAME).exists()
+
+
+@pytest.mark.parametrize(
+    ("model", "rel"),
+    [(Plan, "plan.yaml"), (AgenciesFile, "agencies.yaml"), (TasksFile, "tasks.yaml"), (EventsFile, "events.yaml")],
+)
+def test_rebuild_gives_the_validated_model_back(model: type[Plan], rel: str) -> None:
+    from dnnd.validation import validate_document
+    from dnnd.yamlio import load_yaml
+
+    validated = validate_document(model, load_yaml((EMBEDDED_PLAN / rel).read_bytes(), rel), rel)
+    rebuilt = snapshot.rebuild(model, json.loads(json.dumps(validated.model_dump(mode="json"))))
+    assert rebuilt == validated
+    assert rebuilt.model_dump() == validated.model_dump()  # dates are dates again, nested models are models
