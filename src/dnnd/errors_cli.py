@@ -11,6 +11,7 @@ import typer
 from typer._click import exceptions as click_exceptions  # typer 0.29 vendors click as typer._click
 from typer.core import TyperGroup
 
+from dnnd import plain_params
 from dnnd.errors import DataError, DnndError
 from dnnd.i18n import LANGUAGES, Text, default_language
 
@@ -146,6 +147,7 @@ class DnndGroup(TyperGroup):
     """The command group: global options anywhere on the line, and every error through `handle`."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        plain_params.install(self, ctx)  # before any option is coerced
         return super().parse_args(ctx, hoist_global_options(args))
 
     def invoke(self, ctx: Any) -> Any:

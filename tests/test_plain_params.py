@@ -1,0 +1,69 @@
+"""Plain coercion of text, path, flag and enum options: typer's values, without importing pydantic."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer
+from typer._click import Context
+from typer._click.exceptions import BadParameter
+from typer._coercion import build_runtime_param
+
+from dnnd import plain_params
+from dnnd.cli import Format, app
+from tests.conftest import PROJECT
+
+
+def command_params() -> tuple[Context, dict[str, Any]]:
+    """The group's and `status`'s parameters by name, after `install`."""
+    group = typer.main.get_command(app)
+    ctx = Context(group)
+    plain_params.install(group, ctx)
+    status = group.commands["status"]  # type: ignore[attr-defined]
+    return ctx, {param.name: param for param in (*group.get_params(ctx), *status.get_params(ctx))}
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("repo", "plan dir"),
+        ("repo", Path("x")),
+        ("lang", "en"),
+        ("quarter", "2020-Q3"),
+        ("no_cache", True),
+        ("format", "json"),
+        ("format", Format.csv),
+        ("help", False),
+    ],
+)
+def test_plain_coercion_gives_typers_value(name: str, value: object) -> None:
+    ctx, params = command_params()
+    param = params[name]
+    assert isinstance(param._runtime_param, plain_params.PlainParam)  # type: ignore[attr-defined]
+    ours = param._runtime_param.coerce(value, param=param, ctx=ctx)  # type: ignore[attr-defined]
+    theirs = build_runtime_param(param.type_descriptor).coerce(value, param=param, ctx=ctx)  # type: ignore[attr-defined]
+    assert ours == theirs and type(ours) is type(theirs)
+
+
+def test_other_values_get_typers_own_message() -> None:
+    ctx, params = command_params()
+    param = params["format"]
+    with pytest.raises(BadParameter) as ours:
+        param._runtime_param.coerce("xml", param=param, ctx=ctx)  # type: ignore[attr-defined]
+    with pytest.raises(BadParameter) as theirs:
+        build_runtime_param(param.type_descriptor).coerce("xml", param=param, ctx=ctx)  # type: ignore[attr-defined]
+    assert str(ours.value) == str(theirs.value)
+
+
+def test_validate_imports_no_pydantic_adapters_and_no_word_libraries() -> None:
+    script = (
+        "import sys\nfrom dnnd.cli import main\ntry:\n    main(['--repo', sys.argv[1], 'validate'])\n"
+        "except SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('typer._adapters', 'docx', 'docxtpl', 'jinja2', 'rich') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(PROJECT)], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "[]"
