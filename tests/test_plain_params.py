@@ -59,9 +59,9 @@ def test_other_values_get_typers_own_message() -> None:
     assert str(ours.value) == str(theirs.value)
 
 
-def test_validate_imports_no_pydantic_adapters_and_no_word_libraries() -> None:
+def test_validate_imports_no_pydantic_adapters_and_no_word_libraries(tmp_path: Path) -> None:
     script = (
-        "import sys\nfrom dnnd.cli import main\ntry:\n    main(['--repo', sys.argv[1], 'validate'])\n"
+        "import sys\nfrom dnnd.cli import main\ntry:\n    main(['--no-cache', '--repo', sys.argv[1], 'validate'])\n"
         "except SystemExit:\n    pass\n"
         "print(sorted(m for m in ('typer._adapters', 'docx', 'docxtpl', 'jinja2', 'rich') if m in sys.modules))"
     )

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from dnnd import fastpath, updates
-from dnnd.errors import DataError
-from dnnd.yamlio import MAX_FILE_BYTES, decode_text, parse_yaml
+from dnnd.yamlio import decode_text, parse_yaml
 from tests.conftest import MakeRepo
 
 GOOD = """agency: lhhn
@@ -87,30 +84,3 @@ def test_records_round_trip(tmp_path: Path) -> None:
     record = updates.from_plain(plain)
     assert record.entries[0].done_on is not None and record.entries[0].documents[0].number == "45/LHHN-VP"
     assert record.reporter is not None and record.reporter.phone == "0905123456"
-
-
-def test_read_bytes_gives_the_exact_bytes(tmp_path: Path) -> None:
-    path = tmp_path / "2020-Q3.yaml"
-    path.write_bytes(GOOD.encode() * 3)
-    assert updates.read_bytes(str(path), "x") == GOOD.encode() * 3
-    (tmp_path / "empty.yaml").write_bytes(b"")
-    assert updates.read_bytes(tmp_path / "empty.yaml", "x") == b""
-
-
-@pytest.mark.parametrize(
-    ("make", "message"),
-    [
-        (lambda path: os.mkfifo(path), "not a regular file"),  # refused at once: opening does not wait for a writer
-        (lambda path: path.mkdir(), "not a regular file"),
-        (lambda path: None, "this file is missing"),
-        (lambda path: path.write_bytes(b"a" * (MAX_FILE_BYTES + 1)), "file too large"),
-    ],
-)
-def test_read_bytes_refuses_what_is_not_a_readable_file(tmp_path: Path, make: Any, message: str) -> None:
-    path = tmp_path / "2020-Q3.yaml"
-    make(path)
-    with pytest.raises(DataError) as caught:
-        updates.read_bytes(path, "plan/updates/lhhn/2020-Q3.yaml")
-    problem = caught.value.problems[0]
-    assert problem.path == "plan/updates/lhhn/2020-Q3.yaml"
-    assert problem.message.en.startswith(message)

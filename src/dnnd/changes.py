@@ -11,7 +11,8 @@ from dnnd.gitinfo import Change, changed_since, merge_base, show
 from dnnd.i18n import Text
 from dnnd.locks import locked_quarters, parse_locks
 from dnnd.periods import Period, parse_period
-from dnnd.repository import LOCKS_FILE, UPDATES_DIR, load_repository
+from dnnd.repository import load_repository
+from dnnd.state import LOCKS_FILE, UPDATES_DIR
 from dnnd.status import check_agency
 
 Level = Literal["error", "warning"]

@@ -86,7 +86,8 @@ def _settings(ctx: typer.Context) -> Settings:
 
 
 def _open(ctx: typer.Context) -> Repository:
-    from dnnd.repository import find_root, load_repository
+    from dnnd.repository import load_repository
+    from dnnd.state import find_root
 
     settings = _settings(ctx)
     return load_repository(find_root(Path.cwd(), settings.repo), use_cache=settings.use_cache)
@@ -96,14 +97,22 @@ def _open(ctx: typer.Context) -> Repository:
 def validate(ctx: typer.Context) -> None:
     """Kiểm tra mọi tệp của kho kế hoạch và liệt kê mọi lỗi (Check every file and list every problem)."""
     from dnnd.errors import DataError
+    from dnnd.state import find_root, read_state, recorded_verdict
 
-    repo = _open(ctx)
-    if repo.update_problems:
-        raise DataError(repo.update_problems)
-    lang = _settings(ctx).lang  # plain text: validate runs on every commit, and rich would double its start-up
-    for problem in repo.warnings:
+    settings = _settings(ctx)
+    root = find_root(Path.cwd(), settings.repo)
+    state = read_state(root, settings.use_cache)
+    verdict = recorded_verdict(state)  # the same files as last time: no model to load (it runs on every commit)
+    if verdict is None:
+        from dnnd.repository import load_repository
+
+        verdict = load_repository(root, use_cache=settings.use_cache, state=state).verdict()
+    if verdict.problems:
+        raise DataError(verdict.problems)
+    lang = settings.lang  # plain text: validate runs on every commit, and rich would double its start-up
+    for problem in verdict.warnings:
         print(f"{Text('Cảnh báo', 'Warning').in_(lang)}: {problem.render(lang)}", file=sys.stderr)
-    tasks, agencies, updates = len(repo.tasks), len(repo.agencies), repo.summary.files
+    tasks, agencies, updates = verdict.tasks, verdict.agencies, verdict.files
     print(
         Text(
             f"Hợp lệ: {tasks} nhiệm vụ, {agencies} cơ quan, {updates} tệp báo cáo; không có lỗi.",
@@ -327,8 +336,8 @@ def new_update(
 def schema(ctx: typer.Context) -> None:
     """Ghi JSON Schema của các loại tệp vào schema/ để trình soạn thảo gợi ý (Write the editor schemas)."""
     from dnnd import render_actions
-    from dnnd.repository import find_root
     from dnnd.schema import write_schemas
+    from dnnd.state import find_root
 
     render_actions.written(write_schemas(find_root(Path.cwd(), _settings(ctx).repo)), _settings(ctx).lang)
 
@@ -362,7 +371,7 @@ def check_changes(
     """Kiểm tra một pull request: hợp lệ, đúng cơ quan, không sửa kỳ đã khóa (Check a pull request's changes)."""
     from dnnd import render_actions
     from dnnd.changes import check_changes as check
-    from dnnd.repository import find_root
+    from dnnd.state import find_root
 
     report = check(find_root(Path.cwd(), _settings(ctx).repo), base, agency)
     render_actions.changes(report, format.value, _settings(ctx).lang)

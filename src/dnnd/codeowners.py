@@ -6,7 +6,8 @@ from pathlib import Path
 
 from dnnd.errors import DnndError
 from dnnd.i18n import Text
-from dnnd.repository import UPDATES_DIR, Repository
+from dnnd.repository import Repository
+from dnnd.state import UPDATES_DIR
 
 CODEOWNERS = ".github/CODEOWNERS"
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from dnnd.gitinfo import Landing, first_parent_history
 from dnnd.periods import Period, parse_period
-from dnnd.repository import UPDATES_DIR, Repository
+from dnnd.repository import Repository
+from dnnd.state import UPDATES_DIR
 from dnnd.workdays import add_working_days
 
 VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")

@@ -8,8 +8,9 @@ from dnnd import __version__
 from dnnd.codeowners import CODEOWNERS, codeowners_text
 from dnnd.errors import DataError, UsageError
 from dnnd.i18n import Text
-from dnnd.repository import PLAN_FILE, load_repository
+from dnnd.repository import load_repository
 from dnnd.schema import write_schemas
+from dnnd.state import PLAN_FILE
 
 WORKFLOW = ".github/workflows/dnnd.yml"
 WORKFLOW_TEXT = f"""\

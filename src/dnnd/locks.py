@@ -11,7 +11,7 @@ from dnnd.errors import DnndError, UsageError
 from dnnd.i18n import Text
 from dnnd.models import Lock, LocksFile
 from dnnd.periods import Period, parse_period
-from dnnd.repository import LOCKS_FILE
+from dnnd.state import LOCKS_FILE
 from dnnd.validation import validate_document
 from dnnd.yamlio import load_yaml
 

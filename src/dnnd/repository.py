@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import gc
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,27 +15,30 @@ from pydantic import BaseModel
 from dnnd import cache, checks, snapshot, succession_checks, timing
 from dnnd import summary as summary_module
 from dnnd import updates as updates_module
-from dnnd.errors import DataError, DnndError, Problem, UsageError
+from dnnd.errors import DataError, DnndError, Problem
 from dnnd.i18n import Text
-from dnnd.models import AgenciesFile, Agency, Event, EventsFile, LocksFile, Plan, Task, TasksFile
+from dnnd.models import AgenciesFile, Agency, Event, EventsFile, LocksFile, Plan, Task, TasksFile, rebuild
 from dnnd.periods import Window, parse_period
 from dnnd.schedule import Schedule
+from dnnd.state import (
+    AGENCIES_FILE,
+    ALLOWED_EXTRA,
+    EVENTS_FILE,
+    LOCKS_FILE,
+    PLAN_FILE,
+    TASKS_FILE,
+    UPDATE_NAME,
+    UPDATES_DIR,
+    CacheKeys,
+    Listing,
+    RepositoryState,
+    read_state,
+)
 from dnnd.succession import Successions, holdings_at
 from dnnd.summary import UpdateSummary, summarise
 from dnnd.updates import Plain, UpdateRecord
 from dnnd.validation import validate_document
 from dnnd.yamlio import YamlDocument, load_yaml
-
-PLAN_DIR = "plan"
-PLAN_FILE = "plan/plan.yaml"
-AGENCIES_FILE = "plan/agencies.yaml"
-TASKS_FILE = "plan/tasks.yaml"
-EVENTS_FILE = "plan/events.yaml"
-LOCKS_FILE = "plan/locks.yaml"
-PLAN_FILES = ("plan/plan.yaml", "plan/agencies.yaml", "plan/tasks.yaml", "plan/events.yaml", "plan/locks.yaml")
-UPDATES_DIR = "plan/updates"
-_UPDATE_NAME = re.compile(r"([0-9]{4})-Q([1-4])\.yaml")
-_ALLOWED_EXTRA = frozenset({".gitkeep"})
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -68,6 +69,12 @@ class Repository:
     load_updates: Callable[[], list[UpdateFile]] | None = field(default=None, repr=False)
     _updates: list[UpdateFile] | None = field(default=None, repr=False)
 
+    def verdict(self) -> snapshot.Verdict:
+        """What `dnnd validate` reports of it."""
+        return snapshot.Verdict(
+            len(self.tasks), len(self.agencies), self.summary.files, self.update_problems, self.warnings
+        )
+
     @property
     def updates(self) -> list[UpdateFile]:
         """The valid update files' records, read on first use when the repository came from its snapshot."""
@@ -76,67 +83,9 @@ class Repository:
         return self._updates
 
 
-def find_root(start: Path, explicit: Path | None = None) -> Path:
-    """The plan repository: `explicit` (or DNND_REPO) if given, else the nearest parent holding plan/plan.yaml."""
-    chosen = explicit or (Path(os.environ["DNND_REPO"]) if os.environ.get("DNND_REPO") else None)
-    if chosen is not None:
-        if (chosen / PLAN_FILE).is_file():
-            return chosen.resolve()
-        raise UsageError(
-            Text(
-                f"'{chosen}' không phải kho kế hoạch: không có tệp {PLAN_FILE}",
-                f"'{chosen}' is not a plan repository: it has no {PLAN_FILE}",
-            )
-        )
-    here = start.resolve()
-    for folder in (here, *here.parents):
-        if (folder / PLAN_FILE).is_file():
-            return folder
-    raise UsageError(
-        Text(
-            f"không tìm thấy kho kế hoạch: không có {PLAN_FILE} trong '{here}' hay các thư mục cha. "
-            "Hãy chuyển vào thư mục kho kế hoạch, hoặc dùng --repo THƯ_MỤC (hay biến DNND_REPO)",
-            f"no plan repository found: no {PLAN_FILE} in '{here}' or its parents. "
-            "Change into the plan repository, or use --repo DIR (or DNND_REPO)",
-        )
-    )
-
-
-def read_file(root: Path, rel: str) -> bytes:
-    """Bytes of a regular file of the repository, refusing devices, fifos and anything over the size limit."""
-    return updates_module.read_bytes(root / rel, rel)
-
-
 def _load(raw: bytes, rel: str, model: type[M]) -> tuple[M, YamlDocument]:
     doc = load_yaml(raw, rel)
     return validate_document(model, doc, rel), doc
-
-
-Listing = list[tuple[str, list[tuple[str, bool, bool]] | None]]  # folder name, its (name, is file, is link)s
-
-
-def _list_updates(root: Path) -> Listing:
-    """What plan/updates/ holds, one level of folders deep, in name order (None for a non-folder)."""
-    base = root / UPDATES_DIR
-    if not base.is_dir():
-        return []
-    listing: Listing = []
-    for folder in sorted(base.iterdir()):
-        if not folder.is_dir():
-            listing.append((folder.name, None))
-            continue
-        with os.scandir(folder) as entries:  # the directory entries know their type: no stat per file
-            files = sorted((entry.name, entry.is_file(follow_symlinks=False), entry.is_symlink()) for entry in entries)
-        listing.append((folder.name, files))
-    return listing
-
-
-def _listed_names(listing: Listing) -> list[str]:
-    return [
-        f"{folder}/{name}/{int(is_file)}{int(is_link)}" if files is not None else folder
-        for folder, files in listing
-        for name, is_file, is_link in files or [("", False, False)]
-    ]
 
 
 def _update_paths(listing: Listing, agencies: dict[str, Agency] | None) -> tuple[list[str], list[Problem]]:
@@ -146,7 +95,7 @@ def _update_paths(listing: Listing, agencies: dict[str, Agency] | None) -> tuple
     reporting = sorted(agency_id for agency_id, agency in (agencies or {}).items() if agency.reports)
     for folder, files in listing:
         rel_folder = f"{UPDATES_DIR}/{folder}"
-        if folder in _ALLOWED_EXTRA:
+        if folder in ALLOWED_EXTRA:
             continue
         if files is None:
             problems.append(
@@ -183,25 +132,15 @@ def _update_paths(listing: Listing, agencies: dict[str, Agency] | None) -> tuple
             continue
         for name, is_file, is_link in files:
             rel = f"{rel_folder}/{name}"
-            if is_file and _UPDATE_NAME.fullmatch(name):
+            if is_file and UPDATE_NAME.fullmatch(name):
                 found.append(rel)
-            elif name in _ALLOWED_EXTRA:
+            elif name in ALLOWED_EXTRA:
                 continue
-            elif _UPDATE_NAME.fullmatch(name):
+            elif UPDATE_NAME.fullmatch(name):
                 problems.append(Problem(rel, None, None, "", _not_a_file(is_link)))
             else:
                 problems.append(Problem(rel, None, None, "", _misnamed(name)))
     return found, problems
-
-
-def _candidates(listing: Listing) -> list[str]:
-    """Every file named like an update, whatever its folder: what the snapshot's key must cover."""
-    return [
-        f"{UPDATES_DIR}/{folder}/{name}"
-        for folder, files in listing
-        for name, is_file, _ in files or ()
-        if is_file and _UPDATE_NAME.fullmatch(name)
-    ]
 
 
 def _not_a_file(is_link: bool) -> Text:
@@ -227,38 +166,12 @@ def _misnamed(name: str) -> Text:
     )
 
 
-class _Store:
-    """Where this repository's caches live, and the keys of this run: the snapshot's from the index, git's
-    report and the listing; each update file's blob id (for the per-file cache) only when asked."""
-
-    def __init__(self, places: cache.GitPlaces, files_key: str, listing: Listing, root: Path) -> None:
-        self.cache_file = places.cache_file
-        self.files_key = files_key
-        self.candidates = _candidates(listing)
-        self.worktree = cache.Worktree(root, places, UPDATES_DIR) if self.candidates else None
-        state = self.worktree.digest(self.candidates) if self.worktree is not None else "no update files"
-        self.snapshot_key = None if state is None else snapshot.key_of(files_key, _listed_names(listing), state)
-
-    @functools.cached_property
-    def ids(self) -> dict[str, str]:
-        return self.worktree.content_ids(self.candidates) if self.worktree is not None else {}
-
-
-def _store(root: Path, raw: dict[str, bytes], listing: Listing) -> _Store | None:
-    if cache.disabled():
-        return None
-    places = cache.locate(root)
-    if places is None:
-        return None
-    return _Store(places, cache.key_of(root, raw.items()), listing, root)
-
-
 @dataclass
 class _Parsed:
     """Each update file's record (or its problems), and how to store the valid ones back in the cache."""
 
     results: dict[str, tuple[UpdateRecord | None, list[Problem]]] = field(default_factory=dict)
-    store: _Store | None = None
+    store: CacheKeys | None = None
     plains: dict[str, Plain] = field(default_factory=dict)
     stored: frozenset[str] = frozenset()
 
@@ -272,7 +185,7 @@ class _Parsed:
             cache.save(self.store.cache_file, self.store.files_key, fresh)
 
 
-def _read_updates(root: Path, rels: list[str], store: _Store | None, check: updates_module.Check | None) -> _Parsed:
+def _read_updates(root: Path, rels: list[str], store: CacheKeys | None, check: updates_module.Check | None) -> _Parsed:
     """Every update file parsed, validated and cross-checked (by `check`), through the cache when it can be used.
 
     The cache holds only files that were valid under the same plan files, so a hit needs no check again.
@@ -358,15 +271,16 @@ def _valid_updates(parsed: _Parsed, rels: list[str]) -> list[UpdateFile]:
     return updates
 
 
-def load_repository(root: Path, *, use_cache: bool = True) -> Repository:
-    """Load and check every file. Raises DataError (with all problems) when the plan's own files are wrong.
+def load_repository(root: Path, *, use_cache: bool = True, state: RepositoryState | None = None) -> Repository:
+    """Load and check every file (`state`, when given, is what `read_state` found of it already).
+    Raises DataError (with all problems) when the plan's own files are wrong.
 
     Python's cyclic garbage collector is paused meanwhile: tens of thousands of small, acyclic objects
     made in one go would otherwise trigger it over and over (forked workers inherit the pause)."""
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _load_repository(root, use_cache)
+        return _load_repository(root, use_cache, state)
     finally:
         if paused:
             gc.enable()
@@ -382,17 +296,10 @@ _PLAN_MODELS: dict[str, type[BaseModel]] = {
 _OPTIONAL = (EVENTS_FILE, LOCKS_FILE)
 
 
-def _load_repository(root: Path, use_cache: bool) -> Repository:
-    problems: list[Problem] = []
-    raw: dict[str, bytes] = {}
-    for rel in PLAN_FILES:
-        if rel not in _OPTIONAL or (root / rel).exists():
-            try:
-                raw[rel] = read_file(root, rel)
-            except DataError as exc:
-                problems.extend(exc.problems)
-    listing = _list_updates(root)
-    store = _store(root, raw, listing) if use_cache and not problems else None
+def _load_repository(root: Path, use_cache: bool, state: RepositoryState | None) -> Repository:
+    state = state or read_state(root, use_cache)
+    problems = list(state.problems)
+    raw, listing, store = state.plan_bytes, state.listing, state.keys
     if store is not None and store.snapshot_key is not None:
         repo = _from_snapshot(root, store, store.snapshot_key, listing)
         if repo is not None:
@@ -462,15 +369,17 @@ def _load_repository(root: Path, use_cache: bool) -> Repository:
         for task in tasks.values()
     }
     summary = summarise([(update.rel, update.update) for update in updates], leads)
+    repo = _repository(root, files, schedules, summary, update_problems, left_out, updates=updates)
     if store is not None and store.snapshot_key is not None:
         body = {
             "plan": {rel: model.model_dump(mode="json") for rel, model in files.items()},
             "summary": summary_module.to_plain(summary),
             "problems": snapshot.problems_to_plain(update_problems),
             "left_out": left_out,
+            "verdict": snapshot.verdict_to_plain(repo.verdict()),
         }
-        cache.save(snapshot.snapshot_file(store.cache_file), store.snapshot_key, body)
-    return _repository(root, files, schedules, summary, update_problems, left_out, updates=updates)
+        cache.save(store.snapshot_file, store.snapshot_key, body)
+    return repo
 
 
 def _repository(
@@ -486,8 +395,9 @@ def _repository(
 ) -> Repository:
     plan, agencies_file, tasks_file = files[PLAN_FILE], files[AGENCIES_FILE], files[TASKS_FILE]
     assert isinstance(plan, Plan) and isinstance(agencies_file, AgenciesFile) and isinstance(tasks_file, TasksFile)
-    events_file = files.get(EVENTS_FILE, EventsFile(events=[]))
-    locks = files.get(LOCKS_FILE, LocksFile())
+    # model_construct: validating even an empty model would build its schema, which a snapshot hit avoids
+    events_file = files.get(EVENTS_FILE) or EventsFile.model_construct(events=[])
+    locks = files.get(LOCKS_FILE) or LocksFile.model_construct(locks=[])
     assert isinstance(events_file, EventsFile) and isinstance(locks, LocksFile)
     warnings = (
         []
@@ -522,14 +432,14 @@ def _repository(
     )
 
 
-def _from_snapshot(root: Path, store: _Store, key: str, listing: Listing) -> Repository | None:
+def _from_snapshot(root: Path, store: CacheKeys, key: str, listing: Listing) -> Repository | None:
     """The repository as the snapshot keeps it, or None when there is none for this key or it does not read.
     Update records are read (through the per-file cache) only when a command asks for them."""
-    body = cache.load(snapshot.snapshot_file(store.cache_file), key)
+    body = cache.load(store.snapshot_file, key)
     if not body:
         return None
     try:
-        files = {rel: snapshot.rebuild(_PLAN_MODELS[rel], data) for rel, data in body["plan"].items()}
+        files = {rel: rebuild(_PLAN_MODELS[rel], data) for rel, data in body["plan"].items()}
         summary = summary_module.from_plain(body["summary"])
         update_problems = snapshot.problems_from_plain(body["problems"])
         left_out = [str(rel) for rel in body["left_out"]]

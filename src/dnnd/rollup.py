@@ -15,7 +15,8 @@ from pathlib import Path
 from dnnd.errors import DataError, DnndError, Problem
 from dnnd.evaluate import STATUS_CODES
 from dnnd.i18n import Text
-from dnnd.repository import PLAN_FILE, Repository, find_root, load_repository, read_file
+from dnnd.repository import Repository, load_repository
+from dnnd.state import PLAN_FILE, find_root, read_file
 from dnnd.status import PeriodChoice, choose_period, status_report
 from dnnd.updates import mark_worker, workers_for
 from dnnd.yamlio import load_yaml

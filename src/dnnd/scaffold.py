@@ -11,7 +11,8 @@ from dnnd.i18n import Text
 from dnnd.models import ENTRY_STATUSES
 from dnnd.periods import Period, parse_period
 from dnnd.report_content import dmy, period_phrase
-from dnnd.repository import UPDATES_DIR, Repository
+from dnnd.repository import Repository
+from dnnd.state import UPDATES_DIR
 from dnnd.status import build_facts, check_agency, roles_at
 from dnnd.succession import Successions, holdings_at, successors_of
 

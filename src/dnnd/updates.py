@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import stat
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -19,10 +18,10 @@ from pydantic import ValidationError
 
 from dnnd import fastpath
 from dnnd.errors import DataError, Problem
-from dnnd.i18n import Text
 from dnnd.models import Update
+from dnnd.state import read_bytes
 from dnnd.validation import validate_document
-from dnnd.yamlio import MAX_FILE_BYTES, YamlDocument, decode_text, parse_yaml, too_large
+from dnnd.yamlio import YamlDocument, decode_text, parse_yaml
 
 PARALLEL_MIN_FILES = 400
 
@@ -118,54 +117,6 @@ def from_plain(plain: Plain) -> UpdateRecord:
     agency, period = sys.intern(agency), sys.intern(period)  # one string each, not one per file
     made = tuple(map(entry_from_plain, entries))
     return _new(UpdateRecord, (agency, period, _new(ReporterRecord, reporter) if reporter else None, made))
-
-
-def read_bytes(path: Path | str, rel: str) -> bytes:
-    """A regular file's bytes, at most one byte over the size limit (which decode_text then reports);
-    devices, fifos and missing files are refused with a problem naming `rel`.
-
-    One open and one fstat per file, no pathlib: this runs for every update file. The file is opened
-    without blocking, so a fifo is refused instead of hanging."""
-    try:
-        handle = os.open(path, _OPEN_FLAGS)
-    except FileNotFoundError:
-        raise DataError([Problem(rel, None, None, "", Text("thiếu tệp này", "this file is missing"))]) from None
-    except OSError as error:
-        raise _unreadable(rel, error) from None
-    try:
-        info = os.fstat(handle)
-        if not stat.S_ISREG(info.st_mode):
-            raise DataError([Problem(rel, None, None, "", Text("không phải tệp thường", "not a regular file"))])
-        if info.st_size > MAX_FILE_BYTES:
-            raise DataError([Problem(rel, None, None, "", too_large(info.st_size))])
-        data = os.read(handle, info.st_size + 1)  # a buffer of the file's size: the limit's would cost a megabyte
-        if len(data) != info.st_size:  # a short read, or the file changed meanwhile: read on, within the limit
-            parts = [data]
-            while part := os.read(handle, MAX_FILE_BYTES + 1 - sum(map(len, parts))):
-                parts.append(part)
-            data = b"".join(parts)
-        return data
-    except OSError as error:
-        raise _unreadable(rel, error) from None
-    finally:
-        os.close(handle)
-
-
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-
-
-def _unreadable(rel: str, error: OSError) -> DataError:
-    return DataError(
-        [
-            Problem(
-                rel,
-                None,
-                None,
-                "",
-                Text(f"không đọc được tệp: {error.strerror}", f"cannot read the file: {error.strerror}"),
-            )
-        ]
-    )
 
 
 def parse_slow(raw: bytes, rel: str) -> tuple[Update, YamlDocument]:

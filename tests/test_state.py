@@ -1,0 +1,69 @@
+"""The repository on disk: files read safely, and the verdict `dnnd validate` answers from without the models."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dnnd import state
+from dnnd.errors import DataError
+from dnnd.yamlio import MAX_FILE_BYTES
+from tests.conftest import MakeRepo, RunCli
+from tests.git_helpers import init
+
+GOOD = "agency: lhhn\nperiod: 2020-Q3\nentries:\n  - task: 5\n    status: in_progress\n    summary: Có.\n"
+
+
+def test_read_bytes_gives_the_exact_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "2020-Q3.yaml"
+    path.write_bytes(GOOD.encode() * 3)
+    assert state.read_bytes(str(path), "x") == GOOD.encode() * 3
+    (tmp_path / "empty.yaml").write_bytes(b"")
+    assert state.read_bytes(tmp_path / "empty.yaml", "x") == b""
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda path: os.mkfifo(path), "not a regular file"),  # refused at once: opening does not wait for a writer
+        (lambda path: path.mkdir(), "not a regular file"),
+        (lambda path: None, "this file is missing"),
+        (lambda path: path.write_bytes(b"a" * (MAX_FILE_BYTES + 1)), "file too large"),
+    ],
+)
+def test_read_bytes_refuses_what_is_not_a_readable_file(tmp_path: Path, make: Any, message: str) -> None:
+    path = tmp_path / "2020-Q3.yaml"
+    make(path)
+    with pytest.raises(DataError) as caught:
+        state.read_bytes(path, "plan/updates/lhhn/2020-Q3.yaml")
+    problem = caught.value.problems[0]
+    assert problem.path == "plan/updates/lhhn/2020-Q3.yaml"
+    assert problem.message.en.startswith(message)
+
+
+def test_a_second_validate_answers_without_the_models(make_repo: MakeRepo) -> None:
+    root = init(make_repo({"plan/updates/lhhn/2020-Q3.yaml": GOOD}))
+    script = (
+        "import sys\nfrom dnnd.cli import main\ntry:\n    main(['--repo', sys.argv[1], 'validate'])\n"
+        "except SystemExit:\n    pass\nprint('dnnd.models' in sys.modules, 'pydantic' in sys.modules)"
+    )
+    runs = [subprocess.run([sys.executable, "-c", script, str(root)], capture_output=True, text=True) for _ in "12"]
+    assert [run.stdout.splitlines()[-1] for run in runs] == ["True True", "False False"]
+    assert runs[0].stdout.splitlines()[0] == runs[1].stdout.splitlines()[0]
+    assert runs[1].stdout.startswith("Hợp lệ: 15 nhiệm vụ, 21 cơ quan, 1 tệp báo cáo")
+
+
+def test_a_recorded_verdict_keeps_the_problems_and_sees_a_fix(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    root = init(make_repo({"plan/updates/lhhn/2020-Q3.yaml": GOOD.replace("task: 5", "task: 1")}))
+    first, second = run_cli("validate", repo=root), run_cli("validate", repo=root)
+    assert first.exit_code == second.exit_code == 1
+    assert first.output == second.output and "plan/updates/lhhn/2020-Q3.yaml:4" in second.output
+    assert state.recorded_verdict(state.read_state(root, use_cache=True)) is not None
+    (root / "plan/updates/lhhn/2020-Q3.yaml").write_text(GOOD, encoding="utf-8")
+    assert state.recorded_verdict(state.read_state(root, use_cache=True)) is None
+    assert run_cli("validate", repo=root).exit_code == 0
