@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,17 +21,15 @@ from dnnd.periods import Window, parse_period
 from dnnd.schedule import Schedule
 from dnnd.state import (
     AGENCIES_FILE,
-    ALLOWED_EXTRA,
     EVENTS_FILE,
     LOCKS_FILE,
     PLAN_FILE,
     TASKS_FILE,
-    UPDATE_NAME,
-    UPDATES_DIR,
     CacheKeys,
     Listing,
     RepositoryState,
     read_state,
+    update_paths,
 )
 from dnnd.succession import Successions, holdings_at
 from dnnd.summary import UpdateSummary, summarise
@@ -86,84 +83,6 @@ class Repository:
 def _load(raw: bytes, rel: str, model: type[M]) -> tuple[M, YamlDocument]:
     doc = load_yaml(raw, rel)
     return validate_document(model, doc, rel), doc
-
-
-def _update_paths(listing: Listing, agencies: dict[str, Agency] | None) -> tuple[list[str], list[Problem]]:
-    """The rel of each update file, and a problem for anything else under plan/updates/."""
-    found: list[str] = []
-    problems: list[Problem] = []
-    reporting = sorted(agency_id for agency_id, agency in (agencies or {}).items() if agency.reports)
-    for folder, files in listing:
-        rel_folder = f"{UPDATES_DIR}/{folder}"
-        if folder in ALLOWED_EXTRA:
-            continue
-        if files is None:
-            problems.append(
-                Problem(
-                    rel_folder,
-                    None,
-                    None,
-                    "",
-                    Text(
-                        f"tệp không đúng chỗ: báo cáo phải nằm trong {UPDATES_DIR}/<mã cơ quan>/<năm>-Q<quý>.yaml",
-                        f"file in the wrong place: updates go in {UPDATES_DIR}/<agency id>/<year>-Q<n>.yaml",
-                    ),
-                )
-            )
-            continue
-        agency = agencies.get(folder) if agencies is not None else None
-        if agencies is not None and (agency is None or not agency.reports):
-            why_vi = "không có cơ quan mã này" if agency is None else "cơ quan này không báo cáo"
-            why_en = "no agency has this id" if agency is None else "this agency does not report"
-            problems.append(
-                Problem(
-                    rel_folder,
-                    None,
-                    None,
-                    "",
-                    Text(
-                        f"thư mục '{folder}' không hợp lệ ({why_vi}); tên thư mục phải là mã một cơ quan báo cáo: "
-                        f"{', '.join(reporting)}",
-                        f"folder '{folder}' is not valid ({why_en}); it must be the id of a reporting agency: "
-                        f"{', '.join(reporting)}",
-                    ),
-                )
-            )
-            continue
-        for name, is_file, is_link in files:
-            rel = f"{rel_folder}/{name}"
-            if is_file and UPDATE_NAME.fullmatch(name):
-                found.append(rel)
-            elif name in ALLOWED_EXTRA:
-                continue
-            elif UPDATE_NAME.fullmatch(name):
-                problems.append(Problem(rel, None, None, "", _not_a_file(is_link)))
-            else:
-                problems.append(Problem(rel, None, None, "", _misnamed(name)))
-    return found, problems
-
-
-def _not_a_file(is_link: bool) -> Text:
-    if is_link:
-        return Text(
-            "đây là liên kết (symlink), không phải tệp: hãy thay bằng một tệp có nội dung báo cáo",
-            "this is a symbolic link, not a file: replace it with a file holding the update",
-        )
-    return Text(
-        "đây không phải tệp thường (thư mục, thiết bị hay ống dẫn): hãy thay bằng một tệp báo cáo",
-        "this is not a regular file (a folder, device or pipe): replace it with an update file",
-    )
-
-
-def _misnamed(name: str) -> Text:
-    guess = re.fullmatch(r"([0-9]{4})[-_ ]?[qQ]([1-4])\.ya?ml", name, re.IGNORECASE)
-    if guess:
-        right = f"{guess[1]}-Q{guess[2]}.yaml"
-        return Text(f"tên tệp không đúng: đổi tên thành {right}", f"wrong file name: rename it to {right}")
-    return Text(
-        "tệp không đúng chỗ: mỗi báo cáo quý là một tệp tên <năm>-Q<quý>.yaml, ví dụ 2020-Q3.yaml",
-        "unexpected file: each quarterly update is a file named <year>-Q<n>.yaml, e.g. 2020-Q3.yaml",
-    )
 
 
 @dataclass
@@ -343,7 +262,7 @@ def _load_repository(root: Path, use_cache: bool, state: RepositoryState | None)
         problems.extend(checks.check_plan(plan, doc, PLAN_FILE, agencies))
 
     plan_ok = not problems and len(loaded) == len(raw)
-    paths, update_problems = _update_paths(listing, agencies if AGENCIES_FILE in loaded else None)
+    paths, update_problems = update_paths(listing, agencies if AGENCIES_FILE in loaded else None)
     left_out = [problem.path for problem in update_problems]
     loaded_plan = loaded[PLAN_FILE][0] if PLAN_FILE in loaded else None
     check = (
@@ -456,7 +375,7 @@ def _from_snapshot(root: Path, store: CacheKeys, key: str, listing: Listing) -> 
 
     def load_updates() -> list[UpdateFile]:
         invalid = set(left_out)
-        valid = [rel for rel in _update_paths(listing, agencies)[0] if rel not in invalid]
+        valid = [rel for rel in update_paths(listing, agencies)[0] if rel not in invalid]
         parsed = _read_updates(root, valid, store, _cross_checks(plan, agencies, tasks, schedules))
         updates = _valid_updates(parsed, valid)
         parsed.save(valid)
