@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+from pathlib import Path
 
 import pytest
 
-from dnnd import cache, snapshot
+from dnnd import cache, snapshot, updates
 from dnnd.errors import DataError
 from dnnd.repository import Repository, load_repository
 from dnnd.status import PeriodChoice, status_report
@@ -162,3 +163,40 @@ def test_no_snapshot_without_the_cache(make_repo: MakeRepo, monkeypatch: pytest.
     monkeypatch.setenv("DNND_NO_CACHE", "1")
     load_repository(root)
     assert not (root / ".git" / snapshot.NAME).exists()
+
+
+def test_a_file_edited_while_dnnd_reads_it_is_never_filed_under_its_old_content(
+    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = init(make_repo({UPDATE: entry("Bản A.")}))
+    real_read = updates.read_bytes
+
+    def edited_meanwhile(path: str, rel: str) -> bytes:  # the clerk saves just after dnnd asked git
+        Path(path).write_text(entry("Bản B."), encoding="utf-8")
+        return real_read(path, rel)
+
+    monkeypatch.setattr(updates, "read_bytes", edited_meanwhile)
+    assert latest(load_repository(root)) == [("lhhn", "2020-Q3", "Bản B.")]
+    monkeypatch.undo()
+    (root / UPDATE).write_text(entry("Bản A."), encoding="utf-8")  # and undoes it
+    assert latest(load_repository(root)) == [("lhhn", "2020-Q3", "Bản A.")]
+    assert [update.update.entries[0].summary for update in load_repository(root).updates] == ["Bản A."]
+
+
+@pytest.mark.parametrize("layout", ["nested repository", "linked folder"])
+def test_files_git_does_not_list_one_by_one_are_hashed(make_repo: MakeRepo, tmp_path: Path, layout: str) -> None:
+    root = init(make_repo())
+    folder = root / "plan/updates/lhhn"
+    if layout == "nested repository":
+        folder.mkdir(parents=True)
+        git(folder, "init", "-q")
+    else:
+        (tmp_path / "elsewhere").mkdir()
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        folder.symlink_to(tmp_path / "elsewhere")
+        git(root, "add", "-A")
+        git(root, "commit", "-q", "-m", "link")
+    (folder / "2020-Q3.yaml").write_text(entry("Bản A."), encoding="utf-8")
+    assert latest(load_repository(root)) == [("lhhn", "2020-Q3", "Bản A.")]
+    (folder / "2020-Q3.yaml").write_text(entry("Bản B."), encoding="utf-8")
+    assert latest(load_repository(root)) == [("lhhn", "2020-Q3", "Bản B.")]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dnnd import fastpath, updates
+from dnnd import cache, fastpath, updates
 from dnnd.yamlio import decode_text, parse_yaml
 from tests.conftest import MakeRepo
 
@@ -76,7 +76,8 @@ def test_parallel_loading_gives_the_serial_result(make_repo: MakeRepo, monkeypat
     monkeypatch.setattr(updates, "PARALLEL_MIN_FILES", 2)
     monkeypatch.setattr(updates.os, "cpu_count", lambda: 2)
     assert list(updates.parse_many(root, rels)) == serial
-    assert sum(plain is None for _, plain, _ in serial) == 1
+    assert sum(parsed.plain is None for parsed in serial) == 1
+    assert serial[0].content_id == cache.blob_id((root / rels[0]).read_bytes())  # what was read, by content
 
 
 def test_records_round_trip(tmp_path: Path) -> None:

@@ -11,9 +11,11 @@ A cache that is missing, corrupt, foreign or from another version is ignored and
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import os
 import subprocess
+import sys
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -36,6 +38,25 @@ def _git(root: Path, *args: str) -> bytes | None:
     except (OSError, subprocess.SubprocessError):
         return None
     return done.stdout if done.returncode == 0 else None
+
+
+def _start_git(root: Path, *args: str) -> subprocess.Popen[bytes] | None:
+    try:
+        return subprocess.Popen(["git", "-C", str(root), *args], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    except OSError:
+        return None
+
+
+def _finish(process: subprocess.Popen[bytes] | None) -> bytes | None:
+    if process is None:
+        return None
+    try:
+        out, _ = process.communicate(timeout=60)
+    except subprocess.SubprocessError:
+        process.kill()
+        process.communicate()
+        return None
+    return out if process.returncode == 0 else None
 
 
 def blob_id(data: bytes) -> str:
@@ -70,12 +91,13 @@ def locate(root: Path) -> GitPlaces | None:
 class Worktree:
     """What git says of the files under `folder`: those whose content may differ from the index (changed,
     untracked or ignored: `git status`, which compares the content of files changed within the same second
-    as the index), and the index itself. One `git status`, which never rewrites the index."""
+    as the index), the files the index lists one by one, and the index itself. `git status` (which never
+    rewrites the index here) and `git ls-files` run side by side."""
 
     def __init__(self, root: Path, places: GitPlaces, folder: str) -> None:
         self.root, self.places, self.folder = root, places, folder
         self.index_digest = self._index_digest()
-        self.status = _git(
+        status = _start_git(
             root,
             "--no-optional-locks",
             "status",
@@ -87,8 +109,12 @@ class Worktree:
             "--",
             folder,
         )
+        listed = _start_git(root, "ls-files", "-z", "--", folder)
+        self.status = _finish(status)
         text = (self.status or b"").decode("utf-8", "surrogateescape")
         self.changed = {item[3:] for item in text.split("\0") if item}
+        names = _finish(listed)
+        self.tracked = None if names is None else set(names.decode("utf-8", "surrogateescape").split("\0"))
 
     def _index_digest(self) -> str | None:
         try:
@@ -100,12 +126,14 @@ class Worktree:
 
     def digest(self, rels: Iterable[str]) -> str | None:
         """A digest that differs whenever the content of one of `rels` may: the index's bytes, git's report, and
-        the content of each file it reports. None when git could not say."""
-        if self.status is None or self.index_digest is None:
+        the content of each file git does not vouch for: one it reports, or one the index does not list by
+        itself (in a nested repository, a submodule, a linked or case-folded folder). None when git cannot say."""
+        if self.status is None or self.index_digest is None or self.tracked is None:
             return None
         digest = hashlib.sha256(f"{self.index_digest}\0".encode())
         digest.update(self.status)
-        for rel in sorted(self.changed.intersection(rels)):
+        tracked, changed = self.tracked, self.changed
+        for rel in sorted(rel for rel in rels if rel in changed or rel not in tracked):
             digest.update(f"\0{rel}\0{self._hashed(rel) or '-'}".encode("utf-8", "surrogateescape"))
         return digest.hexdigest()
 
@@ -141,16 +169,25 @@ def key_of(root: Path, plan_files: Iterable[tuple[str, bytes]]) -> str:
     return digest.hexdigest()
 
 
+_READERS = ("pydantic", "pydantic_core", "yaml", "fast_yaml")  # what turns a file's bytes into a record
+
+
 def _code_stamp() -> str:
-    """Size and modification time of each of dnnd's modules: a changed module (in a development install, where
-    the version stays the same) must not read records that the old code wrote."""
+    """Size and modification time of each of dnnd's modules and of the libraries that read the files, and the
+    Python version: a changed module (in a development install the version stays the same) or an upgraded
+    library must not read records that the old code wrote."""
     package = Path(__file__).parent
-    stamps = []
+    stamps = [sys.version]
     for folder, _, names in os.walk(package):
         for name in sorted(names):
             if name.endswith(".py"):
                 info = os.stat(os.path.join(folder, name))
                 stamps.append(f"{name}:{info.st_size}:{info.st_mtime_ns}")
+    for reader in _READERS:
+        spec = importlib.util.find_spec(reader)  # finds the package without importing it
+        if spec is not None and spec.origin and os.path.exists(spec.origin):
+            info = os.stat(spec.origin)
+            stamps.append(f"{spec.origin}:{info.st_size}:{info.st_mtime_ns}")
     return hashlib.sha256("\n".join(sorted(stamps)).encode()).hexdigest()
 
 

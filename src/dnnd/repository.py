@@ -93,13 +93,14 @@ class _Parsed:
     store: CacheKeys | None = None
     plains: dict[str, Plain] = field(default_factory=dict)
     stored: frozenset[str] = frozenset()
+    ids: dict[str, str] = field(default_factory=dict)  # the content each record was made from
+    as_keyed: bool = True  # every file read had the content the caches' keys were computed from
 
     def save(self, valid: list[str]) -> None:
         """Keep the valid files (parsed and cross-checked) for the next run, if anything changed."""
         if self.store is None:
             return
-        ids = self.store.ids
-        fresh = {f"{rel}\0{ids[rel]}": self.plains[rel] for rel in valid if rel in ids}
+        fresh = {f"{rel}\0{self.ids[rel]}": self.plains[rel] for rel in valid if rel in self.ids}
         if fresh.keys() != self.stored:
             cache.save(self.store.cache_file, self.store.files_key, fresh)
 
@@ -125,10 +126,15 @@ def _read_updates(root: Path, rels: list[str], store: CacheKeys | None, check: u
             assert hit is not None
             parsed.results[rel] = (record, [])
             parsed.plains[rel] = hit
-    for rel, plain, problems in updates_module.parse_many(root, todo, check):
+            parsed.ids[rel] = ids[rel]
+    for rel, plain, problems, content_id in updates_module.parse_many(root, todo, check):
         parsed.results[rel] = (_record(plain), problems)
-        if parsed.store is not None and plain is not None:
-            parsed.plains[rel] = plain
+        if parsed.store is not None:
+            # a file edited while dnnd ran: its record is filed under what was read, and no snapshot is kept
+            parsed.as_keyed = parsed.as_keyed and content_id is not None and content_id == ids.get(rel)
+            if plain is not None and content_id is not None:
+                parsed.plains[rel] = plain
+                parsed.ids[rel] = content_id
     return parsed
 
 
@@ -289,7 +295,7 @@ def _load_repository(root: Path, use_cache: bool, state: RepositoryState | None)
     }
     summary = summarise([(update.rel, update.update) for update in updates], leads)
     repo = _repository(root, files, schedules, summary, update_problems, left_out, updates=updates)
-    if store is not None and store.snapshot_key is not None:
+    if store is not None and store.snapshot_key is not None and parsed.as_keyed:
         body = {
             "plan": {rel: model.model_dump(mode="json") for rel, model in files.items()},
             "summary": summary_module.to_plain(summary),

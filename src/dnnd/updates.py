@@ -17,6 +17,7 @@ from typing import Any, NamedTuple, Protocol
 from pydantic import ValidationError
 
 from dnnd import fastpath
+from dnnd.cache import blob_id
 from dnnd.errors import DataError, Problem
 from dnnd.models import Update
 from dnnd.state import read_bytes
@@ -164,21 +165,35 @@ Check = Callable[[UpdateLike, YamlDocument, str], list[Problem]]
 _check: Check | None = None  # the cross-file checks, set before worker processes are forked
 
 
-def _parse_file(root: Path, rel: str) -> tuple[str, Plain | None, list[Problem]]:
+class Parsed(NamedTuple):
+    """One file's outcome: its plain record or its problems, and the git blob id of the bytes actually read
+    (None if none could be), so that a cache never files what was read under the id of other content."""
+
+    rel: str
+    plain: Plain | None
+    problems: list[Problem]
+    content_id: str | None
+
+
+def _parse_file(root: Path, rel: str) -> Parsed:
     """A file parsed, validated and cross-checked: its plain record, or the problems with their positions."""
     try:
         raw = read_bytes(os.path.join(root, rel), rel)
+    except DataError as error:
+        return Parsed(rel, None, error.problems, None)
+    content_id = blob_id(raw)
+    try:
         update = read_update(raw, rel)
         if _check is not None:
             problems = _check(update, YamlDocument(None), rel)
             if problems:  # read it again with positions, for messages that say where
-                return rel, None, _check(update, parse_slow(raw, rel)[1], rel)
-        return rel, to_plain(update), []
+                return Parsed(rel, None, _check(update, parse_slow(raw, rel)[1], rel), content_id)
+        return Parsed(rel, to_plain(update), [], content_id)
     except DataError as error:
-        return rel, None, error.problems
+        return Parsed(rel, None, error.problems, content_id)
 
 
-def _parse_chunk(job: tuple[Path, Sequence[str]]) -> list[tuple[str, Plain | None, list[Problem]]]:
+def _parse_chunk(job: tuple[Path, Sequence[str]]) -> list[Parsed]:
     root, rels = job
     return [_parse_file(root, rel) for rel in rels]
 
@@ -203,9 +218,7 @@ def mark_worker() -> None:
     _in_worker = True
 
 
-def parse_many(
-    root: Path, rels: Sequence[str], check: Check | None = None
-) -> Iterator[tuple[str, Plain | None, list[Problem]]]:
+def parse_many(root: Path, rels: Sequence[str], check: Check | None = None) -> Iterator[Parsed]:
     """Parse and check every file, in order, in forked worker processes when there are many and more than
     one core; results arrive chunk by chunk, so the caller need not hold them all at once."""
     global _check
