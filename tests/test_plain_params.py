@@ -22,8 +22,9 @@ def command_params() -> tuple[Context, dict[str, Any]]:
     """The group's and `status`'s parameters by name, after `install`."""
     group = typer.main.get_command(app)
     ctx = Context(group)
-    plain_params.install(group, ctx)
     status = group.commands["status"]  # type: ignore[attr-defined]
+    plain_params.install(group, ctx)
+    plain_params.install(status, ctx)
     return ctx, {param.name: param for param in (*group.get_params(ctx), *status.get_params(ctx))}
 
 

@@ -150,6 +150,12 @@ class DnndGroup(TyperGroup):
         plain_params.install(self, ctx)  # before any option is coerced
         return super().parse_args(ctx, hoist_global_options(args))
 
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        name, command, rest = super().resolve_command(ctx, args)
+        if command is not None:
+            plain_params.install(command, ctx)  # only the command that runs
+        return name, command, rest
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)

@@ -46,8 +46,8 @@ if RuntimeParam is not None:
 
 
 def install(command: Any, ctx: Any) -> None:
-    """Give every plain text, path, flag and enum parameter of `command` and its subcommands (with their
-    --help options, which click makes on first use) the plain coercion."""
+    """Give every plain text, path, flag and enum parameter of `command` (with its --help option, which
+    click makes on first use) the plain coercion."""
     if RuntimeParam is None:  # pragma: no cover
         return
     for param in command.get_params(ctx):
@@ -59,5 +59,3 @@ def install(command: Any, ctx: Any) -> None:
         custom = getattr(info, "parser", None) is not None or getattr(info, "click_type", None) is not None
         if plain_kind and not custom and _plain(descriptor.annotation):
             param._runtime_param = PlainParam(annotation=descriptor.annotation, parameter_info=info)
-    for subcommand in getattr(command, "commands", {}).values():
-        install(subcommand, ctx)

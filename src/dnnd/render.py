@@ -63,10 +63,10 @@ def shorten(text: str, width: int = TITLE_WIDTH) -> str:
 
 def left_out_warning(repo: Repository, lang: str) -> None:
     """Say prominently which update files were left out because they do not validate."""
-    from rich.text import Text as RichText
-
     if not repo.left_out:
         return
+    from rich.text import Text as RichText
+
     files = sorted(set(repo.left_out))
     console = err()
     console.print(
@@ -129,9 +129,6 @@ def _late_lines(repo: Repository, late: list[Submission] | None, lang: str) -> N
 
 
 def status(repo: Repository, report: StatusReport, fmt: str, lang: str, late: list[Submission] | None = None) -> None:
-    from rich.table import Table
-    from rich.text import Text as RichText
-
     document = export.status_document(report)
     if late is not None:
         document["late_submissions"] = _late_records(late)
@@ -141,6 +138,9 @@ def status(repo: Repository, report: StatusReport, fmt: str, lang: str, late: li
     if fmt == "csv":
         write_raw(export.to_csv(document["tasks"], export.STATUS_FIELDS))
         return
+    from rich.table import Table  # only for people: JSON and CSV do without rich's start-up
+    from rich.text import Text as RichText
+
     evaluation = report.evaluation
     title = Text(
         f"Tình hình thực hiện kế hoạch — kỳ {evaluation.period.name} (số liệu {date_text(evaluation.window.start)}–"

@@ -218,7 +218,6 @@ _PLAN_MODELS: dict[str, type[BaseModel]] = {
     EVENTS_FILE: EventsFile,
     LOCKS_FILE: LocksFile,
 }
-_OPTIONAL = (EVENTS_FILE, LOCKS_FILE)
 
 
 def _load_repository(root: Path, use_cache: bool, state: RepositoryState | None) -> Repository:
