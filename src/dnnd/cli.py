@@ -1,9 +1,10 @@
 """The command line: each command parses its options, calls one core function and renders the result.
 
 Core modules are imported inside the commands so that `dnnd --help` starts as fast as typer allows.
-"""
 
-from __future__ import annotations
+Annotations are real objects, not strings (no `from __future__ import annotations`): typer reads every
+command's signature on each run, and evaluating string annotations cost more than all of dnnd's imports.
+"""
 
 import datetime as dt
 import os
@@ -85,7 +86,7 @@ def _settings(ctx: typer.Context) -> Settings:
     return settings
 
 
-def _open(ctx: typer.Context) -> Repository:
+def _open(ctx: typer.Context) -> "Repository":
     from dnnd.repository import load_repository
     from dnnd.state import find_root
 
@@ -132,7 +133,7 @@ LateOption = Annotated[
 ]
 
 
-def _choice(quarter: str | None, half: str | None, year: str | None, as_of: str | None) -> PeriodChoice:
+def _choice(quarter: str | None, half: str | None, year: str | None, as_of: str | None) -> "PeriodChoice":
     from dnnd.status import PeriodChoice
 
     return PeriodChoice(quarter, half, year, _day("--as-of", as_of))

@@ -5,15 +5,17 @@ from __future__ import annotations
 import os
 import re
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from typer._click import exceptions as click_exceptions  # typer 0.29 vendors click as typer._click
 from typer.core import TyperGroup
 
 from dnnd import plain_params
-from dnnd.errors import DataError, DnndError
 from dnnd.i18n import LANGUAGES, Text, default_language
+
+if TYPE_CHECKING:
+    from dnnd.errors import DnndError
 
 BUG_EXIT = 3
 
@@ -88,6 +90,8 @@ def _say(text: str) -> None:
 
 def render_error(error: DnndError, lang: str) -> None:
     """Print a DnndError: every problem of a DataError on its own line, then a count."""
+    from dnnd.errors import DataError
+
     if isinstance(error, DataError):
         for problem in error.problems:
             _say(problem.render(lang))
@@ -124,6 +128,8 @@ def _report_bug(lang: str) -> int:
 
 def handle(error: BaseException, lang: str) -> int:
     """Print an error raised while running a command and return its exit code."""
+    from dnnd.errors import DnndError  # only when something went wrong: --help need not load it
+
     if isinstance(error, DnndError):
         render_error(error, lang)
         return error.exit_code

@@ -10,7 +10,6 @@ through typer's own, so messages and behaviour stay typer's. This reaches into t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -27,9 +26,9 @@ def _plain(annotation: Any) -> bool:
 
 if RuntimeParam is not None:
 
-    @dataclass(frozen=True)
     class PlainParam(RuntimeParam):
-        """The value as typer's adapter would give it, when it is plainly text, a path or a member's value."""
+        """The value as typer's adapter would give it, when it is plainly text, a path or a member's value.
+        (RuntimeParam is a frozen dataclass: its fields and __init__ serve here as they are.)"""
 
         def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
             annotation = self.annotation
