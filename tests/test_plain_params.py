@@ -60,11 +60,19 @@ def test_other_values_get_typers_own_message() -> None:
     assert str(ours.value) == str(theirs.value)
 
 
-def test_validate_imports_no_pydantic_adapters_and_no_word_libraries(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("args", "absent"),
+    [
+        (["validate"], ("typer._adapters", "docx", "docxtpl", "jinja2", "rich")),
+        (["status", "--format", "json"], ("typer._adapters", "docx", "docxtpl", "jinja2", "rich")),
+        (["--help"], ("typer._adapters", "pydantic", "yaml", "dnnd.errors", "rich")),
+    ],
+)
+def test_commands_import_only_what_they_need(args: list[str], absent: tuple[str, ...]) -> None:
     script = (
-        "import sys\nfrom dnnd.cli import main\ntry:\n    main(['--no-cache', '--repo', sys.argv[1], 'validate'])\n"
-        "except SystemExit:\n    pass\n"
-        "print(sorted(m for m in ('typer._adapters', 'docx', 'docxtpl', 'jinja2', 'rich') if m in sys.modules))"
+        "import sys\nfrom dnnd.cli import main\ntry:\n    main(['--no-cache', '--repo', sys.argv[1], *sys.argv[3:]])\n"
+        "except SystemExit:\n    pass\nprint(sorted(m for m in sys.argv[2].split(',') if m in sys.modules))"
     )
-    done = subprocess.run([sys.executable, "-c", script, str(PROJECT)], capture_output=True, text=True, check=True)
+    command = [sys.executable, "-c", script, str(PROJECT), ",".join(absent), *args]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
     assert done.stdout.strip().splitlines()[-1] == "[]"
