@@ -80,17 +80,17 @@ def _options(
     ctx.obj = Settings(repo, chosen, use_cache=not no_cache)
 
 
-def _settings(ctx: typer.Context) -> Settings:
+def settings_of(ctx: typer.Context) -> Settings:
     settings = ctx.find_object(Settings)
     assert settings is not None
     return settings
 
 
-def _open(ctx: typer.Context) -> "Repository":
+def open_repository(ctx: typer.Context) -> "Repository":
     from dnnd.repository import load_repository
     from dnnd.state import find_root
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     return load_repository(find_root(Path.cwd(), settings.repo), use_cache=settings.use_cache)
 
 
@@ -100,7 +100,7 @@ def validate(ctx: typer.Context) -> None:
     from dnnd.errors import DataError
     from dnnd.state import find_root, read_state, recorded_verdict
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     root = find_root(Path.cwd(), settings.repo)
     state = read_state(root, settings.use_cache)
     verdict = recorded_verdict(state)  # the same files as last time: no model to load (it runs on every commit)
@@ -157,12 +157,12 @@ def status(
     from dnnd import render
     from dnnd.status import late_for, status_report
 
-    repo = _open(ctx)
+    repo = open_repository(ctx)
     report = status_report(
         repo, _choice(quarter, half, year, as_of), today=dt.date.today(), agency_id=agency, status_code=status
     )
-    render.left_out_warning(repo, _settings(ctx).lang)
-    render.status(repo, report, format.value, _settings(ctx).lang, late_for(repo, report) if late else None)
+    render.left_out_warning(repo, settings_of(ctx).lang)
+    render.status(repo, report, format.value, settings_of(ctx).lang, late_for(repo, report) if late else None)
 
 
 @app.command()
@@ -186,7 +186,7 @@ def rollup(
     from dnnd import render_actions
     from dnnd.rollup import roll_up
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     progress = Progress(console=Console(stderr=True), transient=True)
     bar = progress.add_task(Text("Đang đọc các kho", "Reading repositories").in_(settings.lang), total=len(directories))
     timer = threading.Timer(0.5, progress.start)  # a bar only when it takes more than a moment
@@ -226,10 +226,10 @@ def missing(
     from dnnd import render
     from dnnd.status import late_for, status_report
 
-    repo = _open(ctx)
+    repo = open_repository(ctx)
     report = status_report(repo, _choice(quarter, half, year, as_of), today=dt.date.today(), agency_id=agency)
-    render.left_out_warning(repo, _settings(ctx).lang)
-    render.missing(repo, report, format.value, _settings(ctx).lang, late_for(repo, report) if late else None)
+    render.left_out_warning(repo, settings_of(ctx).lang)
+    render.missing(repo, report, format.value, settings_of(ctx).lang, late_for(repo, report) if late else None)
 
 
 DateOption = Annotated[
@@ -277,11 +277,11 @@ def report(
     from dnnd.documents import write_report
     from dnnd.report_content import IssueOptions
 
-    repo = _open(ctx)
-    render.left_out_warning(repo, _settings(ctx).lang)
+    repo = open_repository(ctx)
+    render.left_out_warning(repo, settings_of(ctx).lang)
     options = IssueOptions(number, _day("--date", date), dt.date.today())
     written = write_report(repo, _choice(quarter, half, year, None), options, output=output, force=force, pdf=pdf)
-    render_actions.written(written.paths, _settings(ctx).lang)
+    render_actions.written(written.paths, settings_of(ctx).lang)
 
 
 @app.command()
@@ -303,8 +303,8 @@ def remind(
     from dnnd.documents import write_reminder
     from dnnd.report_content import IssueOptions
 
-    repo = _open(ctx)
-    render.left_out_warning(repo, _settings(ctx).lang)
+    repo = open_repository(ctx)
+    render.left_out_warning(repo, settings_of(ctx).lang)
     options = IssueOptions(number, _day("--date", date), dt.date.today())
     written = write_reminder(
         repo,
@@ -315,160 +315,14 @@ def remind(
         force=force,
     )
     if not written.paths:
-        render_actions.nobody_missing(written.evaluation.period.name, _settings(ctx).lang)
+        render_actions.nobody_missing(written.evaluation.period.name, settings_of(ctx).lang)
         return
-    render_actions.written(written.paths, _settings(ctx).lang)
+    render_actions.written(written.paths, settings_of(ctx).lang)
 
 
-@app.command("new-update")
-def new_update(
-    ctx: typer.Context,
-    agency: Annotated[str, typer.Option("--agency", help="Mã cơ quan báo cáo, ví dụ lhhn.")],
-    quarter: Annotated[str, typer.Option("--quarter", help="Quý báo cáo, ví dụ 2020-Q3.")],
-) -> None:
-    """Tạo sẵn tệp báo cáo quý của một cơ quan với các nhiệm vụ của nó (Scaffold an agency's quarterly update)."""
-    from dnnd import render_actions
-    from dnnd.scaffold import new_update as scaffold
-
-    render_actions.scaffolded(scaffold(_open(ctx), agency, quarter), _settings(ctx).lang)
-
-
-@app.command()
-def schema(ctx: typer.Context) -> None:
-    """Ghi JSON Schema của các loại tệp vào schema/ để trình soạn thảo gợi ý (Write the editor schemas)."""
-    from dnnd import render_actions
-    from dnnd.schema import write_schemas
-    from dnnd.state import find_root
-
-    render_actions.written(write_schemas(find_root(Path.cwd(), _settings(ctx).repo)), _settings(ctx).lang)
-
-
-@app.command()
-def codeowners(ctx: typer.Context) -> None:
-    """Ghi .github/CODEOWNERS từ reviewers của các cơ quan (Write CODEOWNERS from the agencies' reviewers)."""
-    from dnnd import render_actions
-    from dnnd.codeowners import write_codeowners
-
-    render_actions.written([write_codeowners(_open(ctx))], _settings(ctx).lang)
-
-
-class ChangesFormat(StrEnum):
-    text = "text"
-    github = "github"
-
-
-@app.command("check-changes")
-def check_changes(
-    ctx: typer.Context,
-    base: Annotated[str, typer.Option("--base", help="Nhánh hoặc commit gốc của pull request, ví dụ origin/main.")],
-    agency: Annotated[
-        str | None,
-        typer.Option("--agency", help="Cơ quan gửi pull request: mọi tệp thay đổi phải thuộc thư mục của nó."),
-    ] = None,
-    format: Annotated[
-        ChangesFormat, typer.Option("--format", help="text, hoặc github (chú thích cho GitHub Actions).")
-    ] = ChangesFormat.text,
-) -> None:
-    """Kiểm tra một pull request: hợp lệ, đúng cơ quan, không sửa kỳ đã khóa (Check a pull request's changes)."""
-    from dnnd import render_actions
-    from dnnd.changes import check_changes as check
-    from dnnd.state import find_root
-
-    report = check(find_root(Path.cwd(), _settings(ctx).repo), base, agency)
-    render_actions.changes(report, format.value, _settings(ctx).lang)
-    if report.failed:
-        raise typer.Exit(1)
-
-
-PeriodArgument = Annotated[str, typer.Argument(help="Kỳ: quý 2020-Q3, sáu tháng 2020-H1 hoặc năm 2020.")]
-
-
-@app.command()
-def lock(
-    ctx: typer.Context,
-    period: PeriodArgument,
-    note: Annotated[str | None, typer.Option("--note", help="Ghi chú, ví dụ số báo cáo đã ban hành.")] = None,
-) -> None:
-    """Ghi nhận kỳ đã ban hành báo cáo: báo cáo các quý trong kỳ không được sửa nữa (Lock an issued period)."""
-    from dnnd import locks, render_actions
-
-    repo = _open(ctx)
-    render_actions.locked(locks.lock(repo.root, period, dt.date.today(), note), _settings(ctx).lang)
-
-
-@app.command()
-def unlock(ctx: typer.Context, period: PeriodArgument) -> None:
-    """Mở khóa một kỳ (chỉ cơ quan đầu mối): báo cáo các quý trong kỳ lại được sửa (Unlock a period)."""
-    from dnnd import locks, render_actions
-
-    repo = _open(ctx)
-    render_actions.unlocked(*locks.unlock(repo.root, period), _settings(ctx).lang)
-
-
-@app.command()
-def log(
-    ctx: typer.Context,
-    quarter: QuarterOption = None,
-    agency: AgencyOption = None,
-    branch: Annotated[str, typer.Option("--branch", help="Nhánh chính của kho.")] = "main",
-    format: FormatOption = Format.table,
-) -> None:
-    """Khi nào mỗi báo cáo vào nhánh chính, sửa lần cuối khi nào, bởi ai, có muộn không (When updates landed)."""
-    from dnnd import render_actions
-    from dnnd.history import submissions
-    from dnnd.periods import parse_period
-    from dnnd.status import check_agency
-
-    repo = _open(ctx)
-    check_agency(repo, agency)
-    wanted = parse_period(quarter, "quarter") if quarter is not None else None
-    if quarter is not None and wanted is None:
-        from dnnd.errors import UsageError
-
-        raise UsageError(
-            Text(
-                f"--quarter '{quarter}' không đúng dạng; ví dụ: --quarter 2020-Q3",
-                f"--quarter '{quarter}' is not valid; for example: --quarter 2020-Q3",
-            )
-        )
-    found = [
-        item
-        for item in submissions(repo, branch)
-        if (wanted is None or item.quarter == wanted) and (agency is None or item.agency == agency)
-    ]
-    render_actions.history(repo, found, format.value, _settings(ctx).lang)
-
-
-@app.command("import")
-def import_(
-    ctx: typer.Context,
-    document: Annotated[Path, typer.Argument(help="Quyết định: .docx, .doc, .pdf (có lớp chữ), .txt hoặc .md.")],
-    out: Annotated[Path, typer.Option("--out", help="Thư mục của kho kế hoạch mới.")],
-    agencies: Annotated[
-        Path | None,
-        typer.Option(
-            "--agencies",
-            help="Danh mục cơ quan để đối chiếu tên (mặc định: plan/agencies.yaml của kho hiện tại, nếu có).",
-        ),
-    ] = None,
-) -> None:
-    """Tạo kho kế hoạch từ văn bản quyết định và báo những gì chưa hiểu (Import a plan from a decision document)."""
-    from dnnd import render_actions
-    from dnnd.importing.build import import_decision
-
-    result = import_decision(document, out, agencies)
-    render_actions.imported(result, _settings(ctx).lang)
-    if result.problems:
-        raise typer.Exit(1)
-
-
-@app.command()
-def init(ctx: typer.Context, folder: Annotated[Path, typer.Argument(help="Thư mục của kho kế hoạch mới.")]) -> None:
-    """Tạo một kho kế hoạch trống để điền tay (Create an empty plan repository to fill in)."""
-    from dnnd import render_actions
-    from dnnd.init import init_repository
-
-    render_actions.written(init_repository(folder, dt.date.today().isoformat()), _settings(ctx).lang)
+# The pull-request workflow and repository set-up commands live in cli_workflow.py; importing it here
+# registers them on `app` in this place of the help's list.
+from dnnd import cli_workflow  # noqa: E402, F401
 
 
 @app.command()
@@ -477,8 +331,8 @@ def tasks(ctx: typer.Context, agency: AgencyOption = None, format: FormatOption 
     from dnnd import render
     from dnnd.status import task_views
 
-    repo = _open(ctx)
-    render.tasks(repo, task_views(repo, agency), format.value, _settings(ctx).lang)
+    repo = open_repository(ctx)
+    render.tasks(repo, task_views(repo, agency), format.value, settings_of(ctx).lang)
 
 
 @app.command()
@@ -487,8 +341,8 @@ def agencies(ctx: typer.Context, as_of: AsOfOption = None, format: FormatOption 
     from dnnd import render
     from dnnd.status import agency_records
 
-    repo = _open(ctx)
-    render.agencies(repo, agency_records(repo, _day("--as-of", as_of)), format.value, _settings(ctx).lang)
+    repo = open_repository(ctx)
+    render.agencies(repo, agency_records(repo, _day("--as-of", as_of)), format.value, settings_of(ctx).lang)
 
 
 @app.command()
@@ -497,10 +351,10 @@ def show(ctx: typer.Context, task: Annotated[int, typer.Argument(help="Số th�
     from dnnd import render
     from dnnd.status import task_view
 
-    repo = _open(ctx)
+    repo = open_repository(ctx)
     view = task_view(repo, task)
-    render.left_out_warning(repo, _settings(ctx).lang)
-    render.show(repo, view, _settings(ctx).lang)
+    render.left_out_warning(repo, settings_of(ctx).lang)
+    render.show(repo, view, settings_of(ctx).lang)
 
 
 def main(argv: list[str] | None = None) -> None:
