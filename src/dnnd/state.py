@@ -65,6 +65,11 @@ def find_root(start: Path, explicit: Path | None = None) -> Path:
     )
 
 
+def whole_file(rel: str, message: Text) -> Problem:
+    """A problem with a file (or folder) as a whole, not with a line of it."""
+    return Problem(rel, None, None, "", message)
+
+
 def read_file(root: Path, rel: str) -> bytes:
     """Bytes of a regular file of the repository, refusing devices, fifos and anything over the size limit."""
     return read_bytes(root / rel, rel)
@@ -79,15 +84,15 @@ def read_bytes(path: Path | str, rel: str) -> bytes:
     try:
         handle = os.open(path, _OPEN_FLAGS)
     except FileNotFoundError:
-        raise DataError([Problem(rel, None, None, "", Text("thiếu tệp này", "this file is missing"))]) from None
+        raise DataError([whole_file(rel, Text("thiếu tệp này", "this file is missing"))]) from None
     except OSError as error:
         raise _unreadable(rel, error) from None
     try:
         info = os.fstat(handle)
         if not stat.S_ISREG(info.st_mode):
-            raise DataError([Problem(rel, None, None, "", Text("không phải tệp thường", "not a regular file"))])
+            raise DataError([whole_file(rel, Text("không phải tệp thường", "not a regular file"))])
         if info.st_size > MAX_FILE_BYTES:
-            raise DataError([Problem(rel, None, None, "", too_large(info.st_size))])
+            raise DataError([whole_file(rel, too_large(info.st_size))])
         data = os.read(handle, info.st_size + 1)  # a buffer of the file's size: the limit's would cost a megabyte
         if len(data) != info.st_size:  # a short read, or the file changed meanwhile: read on, within the limit
             parts = [data]
@@ -107,11 +112,8 @@ _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY
 def _unreadable(rel: str, error: OSError) -> DataError:
     return DataError(
         [
-            Problem(
+            whole_file(
                 rel,
-                None,
-                None,
-                "",
                 Text(f"không đọc được tệp: {error.strerror}", f"cannot read the file: {error.strerror}"),
             )
         ]
@@ -156,11 +158,8 @@ def update_paths(listing: Listing, agencies: Mapping[str, Agency] | None) -> tup
             continue
         if files is None:
             problems.append(
-                Problem(
+                whole_file(
                     rel_folder,
-                    None,
-                    None,
-                    "",
                     Text(
                         f"tệp không đúng chỗ: báo cáo phải nằm trong {UPDATES_DIR}/<mã cơ quan>/<năm>-Q<quý>.yaml",
                         f"file in the wrong place: updates go in {UPDATES_DIR}/<agency id>/<year>-Q<n>.yaml",
@@ -173,11 +172,8 @@ def update_paths(listing: Listing, agencies: Mapping[str, Agency] | None) -> tup
             why_vi = "không có cơ quan mã này" if agency is None else "cơ quan này không báo cáo"
             why_en = "no agency has this id" if agency is None else "this agency does not report"
             problems.append(
-                Problem(
+                whole_file(
                     rel_folder,
-                    None,
-                    None,
-                    "",
                     Text(
                         f"thư mục '{folder}' không hợp lệ ({why_vi}); tên thư mục phải là mã một cơ quan báo cáo: "
                         f"{', '.join(reporting)}",
@@ -194,9 +190,9 @@ def update_paths(listing: Listing, agencies: Mapping[str, Agency] | None) -> tup
             elif name in ALLOWED_EXTRA:
                 continue
             elif UPDATE_NAME.fullmatch(name):
-                problems.append(Problem(rel, None, None, "", _not_a_file(is_link)))
+                problems.append(whole_file(rel, _not_a_file(is_link)))
             else:
-                problems.append(Problem(rel, None, None, "", _misnamed(name)))
+                problems.append(whole_file(rel, _misnamed(name)))
     return found, problems
 
 
