@@ -264,3 +264,19 @@ def test_links_folders_and_pipes_named_like_updates_are_named_for_what_they_are(
 def test_a_huge_file_is_reported_with_its_real_size(make_repo: MakeRepo) -> None:
     message = only(make_repo({UPDATE: "summary: " + "x" * 5_000_000 + "\n"}))
     assert "5,000,010 byte" in message
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["entries: 5\n", "entries:\n  - task: 5\n    status: bogus\n    summary: Có.\n"],
+)
+def test_a_file_with_schema_errors_also_says_its_agency_and_period_disagree_with_its_path(
+    make_repo: MakeRepo, body: str
+) -> None:
+    root = make_repo({"plan/updates/lhhn/2020-Q3.yaml": "agency: snv\nperiod: 2021-Q1\n" + body})
+    found = problems(root, "en")
+    assert found[0] == (
+        "plan/updates/lhhn/2020-Q3.yaml:1:9: agency: the file is in folder 'lhhn', so write 'agency: lhhn' (it says 'snv')"
+    )
+    assert found[1].startswith("plan/updates/lhhn/2020-Q3.yaml:2:9: period: the file is named 2020-Q3.yaml")
+    assert len(found) == 3 and ("entries" in found[2])

@@ -127,6 +127,41 @@ def check_plan(plan: Plan, doc: YamlDocument, rel: str, agencies: Mapping[str, A
     return problems
 
 
+def path_mismatches(
+    agency: object, written: object, doc: YamlDocument, rel: str, *, folder: str, period: str
+) -> list[Problem]:
+    """The file's `agency` and `period` agree with its folder and name (values that are not text are the
+    schema's to report)."""
+    problems = []
+    if isinstance(agency, str) and agency != folder:
+        problems.append(
+            at(
+                doc,
+                rel,
+                ("agency",),
+                "agency",
+                Text(
+                    f"tệp nằm trong thư mục '{folder}' nên phải ghi 'agency: {folder}' (đang ghi '{agency}')",
+                    f"the file is in folder '{folder}', so write 'agency: {folder}' (it says '{agency}')",
+                ),
+            )
+        )
+    if isinstance(written, str) and written != period:
+        problems.append(
+            at(
+                doc,
+                rel,
+                ("period",),
+                "period",
+                Text(
+                    f"tên tệp là {period}.yaml nên phải ghi 'period: {period}' (đang ghi '{written}')",
+                    f"the file is named {period}.yaml, so write 'period: {period}' (it says '{written}')",
+                ),
+            )
+        )
+    return problems
+
+
 def check_update(
     update: UpdateLike,
     doc: YamlDocument,
@@ -140,33 +175,7 @@ def check_update(
     first_year: int,
 ) -> list[Problem]:
     """An update agrees with its path, names known tasks the agency holds, and each task once."""
-    problems = []
-    if update.agency != folder:
-        problems.append(
-            at(
-                doc,
-                rel,
-                ("agency",),
-                "agency",
-                Text(
-                    f"tệp nằm trong thư mục '{folder}' nên phải ghi 'agency: {folder}' (đang ghi '{update.agency}')",
-                    f"the file is in folder '{folder}', so write 'agency: {folder}' (it says '{update.agency}')",
-                ),
-            )
-        )
-    if update.period != period:
-        problems.append(
-            at(
-                doc,
-                rel,
-                ("period",),
-                "period",
-                Text(
-                    f"tên tệp là {period}.yaml nên phải ghi 'period: {period}' (đang ghi '{update.period}')",
-                    f"the file is named {period}.yaml, so write 'period: {period}' (it says '{update.period}')",
-                ),
-            )
-        )
+    problems = path_mismatches(update.agency, update.period, doc, rel, folder=folder, period=period)
     own = held.get(folder, set())
     first_index: dict[int, int] = {}
     for index, entry in enumerate(update.entries):
