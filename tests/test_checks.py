@@ -280,3 +280,13 @@ def test_a_file_with_schema_errors_also_says_its_agency_and_period_disagree_with
     )
     assert found[1].startswith("plan/updates/lhhn/2020-Q3.yaml:2:9: period: the file is named 2020-Q3.yaml")
     assert len(found) == 3 and ("entries" in found[2])
+
+
+def test_a_repeated_event_id_is_one_problem_not_a_cascade(make_repo: MakeRepo) -> None:
+    events = (EMBEDDED_PLAN / "events.yaml").read_text(encoding="utf-8")
+    assert "  - id: huong-dan-bnv\n" in events
+    root = make_repo({"plan/events.yaml": events.replace("  - id: huong-dan-bnv\n", "  - id: huong-dan-bng\n")})
+    assert only(root, "en") == (
+        "plan/events.yaml:11:9: events[1].id: event id 'huong-dan-bng' is already used (line 7); "
+        "each event needs its own id"
+    )

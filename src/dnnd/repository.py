@@ -261,12 +261,12 @@ def _load_repository(root: Path, use_cache: bool, state: RepositoryState | None)
         assert isinstance(agencies_file, AgenciesFile)
         problems.extend(checks.check_agencies(agencies_file, doc, AGENCIES_FILE))
         agencies = {agency.id: agency for agency in agencies_file.agencies}
-    events: dict[str, Event] = {}
+    event_list: list[Event] = []
     if EVENTS_FILE in loaded and AGENCIES_FILE in loaded:
         events_file, doc = loaded[EVENTS_FILE]
         assert isinstance(events_file, EventsFile)
         problems.extend(timing.check_events(events_file, doc, EVENTS_FILE, agencies))
-        events = {event.id: event for event in events_file.events}
+        event_list = events_file.events
     tasks: dict[int, Task] = {}
     schedules: dict[int, Schedule] = {}
     if TASKS_FILE in loaded:
@@ -274,7 +274,7 @@ def _load_repository(root: Path, use_cache: bool, state: RepositoryState | None)
         assert isinstance(tasks_file, TasksFile)
         if AGENCIES_FILE in loaded:
             problems.extend(checks.check_tasks(tasks_file, doc, TASKS_FILE, agencies))
-            schedules, schedule_problems = timing.resolve_schedules(tasks_file, doc, TASKS_FILE, agencies, events)
+            schedules, schedule_problems = timing.resolve_schedules(tasks_file, doc, TASKS_FILE, agencies, event_list)
             problems.extend(schedule_problems)
         tasks = {task.id: task for task in tasks_file.tasks}
     if AGENCIES_FILE in loaded and TASKS_FILE in loaded:
@@ -394,8 +394,8 @@ def _from_snapshot(root: Path, store: CacheKeys, key: str, listing: Listing) -> 
     assert isinstance(tasks_file, TasksFile) and isinstance(agencies_file, AgenciesFile) and isinstance(plan, Plan)
     agencies = {agency.id: agency for agency in agencies_file.agencies}
     events_file = files.get(EVENTS_FILE)
-    events = {event.id: event for event in events_file.events} if isinstance(events_file, EventsFile) else {}
-    schedules, _ = timing.resolve_schedules(tasks_file, YamlDocument(None), TASKS_FILE, agencies, events)
+    listed = events_file.events if isinstance(events_file, EventsFile) else []
+    schedules, _ = timing.resolve_schedules(tasks_file, YamlDocument(None), TASKS_FILE, agencies, listed)
     tasks = {task.id: task for task in tasks_file.tasks}
 
     def load_updates() -> list[UpdateFile]:

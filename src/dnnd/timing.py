@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from dnnd.checks import at, duplicate_ids, known_list, unknown_agency
 from dnnd.errors import Problem
@@ -52,16 +52,19 @@ def _explicit(schedule: ExplicitSchedule) -> Schedule:
 
 
 def resolve_schedules(
-    tasks: TasksFile, doc: YamlDocument, rel: str, agencies: Mapping[str, Agency], events: Mapping[str, Event]
+    tasks: TasksFile, doc: YamlDocument, rel: str, agencies: Mapping[str, Agency], events: Sequence[Event]
 ) -> tuple[dict[int, Schedule], list[Problem]]:
-    """Each task's schedule: `after` wins, then an explicit `schedule`, then the parsed `timing` phrase."""
+    """Each task's schedule: `after` wins, then an explicit `schedule`, then the parsed `timing` phrase.
+    `events` is the events file's list as written: two events with one id (which check_events reports)
+    still count for their issuers, so that they cause no second, misleading problem here."""
     by_name: dict[str, str] = {}
     for agency in agencies.values():
         by_name.setdefault(_name_key(agency.short_name), agency.id)
         by_name[_name_key(agency.name)] = agency.id
     by_issuer: dict[str, list[str]] = {}
-    for event in events.values():
+    for event in events:
         by_issuer.setdefault(event.issuer, []).append(event.id)
+    known = {event.id for event in events}
     schedules: dict[int, Schedule] = {}
     problems: list[Problem] = []
     for index, task in enumerate(tasks.tasks):
@@ -79,15 +82,15 @@ def resolve_schedules(
             )
             continue
         if task.after is not None:
-            unknown = [event_id for event_id in task.after if event_id not in events]
+            unknown = [event_id for event_id in task.after if event_id not in known]
             if unknown:
                 fail(
                     "after",
                     Text(
                         f"không có sự kiện {', '.join(unknown)} trong plan/events.yaml; các sự kiện hiện có: "
-                        f"{known_list(events) or '(không có)'}",
+                        f"{known_list(known) or '(không có)'}",
                         f"no event {', '.join(unknown)} in plan/events.yaml; known events: "
-                        f"{known_list(events) or '(none)'}",
+                        f"{known_list(known) or '(none)'}",
                     ),
                 )
                 continue
