@@ -25,7 +25,11 @@ def entry(summary: str, period: str = "2020-Q3", status: str = "in_progress", ta
 
 
 def latest(repo: Repository, task: int = 5) -> list[tuple[str, str, str]]:
-    return [(item.agency, item.period, item.entry.summary) for item in repo.summary.latest.get(task, ())]
+    """Each lead's newest entry on `task`, as the summary keeps it."""
+    newest: dict[str, tuple[str, str, str]] = {}
+    for item in repo.summary.latest.get(task, ()):
+        newest.setdefault(item.agency, (item.agency, item.period, item.entry.summary))
+    return list(newest.values())
 
 
 def no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:

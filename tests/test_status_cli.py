@@ -446,3 +446,21 @@ def test_a_narrow_terminal_hides_the_least_needed_columns(make_repo: MakeRepo) -
     assert "┃ Phối hợp" not in narrow.output and "Cửa sổ hẹp" in narrow.output
     assert "┃ Phối hợp" in wide.output and "Cửa sổ hẹp" not in wide.output
     assert "30/09/2020" in narrow.output  # the due date is never wrapped
+
+
+def test_a_past_period_shows_what_the_leads_had_reported_by_then(run_cli: RunCli, make_repo: MakeRepo) -> None:
+    def update(period: str, status: str, extra: str = "") -> str:
+        return f"agency: sngv\nperiod: {period}\nentries:\n  - task: 4\n    status: {status}\n{extra}    summary: Có.\n"
+
+    root = make_repo(
+        {
+            "plan/updates/sngv/2020-Q3.yaml": update("2020-Q3", "in_progress"),
+            "plan/updates/sngv/2020-Q4.yaml": update("2020-Q4", "done", "    done_on: 2020-10-05\n"),
+        }
+    )
+    for quarter, expected in (("2020-Q3", "2020-Q3"), ("2020-Q4", "2020-Q4"), ("2021-Q1", "2020-Q4")):
+        result = run_cli("status", "--quarter", quarter, "--format", "json", repo=root)
+        task = next(item for item in json.loads(result.stdout)["tasks"] if item["task"] == 4)
+        assert [item["period"] for item in task["latest"]] == [expected], quarter
+    result = run_cli("status", "--quarter", "2020-Q2", "--format", "json", repo=root)
+    assert next(item for item in json.loads(result.stdout)["tasks"] if item["task"] == 4)["latest"] == []

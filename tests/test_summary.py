@@ -30,9 +30,13 @@ UPDATES = [
 LEADS = {1: frozenset({"a", "c"}), 2: frozenset({"b"})}  # c: a's successor; b only supports task 1
 
 
-def test_latest_keeps_the_newest_entry_of_each_lead_and_successor() -> None:
+def test_latest_keeps_the_entries_of_each_lead_and_successor_newest_first() -> None:
     made = summary.summarise(UPDATES, LEADS)
-    assert [(item.agency, item.period) for item in made.latest[1]] == [("c", "2021-Q1"), ("a", "2020-Q4")]
+    assert [(item.agency, item.period) for item in made.latest[1]] == [
+        ("c", "2021-Q1"),
+        ("a", "2020-Q4"),
+        ("a", "2020-Q3"),
+    ]
     assert [(item.agency, item.period, item.rel) for item in made.latest[2]] == [
         ("b", "2020-Q4", "plan/updates/b/2020-Q4.yaml")
     ]

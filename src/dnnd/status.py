@@ -21,20 +21,22 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class TaskView:
-    """A task with entries reported on it, newest period first: every entry (`task_view`), or the newest of
-    each agency (`task_views`, which is all that `latest_by_lead` reads)."""
+    """A task with entries reported on it, newest period first: every entry (`task_view`), or the entries of
+    its leads (`task_views`, which is all that `latest_by_lead` reads); `until` is the last quarter shown."""
 
     task: Task
     entries: tuple[ReportedEntry, ...]
     lead_paths: tuple[tuple[str, ...], ...] = ()
+    until: str | None = None
 
     def latest_by_lead(self) -> list[ReportedEntry]:
-        """The newest entry of each lead (the agency the decision named, or a successor its duty passed to),
-        in the decision's order of leads."""
+        """The newest entry of each lead (the agency the decision named, or a successor its duty passed to) up
+        to `until`, in the decision's order of leads: a past period shows what was reported by then."""
         paths = self.lead_paths or tuple((agency_id,) for agency_id in self.task.lead)
         newest: dict[str, ReportedEntry] = {}
         for reported in self.entries:
-            newest.setdefault(reported.agency, reported)
+            if self.until is None or reported.period <= self.until:  # "2020-Q4" names sort in time order
+                newest.setdefault(reported.agency, reported)
         found: list[ReportedEntry] = []
         for path in paths:
             candidates = [newest[agency_id] for agency_id in path if agency_id in newest]
@@ -85,8 +87,11 @@ def roles_at(repo: Repository, day: dt.date) -> dict[int, tuple[list[str], list[
     return roles
 
 
-def task_views(repo: Repository, agency_id: str | None = None, day: dt.date | None = None) -> list[TaskView]:
-    """Every task (or those the agency leads or supports, at `day` when given), in the plan's order."""
+def task_views(
+    repo: Repository, agency_id: str | None = None, day: dt.date | None = None, until: Period | None = None
+) -> list[TaskView]:
+    """Every task (or those the agency leads or supports, at `day` when given), in the plan's order, with
+    what its leads reported up to the end of `until` (all, without it)."""
     check_agency(repo, agency_id)
     latest = repo.summary.latest
     roles = roles_at(repo, day) if day is not None else {}
@@ -100,7 +105,7 @@ def task_views(repo: Repository, agency_id: str | None = None, day: dt.date | No
         return tuple(successions.path(lead, task.id, day) for lead in task.lead) if day is not None else ()
 
     return [
-        TaskView(task, latest.get(task.id, ()), paths(task))
+        TaskView(task, latest.get(task.id, ()), paths(task), until.quarters()[-1].name if until else None)
         for task in repo.tasks.values()
         if agency_id is None or holds(task)
     ]
@@ -224,7 +229,7 @@ def status_report(
             )
         )
     period, as_of = choose_period(choice, today, repo.plan.reporting.windows)
-    views = task_views(repo, agency_id, as_of)
+    views = task_views(repo, agency_id, as_of, period)
     evaluation = evaluate(build_facts(repo), [view.task.id for view in views], period, as_of)
     results = {result.task: result for result in evaluation.results}
     roles = roles_at(repo, evaluation.as_of)

@@ -1,10 +1,10 @@
 """What status, missing and the roll-up read of the update files, indexed once and small enough to keep.
 
 A repository of 24,000 update files has some 40,000 entries, but evaluation only asks whether an agency
-reported on a task in a quarter, when a lead reported a task done, and each lead's newest entry on a
-task. The summary holds exactly that; it is built from the records when the files are read, and kept
-in the repository snapshot in a form that a run reads back without building an object per entry: the
-submissions stay as they are stored, and a lead's completions are made when evaluation asks for them.
+reported on a task in a quarter, when a lead reported a task done, and what the leads reported on a
+task up to a period. The summary holds exactly that; it is built from the records when the files are
+read, and kept in the repository snapshot in a form that a run reads back without building an object
+per entry: the submissions stay as stored, and a lead's completions are made when evaluation asks.
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ class UpdateSummary:
     files: int
     submissions: Submissions
     completions: Completions
-    latest: dict[int, tuple[ReportedEntry, ...]]  # per task, the newest entry of each agency that leads it
+    latest: dict[int, tuple[ReportedEntry, ...]]  # per task, its leads' entries, newest period first
 
 
 def _quarter(name: str) -> Period:
@@ -81,8 +81,8 @@ def _quarter(name: str) -> Period:
 
 def summarise(updates: list[tuple[str, UpdateRecord]], leads: Mapping[int, frozenset[str]]) -> UpdateSummary:
     """Index (rel, record) pairs, in the repository's order: who reported what when, the `done` entries in
-    that order, and per task the newest entry of each of its `leads` (the agencies the decision named to
-    lead it and every successor their duty can pass to): newest period first, then the files' order."""
+    that order, and per task the entries of its `leads` (the agencies the decision named to lead it and
+    every successor their duty can pass to): newest period first, then the files' order."""
     by_quarter: dict[str, dict[str, list[int]]] = {}
     completions: dict[tuple[int, str], list[list[Any]]] = {}
     for _, update in updates:
@@ -93,20 +93,17 @@ def summarise(updates: list[tuple[str, UpdateRecord]], leads: Mapping[int, froze
                 completions.setdefault((entry.task, update.agency), []).append(
                     [entry.done_on.isoformat(), update.period, entry.occurrence]
                 )
-    latest: dict[int, dict[str, ReportedEntry]] = {}
+    latest: dict[int, list[ReportedEntry]] = {}
     new = tuple.__new__  # ReportedEntry without its Python-level __new__
     for rel, update in sorted(updates, key=lambda item: item[1].period, reverse=True):
         for entry in update.entries:
-            if update.agency not in leads.get(entry.task, ()):
-                continue
-            newest = latest.setdefault(entry.task, {})
-            if update.agency not in newest:
-                newest[update.agency] = new(ReportedEntry, (update.agency, update.period, rel, entry))
+            if update.agency in leads.get(entry.task, ()):
+                latest.setdefault(entry.task, []).append(new(ReportedEntry, (update.agency, update.period, rel, entry)))
     return UpdateSummary(
         len(updates),
         Submissions(by_quarter),
         Completions(completions),
-        {task: tuple(newest.values()) for task, newest in latest.items()},
+        {task: tuple(entries) for task, entries in latest.items()},
     )
 
 
