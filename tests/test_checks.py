@@ -290,3 +290,9 @@ def test_a_repeated_event_id_is_one_problem_not_a_cascade(make_repo: MakeRepo) -
         "plan/events.yaml:11:9: events[1].id: event id 'huong-dan-bng' is already used (line 7); "
         "each event needs its own id"
     )
+
+
+def test_an_events_file_that_does_not_validate_causes_no_timing_problems(make_repo: MakeRepo) -> None:
+    events = (EMBEDDED_PLAN / "events.yaml").read_text(encoding="utf-8")
+    root = make_repo({"plan/events.yaml": events.replace("occurred_on: null", "occurred_on: 2020-13-01", 1)})
+    assert only(root, "en").startswith("plan/events.yaml:10:18: events[0].occurred_on: '2020-13-01' is not a valid")

@@ -261,7 +261,7 @@ def _load_repository(root: Path, use_cache: bool, state: RepositoryState | None)
         assert isinstance(agencies_file, AgenciesFile)
         problems.extend(checks.check_agencies(agencies_file, doc, AGENCIES_FILE))
         agencies = {agency.id: agency for agency in agencies_file.agencies}
-    event_list: list[Event] = []
+    event_list: list[Event] | None = None if EVENTS_FILE in raw else []  # None: the file is there but unread
     if EVENTS_FILE in loaded and AGENCIES_FILE in loaded:
         events_file, doc = loaded[EVENTS_FILE]
         assert isinstance(events_file, EventsFile)

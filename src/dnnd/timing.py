@@ -52,19 +52,20 @@ def _explicit(schedule: ExplicitSchedule) -> Schedule:
 
 
 def resolve_schedules(
-    tasks: TasksFile, doc: YamlDocument, rel: str, agencies: Mapping[str, Agency], events: Sequence[Event]
+    tasks: TasksFile, doc: YamlDocument, rel: str, agencies: Mapping[str, Agency], events: Sequence[Event] | None
 ) -> tuple[dict[int, Schedule], list[Problem]]:
     """Each task's schedule: `after` wins, then an explicit `schedule`, then the parsed `timing` phrase.
     `events` is the events file's list as written: two events with one id (which check_events reports)
-    still count for their issuers, so that they cause no second, misleading problem here."""
+    still count for their issuers, so that they cause no second, misleading problem here. None: the events
+    file could not be read (its own problems say why), so tasks that wait for events are not judged."""
     by_name: dict[str, str] = {}
     for agency in agencies.values():
         by_name.setdefault(_name_key(agency.short_name), agency.id)
         by_name[_name_key(agency.name)] = agency.id
     by_issuer: dict[str, list[str]] = {}
-    for event in events:
+    for event in events or ():
         by_issuer.setdefault(event.issuer, []).append(event.id)
-    known = {event.id for event in events}
+    known = {event.id for event in events or ()}
     schedules: dict[int, Schedule] = {}
     problems: list[Problem] = []
     for index, task in enumerate(tasks.tasks):
@@ -80,6 +81,8 @@ def resolve_schedules(
                     "give either after (waits for events) or schedule, not both",
                 ),
             )
+            continue
+        if task.after is not None and events is None:
             continue
         if task.after is not None:
             unknown = [event_id for event_id in task.after if event_id not in known]
@@ -108,6 +111,8 @@ def resolve_schedules(
                     "add a schedule key (kind: once/yearly/ongoing) or after",
                 ),
             )
+            continue
+        if isinstance(schedule, AfterEvents) and events is None:
             continue
         if isinstance(schedule, AfterEvents):
             wanted: list[str] = []
