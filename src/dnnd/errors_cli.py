@@ -22,7 +22,7 @@ BUG_EXIT = 3
 # click's English usage messages, with the Vietnamese the clerk reads by default.
 _CLICK_PHRASES = (
     (r"No such option: (\S+)", r"không có tùy chọn \1"),
-    (r"No such command '([^']*)'\.", r"không có lệnh '\1'; xem danh sách lệnh bằng: dnnd --help"),
+    (r"No such command '([^']*)'\.", r"không có lệnh '\1' (danh sách lệnh: dnnd --help)."),
     (r"Missing argument '([^']*)'\.", r"thiếu tham số '\1'"),
     (r"Missing option '([^']*)'\.", r"thiếu tùy chọn '\1'"),
     (r"Option '([^']*)' requires an argument\.", r"tùy chọn '\1' cần một giá trị"),
@@ -30,7 +30,7 @@ _CLICK_PHRASES = (
     (r"'([^']*)' is not one of (.*)\.", r"'\1' không phải một trong \2."),
     (r"'([^']*)' is not a valid integer\.", r"'\1' không phải số nguyên."),
     (r"Got unexpected extra arguments? \((.*)\)", r"thừa tham số: \1"),
-    (r"Did you mean (\S+)\?", r"có phải ý bạn là \1?"),
+    (r"Did you mean (\S+)\?", r"Có phải ý bạn là \1?"),
     (r"\(Possible options: (.*)\)", r"(các tùy chọn có thể: \1)"),
     (r"Input should be greater than or equal to (\S+)", r"phải từ \1 trở lên"),
     (r"Input should be less than or equal to (\S+)", r"phải nhỏ hơn hoặc bằng \1"),
@@ -137,7 +137,10 @@ def handle(error: BaseException, lang: str) -> int:
         print(error.ctx.get_help() if error.ctx else "")
         return 0
     if isinstance(error, click_exceptions.UsageError):
-        hint = f"\n{error.ctx.get_usage()}" if error.ctx else ""
+        usage = error.ctx.get_usage() if error.ctx else ""
+        if usage and lang != "en":
+            usage = re.sub(r"^Usage:", "Cách dùng:", usage)
+        hint = f"\n{usage}" if usage else ""
         prefix = "Lỗi" if lang != "en" else "Error"
         _say(f"{prefix}: {_usage_text(error.format_message(), lang)}{hint}")
         return 2
@@ -168,8 +171,10 @@ class DnndGroup(TyperGroup):
         except (typer.Exit, typer.Abort):
             raise
         except Exception as error:
-            settings = ctx.obj
-            raise typer.Exit(handle(error, getattr(settings, "lang", None) or default_language())) from None
+            # an unknown command fails before the callback has read --lang into ctx.obj
+            settings, given = ctx.obj, ctx.params.get("lang")
+            lang = getattr(settings, "lang", None) or (given if given in LANGUAGES else default_language())
+            raise typer.Exit(handle(error, lang)) from None
 
 
 def run(app: typer.Typer, args: list[str]) -> int:
