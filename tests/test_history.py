@@ -13,7 +13,7 @@ from dnnd.gitinfo import first_parent_history
 from dnnd.history import submissions
 from dnnd.repository import load_repository
 from tests.conftest import EMBEDDED_PLAN, MakeRepo, RunCli
-from tests.git_helpers import CLERK, FOCAL, branch, commit, init, submit, update
+from tests.git_helpers import CLERK, FOCAL, branch, commit, git, init, submit, update
 
 # 2023-Q3: cut-off Thursday 14/9/2023; + 2 working days (Friday, then Monday): due Monday 18/9/2023.
 LHHN = update("lhhn", "2023-Q3", (2, "in_progress"))
@@ -120,7 +120,10 @@ def test_only_the_main_branch_counts(run_cli: RunCli, make_repo: MakeRepo) -> No
     [
         (("--quarter", "2023-H1"), "--quarter '2023-H1' không đúng dạng"),
         (("--agency", "xyz"), "không có cơ quan mã 'xyz'"),
-        (("--branch", "khong-co"), "không đọc được lịch sử của nhánh 'khong-co'"),
+        (
+            ("--branch", "khong-co"),
+            "không có nhánh 'khong-co' trong kho; các nhánh hiện có: main",
+        ),
     ],
 )
 def test_log_usage_errors(run_cli: RunCli, make_repo: MakeRepo, args: tuple[str, ...], message: str) -> None:
@@ -194,3 +197,17 @@ def test_first_parent_history_runs_one_git_log(make_repo: MakeRepo, monkeypatch:
     calls.clear()
     assert len(submissions(repo)) == 3
     assert sum("log" in argv for argv in calls) == 1
+
+
+def test_a_repository_whose_main_branch_is_master_needs_no_option(run_cli: RunCli, make_repo: MakeRepo) -> None:
+    root = make_repo()
+    git(root, "init", "-q", "-b", "master")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Kế hoạch", date="2020-06-01T09:00:00+07:00")
+    commit(
+        root, update("lhhn", "2020-Q3", (5, "in_progress")), date="2020-09-15T20:30:00+00:00"
+    )  # 16/09 03:30 in Vietnam
+    result = run_cli("log", repo=root)
+    assert result.exit_code == 0, result.output
+    assert "16/09/2020 03:30" in result.output  # shown on the clock lateness is judged by
+    assert run_cli("status", "--quarter", "2020-Q3", "--late", repo=root).exit_code == 0

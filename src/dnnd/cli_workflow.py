@@ -107,7 +107,9 @@ def log(
     ctx: typer.Context,
     quarter: QuarterOption = None,
     agency: AgencyOption = None,
-    branch: Annotated[str, typer.Option("--branch", help="Nhánh chính của kho.")] = "main",
+    branch: Annotated[
+        str | None, typer.Option("--branch", help="Nhánh chính của kho (mặc định: main, nếu không có thì master).")
+    ] = None,
     format: FormatOption = Format.table,
 ) -> None:
     """Khi nào mỗi báo cáo vào nhánh chính, sửa lần cuối khi nào, bởi ai, có muộn không (When updates landed)."""

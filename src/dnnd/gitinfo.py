@@ -103,6 +103,29 @@ class Landing:
     paths: tuple[str, ...]
 
 
+def main_branch(root: Path, branch: str | None) -> str:
+    """The branch asked for, checked; without one, `main`, else `master`, else the branch checked out."""
+    require_git(root)
+    if branch is not None:
+        if _text(root, "rev-parse", "--verify", "--quiet", f"refs/heads/{branch}") is None and (
+            _text(root, "rev-parse", "--verify", "--quiet", f"{branch}^{{commit}}") is None
+        ):
+            known = ", ".join((_text(root, "for-each-ref", "--format=%(refname:short)", "refs/heads") or "").split())
+            raise UsageError(
+                Text(
+                    f"không có nhánh '{branch}' trong kho; các nhánh hiện có: {known or '(chưa có)'}. "
+                    "Ghi tên nhánh chính bằng --branch TÊN",
+                    f"there is no branch '{branch}'; branches: {known or '(none yet)'}. "
+                    "Name the main branch with --branch NAME",
+                )
+            )
+        return branch
+    for candidate in ("main", "master"):
+        if _text(root, "rev-parse", "--verify", "--quiet", f"refs/heads/{candidate}") is not None:
+            return candidate
+    return _text(root, "symbolic-ref", "--short", "HEAD") or "main"
+
+
 def first_parent_history(root: Path, branch: str, folder: str) -> list[Landing]:
     """Main's first-parent commits touching `folder`, oldest first, from a single `git log` call.
 

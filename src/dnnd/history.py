@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from dnnd.gitinfo import Landing, first_parent_history
+from dnnd.gitinfo import Landing, first_parent_history, main_branch
 from dnnd.periods import Period, parse_period
 from dnnd.repository import Repository
 from dnnd.state import UPDATES_DIR
@@ -40,12 +40,13 @@ def submission_due(repo: Repository, quarter: Period) -> dt.date:
     return add_working_days(quarter.window(reporting.windows).end, reporting.submission_days, set(reporting.holidays))
 
 
-def submissions(repo: Repository, branch: str = "main") -> list[Submission]:
-    """Every update file seen on `branch`'s first-parent history, from one `git log` call."""
+def submissions(repo: Repository, branch: str | None = None) -> list[Submission]:
+    """Every update file seen on the first-parent history of `branch` (the main branch: `gitinfo.main_branch`),
+    from one `git log` call."""
     first: dict[str, Landing] = {}
     last: dict[str, Landing] = {}
     count: dict[str, int] = {}
-    for landing in first_parent_history(repo.root, branch, UPDATES_DIR):
+    for landing in first_parent_history(repo.root, main_branch(repo.root, branch), UPDATES_DIR):
         for path in landing.paths:
             first.setdefault(path, landing)
             last[path] = landing
@@ -62,7 +63,7 @@ def submissions(repo: Repository, branch: str = "main") -> list[Submission]:
     return sorted(found, key=lambda item: (item.quarter, item.agency))
 
 
-def late_submissions(repo: Repository, quarters: list[Period], branch: str = "main") -> list[Submission]:
+def late_submissions(repo: Repository, quarters: list[Period], branch: str | None = None) -> list[Submission]:
     """The update files of `quarters` that reached main after their due date."""
     wanted = set(quarters)
     return [item for item in submissions(repo, branch) if item.quarter in wanted and item.late]

@@ -129,6 +129,8 @@ def history(repo: Repository, found: list[Submission], fmt: str, lang: str) -> N
     from rich.table import Table
     from rich.text import Text as RichText
 
+    from dnnd.history import VIETNAM
+
     records: list[dict[str, Any]] = [
         {
             "file": item.rel,
@@ -165,9 +167,9 @@ def history(repo: Repository, found: list[Submission], fmt: str, lang: str) -> N
         late = Text("Muộn", "Late") if item.late else Text("Đúng hạn", "On time")
         table.add_row(
             f"{item.agency} {item.quarter.name}",
-            item.first.when.strftime("%d/%m/%Y %H:%M"),
+            item.first.when.astimezone(VIETNAM).strftime("%d/%m/%Y %H:%M"),  # the clock lateness is judged by
             item.first.author,
-            item.last.when.strftime("%d/%m/%Y %H:%M"),
+            item.last.when.astimezone(VIETNAM).strftime("%d/%m/%Y %H:%M"),
             item.last.author,
             date_text(item.due),
             RichText(late.in_(lang), style="red" if item.late else "green"),
