@@ -192,3 +192,17 @@ def test_parallel_roll_up_gives_the_serial_result(make_repo: MakeRepo, monkeypat
     monkeypatch.setattr(rollup, "workers_for", lambda count: 1)
     assert parallel == roll_up(directories, choice, today=today)
     assert [province.failed for province in parallel.provinces] == [False, True, False, False]
+
+
+@pytest.mark.parametrize("columns", [80, 120, 300])
+def test_the_table_fits_the_terminal(make_repo: MakeRepo, columns: int) -> None:
+    from typer.testing import CliRunner
+
+    from dnnd.cli import app
+
+    repos = [str(make_repo(name=name)) for name in ("khanh-hoa", "phu-yen")]
+    result = CliRunner().invoke(app, ["rollup", *repos, "--quarter", "2020-Q4"], env={"COLUMNS": str(columns)})
+    assert result.exit_code == 0, result.output
+    assert max(len(line) for line in result.output.splitlines()) <= columns
+    assert ("Xong đúng hạn ┃" in result.output) == (columns == 300)  # a column per status only when they fit
+    assert ("Cửa sổ hẹp" in result.output) == (columns != 300)

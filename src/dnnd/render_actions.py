@@ -200,10 +200,75 @@ def imported(result: ImportResult, lang: str) -> None:
     )
 
 
+def _rollup_table(result: Rollup, heading: str, lang: str, *, wide: bool) -> Any:
+    """The roll-up table: each status in its own column (`wide`), or all of a province's in one."""
+    from rich.table import Table
+    from rich.text import Text as RichText
+
+    from dnnd.evaluate import STATUS_CODES
+
+    totals = result.totals
+    table = Table(title=heading, show_lines=True)
+    table.add_column(Text("STT", "No.").in_(lang), justify="right")
+    table.add_column(Text("Tỉnh (kế hoạch)", "Province (plan)").in_(lang), min_width=24 if wide else 12)
+    headers = {
+        "done_on_time": Text("Xong đúng hạn", "Done on time"),
+        "done_late": Text("Xong quá hạn", "Done late"),
+        "done": Text("Xong (không hạn)", "Done (no deadline)"),
+        "in_progress": Text("Đang làm trong hạn", "In progress"),
+        "overdue": Text("Quá hạn chưa xong", "Overdue"),
+        "ongoing": Text("Thường xuyên", "Ongoing"),
+        "waiting": Text("Chờ điều kiện", "Waiting"),
+    }
+    if wide:
+        for code in STATUS_CODES:
+            table.add_column(headers[code].in_(lang), justify="right", style=STATUS_STYLES[code])
+    else:
+        table.add_column(Text("Theo tình trạng", "By status").in_(lang))
+
+    def status_cells(counts: dict[str, int], bold: bool = False) -> list[Any]:
+        if wide:
+            return [RichText(str(counts[code]), style="bold" if bold else "") for code in STATUS_CODES]
+        lines = [f"{headers[code].in_(lang)}: {counts[code]}" for code in STATUS_CODES if counts[code]]
+        return [RichText("\n".join(lines) or "—", style="bold" if bold else "")]
+
+    table.add_column(Text("Tổng", "Total").in_(lang), justify="right")
+    table.add_column(Text("Cơ quan chưa báo cáo", "Agencies not reported").in_(lang))
+    left_out = Text("Tệp báo cáo bị bỏ qua", "Update files left out") if wide else Text("Bỏ qua", "Left out")
+    table.add_column(left_out.in_(lang), justify="right")
+    for number, province in enumerate(result.provinces, start=1):
+        name = f"{shorten(province.title, 40)}\n({province.plan})" if province.title else province.plan
+        last = number == len(result.provinces)
+        if province.failed:
+            cells = ["—"] * ((len(STATUS_CODES) if wide else 1) + 1)
+            note = RichText(Text("LỖI: xem dưới bảng", "ERROR: see below the table").in_(lang), style="bold red")
+            table.add_row(str(number), name, *cells, note, "—", end_section=last)
+            continue
+        table.add_row(
+            str(number),
+            name,
+            *status_cells(province.counts),
+            str(sum(province.counts.values())),
+            RichText(", ".join(item.short_name for item in province.missing), style="red"),
+            RichText(str(province.left_out), style="bold yellow" if province.left_out else ""),
+            end_section=last,
+        )
+    missing_total = sum(len(province.missing) for province in result.provinces)
+    left_out_total = sum(province.left_out for province in result.provinces)
+    table.add_row(
+        "",
+        RichText(Text("Tổng cộng toàn quốc", "National total").in_(lang), style="bold"),
+        *status_cells(totals, bold=True),
+        RichText(str(sum(totals.values())), style="bold"),
+        RichText(Text(f"{missing_total} cơ quan", f"{missing_total} agencies").in_(lang), style="bold red"),
+        RichText(str(left_out_total), style="bold"),
+    )
+    return table
+
+
 def rollup(result: Rollup, fmt: str, lang: str) -> None:
     """The national roll-up: a row per province (its counts, who has not reported, files left out), the totals,
     and, for each repository that could not be read, its first problems and how to see them all."""
-    from rich.table import Table
     from rich.text import Text as RichText
 
     from dnnd.evaluate import STATUS_CODES
@@ -302,52 +367,22 @@ def rollup(result: Rollup, fmt: str, lang: str) -> None:
         heading += Text(f", tính đến ngày {date_text(as_of)}", f", as of {date_text(as_of)}").in_(lang)
     elif result.periods:
         heading += Text(", tính đến cuối kỳ số liệu của từng tỉnh", ", as of each province's window end").in_(lang)
-    table = Table(title=heading, show_lines=True)
-    table.add_column(Text("STT", "No.").in_(lang), justify="right")
-    table.add_column(Text("Tỉnh (kế hoạch)", "Province (plan)").in_(lang), min_width=24)
-    headers = {
-        "done_on_time": Text("Xong đúng hạn", "Done on time"),
-        "done_late": Text("Xong quá hạn", "Done late"),
-        "done": Text("Xong (không hạn)", "Done (no deadline)"),
-        "in_progress": Text("Đang làm trong hạn", "In progress"),
-        "overdue": Text("Quá hạn chưa xong", "Overdue"),
-        "ongoing": Text("Thường xuyên", "Ongoing"),
-        "waiting": Text("Chờ điều kiện", "Waiting"),
-    }
-    for code in STATUS_CODES:
-        table.add_column(headers[code].in_(lang), justify="right", style=STATUS_STYLES[code])
-    table.add_column(Text("Tổng", "Total").in_(lang), justify="right")
-    table.add_column(Text("Cơ quan chưa báo cáo", "Agencies not reported").in_(lang))
-    table.add_column(Text("Tệp báo cáo bị bỏ qua", "Update files left out").in_(lang), justify="right")
-    for number, province in enumerate(result.provinces, start=1):
-        name = f"{shorten(province.title, 40)}\n({province.plan})" if province.title else province.plan
-        last = number == len(result.provinces)
-        if province.failed:
-            cells = ["—"] * (len(STATUS_CODES) + 1)
-            note = RichText(Text("LỖI: xem dưới bảng", "ERROR: see below the table").in_(lang), style="bold red")
-            table.add_row(str(number), name, *cells, note, "—", end_section=last)
-            continue
-        table.add_row(
-            str(number),
-            name,
-            *(str(province.counts[code]) for code in STATUS_CODES),
-            str(sum(province.counts.values())),
-            RichText(", ".join(item.short_name for item in province.missing), style="red"),
-            RichText(str(province.left_out), style="bold yellow" if province.left_out else ""),
-            end_section=last,
-        )
+    console = out()
+    table = _rollup_table(result, heading, lang, wide=True)
+    natural = console.measure(table, options=console.options.update_width(10_000)).maximum  # words unbroken
+    wide = natural <= console.width  # else the status columns would be squeezed and cut off
+    if not wide:
+        table = _rollup_table(result, heading, lang, wide=False)
     missing_total = sum(len(province.missing) for province in result.provinces)
     left_out_total = sum(province.left_out for province in result.provinces)
-    table.add_row(
-        "",
-        RichText(Text("Tổng cộng toàn quốc", "National total").in_(lang), style="bold"),
-        *(RichText(str(totals[code]), style="bold") for code in STATUS_CODES),
-        RichText(str(sum(totals.values())), style="bold"),
-        RichText(Text(f"{missing_total} cơ quan", f"{missing_total} agencies").in_(lang), style="bold red"),
-        RichText(str(left_out_total), style="bold"),
-    )
-    console = out()
     console.print(table)
+    if not wide:
+        console.print(
+            Text(
+                "(Cửa sổ hẹp: các tình trạng gộp vào một cột; mở rộng cửa sổ, hoặc dùng --format csv để xem từng cột.)",
+                "(Narrow window: the statuses share one column; widen the window, or use --format csv for every column.)",
+            ).in_(lang)
+        )
     console.print(summary_line(totals).in_(lang))
     counted = len(result.provinces) - len(failed)
     console.print(
