@@ -286,7 +286,7 @@ def test_validate_lists_every_problem_of_every_file(make_repo: MakeRepo, run_cli
     assert lines[0].startswith(f"plan/tasks.yaml:{last + 3}:12: tasks[15].lead[0]: không có cơ quan mã 'xyz'")
     assert lines[1].startswith(f"{UPDATE}:8:13: entries[0].status: giá trị 'xong' không hợp lệ")
     assert lines[2] == "plan/updates/lhhn/2020-q4.yaml: tên tệp không đúng: đổi tên thành 2020-Q4.yaml"
-    assert lines[3].startswith("plan/updates/sngv/2020-Q3.yaml:4:1: lỗi cú pháp YAML (")
+    assert lines[3].startswith("plan/updates/sngv/2020-Q3.yaml:4:1: lỗi cú pháp YAML: ")
     assert "Traceback" not in result.output
     assert _snapshot(root) == before
 

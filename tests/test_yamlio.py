@@ -48,7 +48,8 @@ def only(raw: bytes, lang: str = "vi") -> str:
 )
 def test_syntax_error_names_line_and_column(raw: bytes, where: str, hint: str) -> None:
     message = only(raw)
-    assert message.startswith(f"{REL}:{where}: lỗi cú pháp YAML (")
+    assert message.startswith(f"{REL}:{where}: lỗi cú pháp YAML: ")
+    assert "(thông báo gốc: " in message  # the parser's English words come last
     assert hint in message
 
 

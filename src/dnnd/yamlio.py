@@ -237,8 +237,12 @@ def _syntax_problem(rel: str, exc: yaml.YAMLError, text: str) -> Problem:
         mark = start
     line = mark.line + 1 if mark is not None else None
     column = mark.column + 1 if mark is not None else None
-    return _problem(
-        rel, line, column, f"lỗi cú pháp YAML ({detail}): {vi_hint}", f"YAML syntax error ({detail}): {en_hint}"
+    return _problem(  # Vietnamese first; the parser's own English words last, for whoever helps the clerk
+        rel,
+        line,
+        column,
+        f"lỗi cú pháp YAML: {vi_hint} (thông báo gốc: {detail})",
+        f"YAML syntax error ({detail}): {en_hint}",
     )
 
 
