@@ -1,11 +1,11 @@
-"""Text, path, flag and choice options coerced without pydantic.
+"""Text, path, flag and enum options coerced without pydantic.
 
 typer 0.29 coerces each parameter through a pydantic TypeAdapter that it builds on first use, even for
 an option left out; the first one imports most of pydantic (about 0.1 s, more than all of dnnd's own
 start-up). Text, path, flag and enum options need none of it: click already hands over text and
-booleans and checks choices. They get a plain coercion here; any other value, and every other kind of parameter, goes
-through typer's own, so messages and behaviour stay typer's. This reaches into typer's private
-`_coercion` module, which is why pyproject.toml pins typer to 0.29.x; without it nothing changes.
+booleans and checks choices. They get a plain coercion here; any other value, and every other kind of
+parameter, goes through typer's own, so messages and behaviour stay typer's. This reaches into typer's
+private `_coercion` module, which is why pyproject.toml pins typer to 0.29.x; without it nothing changes.
 """
 
 from __future__ import annotations
