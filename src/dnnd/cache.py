@@ -3,9 +3,12 @@
 Each valid file's record is stored under its path and git blob id. Blob ids come from the index
 (`git ls-files -s`) for files that `git status` does not report as changed; git itself compares the
 content of files changed within the same second as the index, so an edit of the same size in the same
-second is seen. Files git reports as changed, or does not track, are hashed here. The cache is tied to
-the dnnd version, the repository and the content of the plan's own files; a checksum guards its body.
-A cache that is missing, corrupt, foreign or from another version is ignored and written anew.
+second is seen. Files git reports (changed, untracked, ignored), or does not list one by one, are hashed
+here, and a record is filed under the id of the bytes it was parsed from. The cache is tied to dnnd's
+code (its modules, Python, the libraries that read files), the repository and the plan's own files; a
+checksum guards its body. This module also finds the git places and state the repository snapshot's
+key is made of (`Worktree`). A cache that is missing, corrupt, foreign or from another version is
+ignored and written anew.
 """
 
 from __future__ import annotations
