@@ -206,3 +206,10 @@ def test_the_table_fits_the_terminal(make_repo: MakeRepo, columns: int) -> None:
     assert max(len(line) for line in result.output.splitlines()) <= columns
     assert ("Xong đúng hạn ┃" in result.output) == (columns == 300)  # a column per status only when they fit
     assert ("Cửa sổ hẹp" in result.output) == (columns != 300)
+
+
+def test_a_repository_given_twice_is_refused_not_counted_twice(run_cli: RunCli, make_repo: MakeRepo) -> None:
+    root = make_repo(name="khanh-hoa")
+    result = run_cli("rollup", str(root), str(root / "plan" / ".."), "--lang", "en")
+    assert result.exit_code == 2
+    assert "is given twice" in result.output and "each province counts once" in result.output

@@ -338,3 +338,10 @@ def test_invisible_and_private_use_characters_are_refused(char: str) -> None:
 def test_emoji_with_joiners_are_text() -> None:
     family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
     assert load_yaml(f"summary: {family}\n".encode(), REL).data == {"summary": family}
+
+
+def test_a_stray_zero_byte_in_utf8_text_is_a_control_character_with_its_place() -> None:
+    message = only("agency: lhhn\nsummary: C\x00ó.\n".encode(), lang="en")
+    assert message == (
+        f"{REL}:2:11: control character U+0000 is not allowed (it corrupts Word output or hides text): delete it"
+    )

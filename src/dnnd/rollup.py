@@ -12,7 +12,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dnnd.errors import DataError, DnndError, Problem
+from dnnd.errors import DataError, DnndError, Problem, UsageError
 from dnnd.evaluate import STATUS_CODES
 from dnnd.i18n import Text
 from dnnd.repository import Repository, load_repository
@@ -172,8 +172,18 @@ def roll_up(
 
     With several repositories and more than one core, forked workers load one repository each at a time,
     so that one repository's plan, listing and evaluation overlap another's parsing.
-    A wrong period option is a usage error before any repository is read."""
+    A wrong period option, or a repository given twice, is a usage error before any repository is read."""
     choose_period(choice, today, "cutoff")
+    seen: dict[Path, Path] = {}
+    for directory in directories:
+        first = seen.setdefault(directory.resolve(), directory)
+        if first is not directory:
+            raise UsageError(
+                Text(
+                    f"kho '{directory}' được ghi hai lần (đã có '{first}'): mỗi tỉnh chỉ được tính một lần",
+                    f"repository '{directory}' is given twice (as '{first}' too): each province counts once",
+                )
+            )
     jobs = [(directory, choice, today, use_cache) for directory in directories]
     provinces = []
     with ExitStack() as stack:

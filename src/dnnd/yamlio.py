@@ -107,7 +107,10 @@ def decode_text(raw: bytes, rel: str) -> str:
             )
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8) :]
-    if b"\x00" in raw[:4096]:
+    head = raw[:4096]
+    if (
+        head.count(b"\x00") > len(head) // 8
+    ):  # UTF-16 puts a zero byte beside most letters; a stray one is a control character
         raise DataError(
             [
                 _problem(
