@@ -4,11 +4,12 @@ It lives beside the per-file cache in the git directory (`dnnd-snapshot.json`, J
 checksummed header, nothing that runs code). Its key is the per-file cache's key (dnnd's code, the
 repository, the plan files' bytes), the names the update folders hold, and a digest of the update files'
 content: the git index's bytes, what `git status` reports under plan/updates/ (changed, untracked and
-ignored files) and the content of each file it reports. A file git does not report has the content the
-index records, and the index is the same, so any edit, new, deleted or renamed file gives another key.
+ignored files) and the content of each file it reports or the index does not list one by one. Any other
+file has the content the index records, and the index is the same, so any edit, new, deleted or renamed
+file gives another key. No snapshot is kept of a run in which a file changed while it was read.
 
-It keeps the plan files' validated data, the problems of the invalid update files, the paths of the
-valid ones and their summary (`summary.py`), and what `dnnd validate` reports. On a hit the plan
+It keeps the plan files' validated data, the problems of the invalid update files (and which they are),
+the summary of the valid ones (`summary.py`), and what `dnnd validate` reports. On a hit the plan
 models are rebuilt from that data without validating it again (`models.rebuild`): it was valid when
 stored and the key proves the bytes are the same. This module imports no pydantic: `dnnd validate`
 reads the verdict without loading the models.
