@@ -30,6 +30,11 @@ class Problem:
         return ": ".join(parts)
 
 
+def whole_file(rel: str, message: Text) -> Problem:
+    """A problem with a file (or folder) as a whole, not with a line of it."""
+    return Problem(rel, None, None, "", message)
+
+
 class DnndError(Exception):
     """Base of every error the user can fix; `exit_code` 1 for data, 2 for usage."""
 

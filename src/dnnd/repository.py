@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from dnnd import cache, checks, snapshot, succession_checks, timing
 from dnnd import summary as summary_module
 from dnnd import updates as updates_module
-from dnnd.errors import DataError, DnndError, Problem
+from dnnd.errors import DataError, DnndError, Problem, whole_file
 from dnnd.i18n import Text
 from dnnd.models import AgenciesFile, Agency, Event, EventsFile, LocksFile, Plan, Task, TasksFile, rebuild
 from dnnd.periods import Window, parse_period
@@ -347,11 +347,8 @@ def _repository(
         []
         if tasks_file.tasks
         else [
-            Problem(
+            whole_file(
                 TASKS_FILE,
-                None,
-                None,
-                "",
                 Text(
                     "kế hoạch chưa có nhiệm vụ nào: thêm các nhiệm vụ vào danh sách tasks",
                     "the plan has no tasks yet: add them to the tasks list",

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dnnd import cache, snapshot
-from dnnd.errors import DataError, Problem, UsageError
+from dnnd.errors import DataError, Problem, UsageError, whole_file
 from dnnd.i18n import Text
 from dnnd.yamlio import MAX_FILE_BYTES, too_large
 
@@ -63,11 +63,6 @@ def find_root(start: Path, explicit: Path | None = None) -> Path:
             "Change into the plan repository, or use --repo DIR (or DNND_REPO)",
         )
     )
-
-
-def whole_file(rel: str, message: Text) -> Problem:
-    """A problem with a file (or folder) as a whole, not with a line of it."""
-    return Problem(rel, None, None, "", message)
 
 
 def read_file(root: Path, rel: str) -> bytes:

@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 
 import yaml
 
-from dnnd.errors import DataError, Problem
+from dnnd.errors import DataError, Problem, whole_file
 from dnnd.i18n import Text
 
 MAX_FILE_BYTES = 1_000_000
@@ -86,7 +86,7 @@ def too_large(size: int) -> Text:
 def decode_text(raw: bytes, rel: str) -> str:
     """Bytes of a file as NFC text; raises DataError for a wrong encoding or forbidden characters."""
     if len(raw) > MAX_FILE_BYTES:
-        raise DataError([Problem(rel, None, None, "", too_large(len(raw)))])
+        raise DataError([whole_file(rel, too_large(len(raw)))])
     for bom, name in (
         (codecs.BOM_UTF32_LE, "UTF-32"),
         (codecs.BOM_UTF32_BE, "UTF-32"),

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from dnnd.errors import DataError, DnndError, Problem, UsageError
+from dnnd.errors import DataError, DnndError, Problem, UsageError, whole_file
 from dnnd.i18n import Text
 from dnnd.importing.decision import DecisionInfo, read_decision
 from dnnd.importing.source import Block, Para, read_source
@@ -315,5 +315,5 @@ def import_decision(document: Path, out: Path, agencies_file: Path | None = None
     except DataError as error:
         result.problems = error.problems
     except DnndError as error:
-        result.problems = [Problem(PLAN_FILE, None, None, "", error.message)]
+        result.problems = [whole_file(PLAN_FILE, error.message)]
     return result
