@@ -13,7 +13,7 @@ from dnnd.models import Agency, Task
 from dnnd.periods import Convention, Kind, Period, parse_period, quarter_containing
 from dnnd.repository import Repository
 from dnnd.succession import Successions
-from dnnd.summary import ReportedEntry
+from dnnd.summary import ReportedEntry, newest_first
 
 if TYPE_CHECKING:
     from dnnd.history import Submission
@@ -49,11 +49,8 @@ class TaskView:
 def entries_by_task(repo: Repository) -> dict[int, list[ReportedEntry]]:
     """Index every valid entry by task once, newest period first, then by the agencies' file order."""
     index: dict[int, list[ReportedEntry]] = {task_id: [] for task_id in repo.tasks}
-    new = tuple.__new__  # ReportedEntry without its Python-level __new__: one per entry of every file
-    for update_file in sorted(repo.updates, key=lambda item: item.update.period, reverse=True):
-        update = update_file.update
-        for entry in update.entries:
-            index[entry.task].append(new(ReportedEntry, (update.agency, update.period, update_file.rel, entry)))
+    for reported in newest_first((update_file.rel, update_file.update) for update_file in repo.updates):
+        index[reported.entry.task].append(reported)
     return index
 
 

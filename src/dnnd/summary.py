@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple, cast
 
@@ -79,6 +79,14 @@ def _quarter(name: str) -> Period:
     return period
 
 
+def newest_first(updates: Iterable[tuple[str, UpdateRecord]]) -> Iterator[ReportedEntry]:
+    """Every entry of the (rel, record) pairs, newest period first, then in the files' and entries' order."""
+    new = tuple.__new__  # ReportedEntry without its Python-level __new__: one per entry of every file
+    for rel, update in sorted(updates, key=lambda item: item[1].period, reverse=True):
+        for entry in update.entries:
+            yield new(ReportedEntry, (update.agency, update.period, rel, entry))
+
+
 def summarise(updates: list[tuple[str, UpdateRecord]], leads: Mapping[int, frozenset[str]]) -> UpdateSummary:
     """Index (rel, record) pairs, in the repository's order: who reported what when, the `done` entries in
     that order, and per task the entries of its `leads` (the agencies the decision named to lead it and
@@ -94,11 +102,9 @@ def summarise(updates: list[tuple[str, UpdateRecord]], leads: Mapping[int, froze
                     [entry.done_on.isoformat(), update.period, entry.occurrence]
                 )
     latest: dict[int, list[ReportedEntry]] = {}
-    new = tuple.__new__  # ReportedEntry without its Python-level __new__
-    for rel, update in sorted(updates, key=lambda item: item[1].period, reverse=True):
-        for entry in update.entries:
-            if update.agency in leads.get(entry.task, ()):
-                latest.setdefault(entry.task, []).append(new(ReportedEntry, (update.agency, update.period, rel, entry)))
+    for reported in newest_first(updates):
+        if reported.agency in leads.get(reported.entry.task, ()):
+            latest.setdefault(reported.entry.task, []).append(reported)
     return UpdateSummary(
         len(updates),
         Submissions(by_quarter),
