@@ -25,7 +25,6 @@ from dnnd.yamlio import MAX_FILE_BYTES, too_large
 if TYPE_CHECKING:
     from dnnd.models import Agency
 
-PLAN_DIR = "plan"
 PLAN_FILE = "plan/plan.yaml"
 AGENCIES_FILE = "plan/agencies.yaml"
 TASKS_FILE = "plan/tasks.yaml"
