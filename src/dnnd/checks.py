@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dnnd.errors import Problem
 from dnnd.i18n import Text
 from dnnd.models import AgenciesFile, Agency, Plan, Task, TasksFile
 from dnnd.schedule import Schedule, Yearly
-from dnnd.updates import UpdateLike
 from dnnd.yamlio import YamlDocument
+
+if TYPE_CHECKING:
+    from dnnd.updates import UpdateLike
 
 
 def at(doc: YamlDocument, rel: str, loc: tuple[str | int, ...], field: str, message: Text) -> Problem:

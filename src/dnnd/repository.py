@@ -28,7 +28,6 @@ from dnnd.state import (
     CacheKeys,
     Listing,
     RepositoryState,
-    read_file,
     read_state,
     update_paths,
 )
@@ -181,25 +180,6 @@ def _cross_checks(
     return cross_checks
 
 
-def _path_problems(root: Path, rel: str, known: list[Problem]) -> list[Problem]:
-    """For a file left out for other problems (its YAML or its schema), whether its agency and period also
-    disagree with its folder and name, so that every problem is reported at once."""
-    fields = {problem.field for problem in known}
-    if {"agency", "period"} <= fields:
-        return []
-    try:
-        doc = load_yaml(read_file(root, rel), rel)
-    except DataError:
-        return []  # the file does not read as YAML: its problems say so
-    if not isinstance(doc.data, dict):
-        return []
-    _, _, folder, name = rel.split("/")
-    found = checks.path_mismatches(
-        doc.data.get("agency"), doc.data.get("period"), doc, rel, folder=folder, period=name.removesuffix(".yaml")
-    )
-    return [problem for problem in found if problem.field not in fields]
-
-
 def _valid_updates(parsed: _Parsed, rels: list[str]) -> list[UpdateFile]:
     """The records of files the snapshot says are valid; they were, unless a file changed while we read."""
     updates = []
@@ -298,7 +278,7 @@ def _load_repository(root: Path, use_cache: bool, state: RepositoryState | None)
     for rel in paths:
         record, file_problems = parsed.results[rel]
         if file_problems or record is None:
-            update_problems.extend(sorted(file_problems + _path_problems(root, rel, file_problems)))
+            update_problems.extend(file_problems)
             left_out.append(rel)
         else:
             updates.append(UpdateFile(rel, record))

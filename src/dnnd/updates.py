@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from dnnd import fastpath
 from dnnd.cache import blob_id
+from dnnd.checks import path_mismatches
 from dnnd.errors import DataError, Problem
 from dnnd.models import Update
 from dnnd.state import read_bytes
@@ -121,9 +122,24 @@ def from_plain(plain: Plain) -> UpdateRecord:
 
 
 def parse_slow(raw: bytes, rel: str) -> tuple[Update, YamlDocument]:
-    """Parse with positions; raises DataError with every problem of the file."""
+    """Parse with positions; raises DataError with every problem of the file, also whether its agency and
+    period disagree with its folder and name (which the cross-file checks would say once the rest is fixed)."""
     doc = parse_yaml(decode_text(raw, rel), rel)
-    return validate_document(Update, doc, rel), doc
+    try:
+        return validate_document(Update, doc, rel), doc
+    except DataError as error:
+        raise DataError(error.problems + _path_problems(doc, rel, error.problems)) from None
+
+
+def _path_problems(doc: YamlDocument, rel: str, known: list[Problem]) -> list[Problem]:
+    parts = rel.split("/")  # plan/updates/<folder>/<period>.yaml
+    if len(parts) != 4 or not isinstance(doc.data, dict):
+        return []
+    fields = {problem.field for problem in known}
+    found = path_mismatches(
+        doc.data.get("agency"), doc.data.get("period"), doc, rel, folder=parts[2], period=parts[3].removesuffix(".yaml")
+    )
+    return [problem for problem in found if problem.field not in fields]
 
 
 def read_update(raw: bytes, rel: str) -> Update:
