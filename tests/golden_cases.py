@@ -233,6 +233,31 @@ def _usage(tmp: Path) -> list[Run]:
     ]
 
 
+@case("help")
+def _help(tmp: Path) -> list[Run]:
+    commands = [
+        "validate",
+        "status",
+        "rollup",
+        "missing",
+        "report",
+        "remind",
+        "new-update",
+        "schema",
+        "codeowners",
+        "check-changes",
+        "lock",
+        "unlock",
+        "log",
+        "import",
+        "init",
+        "tasks",
+        "agencies",
+        "show",
+    ]
+    return [Run(["--help"]), *(Run([command, "--help"]) for command in commands), Run([])]
+
+
 # ----- documents ----------------------------------------------------------------------------------------
 
 
