@@ -8,10 +8,10 @@ from collections.abc import Iterable
 import pytest
 
 from dnnd.evaluate import Completion, Facts, evaluate, evaluate_task
-from dnnd.models import Event
-from dnnd.periods import Period, parse_period
+from dnnd.plan.models import Event
+from dnnd.plan.periods import Period, parse_period
+from dnnd.plan.schedules import AfterEvents, Once, Ongoing, Schedule, Yearly
 from dnnd.repository import load_repository
-from dnnd.schedule import AfterEvents, Once, Ongoing, Schedule, Yearly
 from dnnd.status import build_facts
 from tests.conftest import EMBEDDED_PLAN
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from dnnd.models import AgenciesFile, EventsFile, Plan, TasksFile, rebuild
+from dnnd.plan.models import AgenciesFile, EventsFile, Plan, TasksFile, rebuild
 from dnnd.validation import validate_document
 from dnnd.yamlio import load_yaml
 from tests.conftest import EMBEDDED_PLAN

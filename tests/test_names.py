@@ -129,7 +129,7 @@ def test_new_id_is_made_unique_with_a_digit() -> None:
 def test_built_in_registry_is_a_valid_agencies_file() -> None:
     from importlib import resources
 
-    from dnnd.models import AgenciesFile
+    from dnnd.plan.models import AgenciesFile
     from dnnd.yamlio import load_yaml
 
     raw = (resources.files("dnnd.data") / "registry.yaml").read_bytes()

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from dnnd.periods import Period, first_reporting_quarter, parse_period, quarter, quarter_containing
+from dnnd.plan.periods import Period, first_reporting_quarter, parse_period, quarter, quarter_containing
 
 D = dt.date
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from dnnd.models import AgenciesFile, TasksFile
+from dnnd.plan.models import AgenciesFile, TasksFile
 from dnnd.repository import AGENCIES_FILE, TASKS_FILE, load_repository
 from dnnd.validation import validate_document
 from dnnd.yamlio import load_yaml

@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from dnnd.schedule import AfterEvents, Once, Ongoing, Yearly, parse_timing, yearly_occurrence
+from dnnd.plan.schedules import AfterEvents, Once, Ongoing, Yearly, parse_timing, yearly_occurrence
 
 D = dt.date
 

@@ -50,7 +50,7 @@ def test_a_second_validate_answers_without_the_models(make_repo: MakeRepo) -> No
     root = init(make_repo({"plan/updates/lhhn/2020-Q3.yaml": GOOD}))
     script = (
         "import sys\nfrom dnnd.cli import main\ntry:\n    main(['--repo', sys.argv[1], 'validate'])\n"
-        "except SystemExit:\n    pass\nprint('dnnd.models' in sys.modules, 'pydantic' in sys.modules)"
+        "except SystemExit:\n    pass\nprint('dnnd.plan.models' in sys.modules, 'pydantic' in sys.modules)"
     )
     runs = [subprocess.run([sys.executable, "-c", script, str(root)], capture_output=True, text=True) for _ in "12"]
     assert [run.stdout.splitlines()[-1] for run in runs] == ["True True", "False False"]

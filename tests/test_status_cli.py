@@ -408,7 +408,7 @@ def test_status_colours_follow_the_issue() -> None:
 
 
 def test_without_a_period_evaluates_today(run_cli: RunCli, make_repo: MakeRepo) -> None:
-    from dnnd.periods import quarter_containing
+    from dnnd.plan.periods import quarter_containing
 
     before = dt.date.today()
     document = status_json(run_cli, make_repo())
@@ -430,7 +430,7 @@ def test_without_a_period_evaluates_today(run_cli: RunCli, make_repo: MakeRepo) 
     ],
 )
 def test_vietnamese_labels_of_the_status_codes(code: str, label: str) -> None:
-    from dnnd.labels import TASK_STATUS_LABELS
+    from dnnd.plan.vocabulary import TASK_STATUS_LABELS
 
     assert TASK_STATUS_LABELS[code].in_("vi") == label
 

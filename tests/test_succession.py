@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 import yaml
 
-from dnnd.models import AgenciesFile, Agency, Succession, Task
-from dnnd.succession import Successions, find_cycle, heir, holdings_at, successors_of
+from dnnd.plan.models import AgenciesFile, Agency, Succession, Task
+from dnnd.plan.successions import Successions, find_cycle, heir, holdings_at, successors_of
 from tests.conftest import EMBEDDED_PLAN
 
 D = dt.date

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 
 from dnnd import summary
-from dnnd.periods import parse_period
+from dnnd.plan.periods import parse_period
 from dnnd.updates import UpdateRecord, from_plain
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from dnnd.workdays import add_working_days, is_working_day
+from dnnd.plan.workdays import add_working_days, is_working_day
 
 D = dt.date
 

@@ -10,7 +10,7 @@ from dnnd.errors import DataError, Problem
 from dnnd.gitinfo import Change, changed_since, merge_base, show
 from dnnd.i18n import Text
 from dnnd.locks import locked_quarters, parse_locks
-from dnnd.periods import Period, parse_period
+from dnnd.plan.periods import Period, parse_period
 from dnnd.repository import load_repository
 from dnnd.state import LOCKS_FILE, UPDATES_DIR
 from dnnd.status import check_agency

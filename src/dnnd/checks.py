@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from dnnd.errors import Problem
 from dnnd.i18n import Text
-from dnnd.models import AgenciesFile, Agency, Plan, Task, TasksFile
-from dnnd.schedule import Schedule, Yearly
+from dnnd.plan.models import AgenciesFile, Agency, Plan, Task, TasksFile
+from dnnd.plan.schedules import Schedule, Yearly
 from dnnd.yamlio import YamlDocument
 
 if TYPE_CHECKING:

@@ -115,7 +115,7 @@ def log(
     """Khi nào mỗi báo cáo vào nhánh chính, sửa lần cuối khi nào, bởi ai, có muộn không (When updates landed)."""
     from dnnd import render_actions
     from dnnd.history import submissions
-    from dnnd.periods import parse_period
+    from dnnd.plan.periods import parse_period
     from dnnd.status import check_agency
 
     repo = open_repository(ctx)

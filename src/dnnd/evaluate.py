@@ -9,10 +9,10 @@ import datetime as dt
 from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from dnnd.models import Event
-from dnnd.periods import Convention, Period, Window, first_reporting_quarter, quarter_containing
-from dnnd.schedule import AfterEvents, Once, Ongoing, Schedule, Yearly, yearly_occurrence
-from dnnd.succession import Successions
+from dnnd.plan.models import Event
+from dnnd.plan.periods import Convention, Period, Window, first_reporting_quarter, quarter_containing
+from dnnd.plan.schedules import AfterEvents, Once, Ongoing, Schedule, Yearly, yearly_occurrence
+from dnnd.plan.successions import Successions
 
 STATUS_CODES = ("done_on_time", "done_late", "done", "in_progress", "overdue", "ongoing", "waiting")
 DONE_CODES = frozenset({"done_on_time", "done_late", "done"})

@@ -8,7 +8,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from dnnd.models import Task
+from dnnd.plan.models import Task
 from dnnd.status import StatusReport, TaskView
 
 STATUS_FIELDS = ("task", "title", "lead", "support", "timing", "status", "due", "done_on", "reports")

@@ -9,8 +9,8 @@ import yaml
 
 from dnnd.errors import DnndError, UsageError
 from dnnd.i18n import Text
-from dnnd.models import Lock, LocksFile
-from dnnd.periods import Period, parse_period
+from dnnd.plan.models import Lock, LocksFile
+from dnnd.plan.periods import Period, parse_period
 from dnnd.state import LOCKS_FILE
 from dnnd.validation import validate_document
 from dnnd.yamlio import load_yaml

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from dnnd import export
 from dnnd.i18n import Text
-from dnnd.labels import ENTRY_STATUS_LABELS, KIND_LABELS, TASK_STATUS_LABELS, summary_line
+from dnnd.plan.vocabulary import ENTRY_STATUS_LABELS, KIND_LABELS, TASK_STATUS_LABELS, summary_line
 from dnnd.repository import Repository
 from dnnd.status import StatusReport, TaskView
 

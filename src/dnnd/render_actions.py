@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from dnnd import export
 from dnnd.i18n import Text
-from dnnd.labels import summary_line
+from dnnd.plan.vocabulary import summary_line
 from dnnd.render import STATUS_STYLES, date_text, err, out, shorten, write_raw
 from dnnd.repository import Repository
 
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from dnnd.changes import ChangeReport
     from dnnd.history import Submission
     from dnnd.importing.build import ImportResult
-    from dnnd.periods import Period
+    from dnnd.plan.periods import Period
     from dnnd.rollup import Province, Rollup
     from dnnd.scaffold import Scaffold
 

@@ -16,9 +16,10 @@ from dnnd import summary as summary_module
 from dnnd import updates as updates_module
 from dnnd.errors import DataError, DnndError, Problem, whole_file
 from dnnd.i18n import Text
-from dnnd.models import AgenciesFile, Agency, Event, EventsFile, LocksFile, Plan, Task, TasksFile, rebuild
-from dnnd.periods import Window, parse_period
-from dnnd.schedule import Schedule
+from dnnd.plan.models import AgenciesFile, Agency, Event, EventsFile, LocksFile, Plan, Task, TasksFile, rebuild
+from dnnd.plan.periods import Window, parse_period
+from dnnd.plan.schedules import Schedule
+from dnnd.plan.successions import Successions, holdings_at
 from dnnd.state import (
     AGENCIES_FILE,
     EVENTS_FILE,
@@ -31,7 +32,6 @@ from dnnd.state import (
     read_state,
     update_paths,
 )
-from dnnd.succession import Successions, holdings_at
 from dnnd.summary import UpdateSummary, summarise
 from dnnd.updates import Plain, UpdateRecord
 from dnnd.validation import validate_document

@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from dnnd.models import AgenciesFile, EventsFile, LocksFile, Plan, TasksFile, Update
+from dnnd.plan.models import AgenciesFile, EventsFile, LocksFile, Plan, TasksFile, Update
 
 SCHEMA_DIR = "schema"
 FILES: dict[str, tuple[type[BaseModel], str, str]] = {

@@ -23,7 +23,7 @@ from dnnd.i18n import Text
 from dnnd.yamlio import MAX_FILE_BYTES, too_large
 
 if TYPE_CHECKING:
-    from dnnd.models import Agency
+    from dnnd.plan.models import Agency
 
 PLAN_FILE = "plan/plan.yaml"
 AGENCIES_FILE = "plan/agencies.yaml"

@@ -9,9 +9,9 @@ from collections.abc import Iterable, Mapping
 from dnnd.checks import at
 from dnnd.errors import Problem
 from dnnd.i18n import Text
-from dnnd.models import AgenciesFile, Agency, Task
-from dnnd.periods import Window
-from dnnd.succession import Successions, find_cycle, successors_of
+from dnnd.plan.models import AgenciesFile, Agency, Task
+from dnnd.plan.periods import Window
+from dnnd.plan.successions import Successions, find_cycle, successors_of
 from dnnd.updates import UpdateLike
 from dnnd.yamlio import YamlDocument
 

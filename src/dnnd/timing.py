@@ -7,8 +7,8 @@ from collections.abc import Mapping, Sequence
 from dnnd.checks import at, duplicate_ids, known_list, unknown_agency
 from dnnd.errors import Problem
 from dnnd.i18n import Text
-from dnnd.models import Agency, Event, EventsFile, ExplicitSchedule, TasksFile
-from dnnd.schedule import KNOWN_FORMS, AfterEvents, Once, Ongoing, Schedule, Yearly, parse_timing
+from dnnd.plan.models import Agency, Event, EventsFile, ExplicitSchedule, TasksFile
+from dnnd.plan.schedules import KNOWN_FORMS, AfterEvents, Once, Ongoing, Schedule, Yearly, parse_timing
 from dnnd.yamlio import YamlDocument
 
 

@@ -20,7 +20,7 @@ from dnnd import fastpath
 from dnnd.cache import blob_id
 from dnnd.checks import path_mismatches
 from dnnd.errors import DataError, Problem
-from dnnd.models import Update
+from dnnd.plan.models import Update
 from dnnd.state import read_bytes
 from dnnd.validation import validate_document
 from dnnd.yamlio import YamlDocument, decode_text, parse_yaml

@@ -16,8 +16,8 @@ from dnnd.importing.decision import DecisionInfo, read_decision
 from dnnd.importing.source import Block, Para, read_source
 from dnnd.importing.table import RawTask, read_task_table
 from dnnd.names import Registry, name_key, new_id
+from dnnd.plan.schedules import AfterEvents, parse_timing
 from dnnd.repository import load_repository
-from dnnd.schedule import AfterEvents, parse_timing
 from dnnd.state import AGENCIES_FILE, PLAN_FILE, find_root
 from dnnd.yamlio import load_yaml
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from dnnd.schedule import last_day
+from dnnd.plan.schedules import last_day
 
 Convention = Literal["cutoff", "calendar"]
 Kind = Literal["quarter", "half", "year"]

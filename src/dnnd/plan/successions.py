@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from dnnd.models import Agency, Succession, Task
+from dnnd.plan.models import Agency, Succession, Task
 
 
 def successors_of(agency: Agency) -> list[Succession]:
