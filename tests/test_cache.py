@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from dnnd import cache
+from dnnd.cache import store as cache
 from dnnd.repository import load_repository
 from tests.conftest import MakeRepo
 
@@ -40,7 +40,7 @@ def test_a_second_run_is_served_from_the_cache(make_repo: MakeRepo, monkeypatch:
     root = git_repo(make_repo, {UPDATE: entry("Lần một.")})
     assert summaries(root) == {UPDATE: "Lần một."}
     assert (root / ".git" / cache.NAME).is_file()
-    monkeypatch.setattr("dnnd.updates.parse_update", lambda raw, rel: pytest.fail("parsed again"))
+    monkeypatch.setattr("dnnd.load.updates.parse_update", lambda raw, rel: pytest.fail("parsed again"))
     assert summaries(root) == {UPDATE: "Lần một."}
 
 

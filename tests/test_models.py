@@ -6,9 +6,9 @@ import json
 
 import pytest
 
+from dnnd.load.validation import validate_document
+from dnnd.load.yamlio import load_yaml
 from dnnd.plan.models import AgenciesFile, EventsFile, Plan, TasksFile, rebuild
-from dnnd.validation import validate_document
-from dnnd.yamlio import load_yaml
 from tests.conftest import EMBEDDED_PLAN
 
 

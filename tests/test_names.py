@@ -129,8 +129,8 @@ def test_new_id_is_made_unique_with_a_digit() -> None:
 def test_built_in_registry_is_a_valid_agencies_file() -> None:
     from importlib import resources
 
+    from dnnd.load.yamlio import load_yaml
     from dnnd.plan.models import AgenciesFile
-    from dnnd.yamlio import load_yaml
 
     raw = (resources.files("dnnd.data") / "registry.yaml").read_bytes()
     registry = AgenciesFile.model_validate(load_yaml(raw, "registry.yaml").data)

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 import pytest
 
+from dnnd.load.validation import validate_document
+from dnnd.load.yamlio import load_yaml
 from dnnd.plan.models import AgenciesFile, TasksFile
 from dnnd.repository import AGENCIES_FILE, TASKS_FILE, load_repository
-from dnnd.validation import validate_document
-from dnnd.yamlio import load_yaml
 from tests.conftest import DATA, PROJECT
 
 DECISION = DATA / "qd-1228-2020-khanh-hoa.txt"

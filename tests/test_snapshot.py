@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from dnnd import cache, snapshot, updates
+from dnnd.cache import snapshot
+from dnnd.cache import store as cache
 from dnnd.errors import DataError
+from dnnd.load import updates
 from dnnd.repository import Repository, load_repository
 from dnnd.status import PeriodChoice, status_report
 from tests.conftest import MakeRepo
@@ -35,7 +37,7 @@ def latest(repo: Repository, task: int = 5) -> list[tuple[str, str, str]]:
 def no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make any reading of plan or update files fail the test."""
     monkeypatch.setattr("dnnd.repository._load", lambda *args: pytest.fail("a plan file was parsed"))
-    monkeypatch.setattr("dnnd.updates.parse_many", lambda *args: pytest.fail("update files were parsed"))
+    monkeypatch.setattr("dnnd.load.updates.parse_many", lambda *args: pytest.fail("update files were parsed"))
 
 
 def test_a_second_run_reads_no_file_and_evaluates_the_same(

@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from dnnd import state
 from dnnd.errors import DataError
-from dnnd.yamlio import MAX_FILE_BYTES
+from dnnd.load import state
+from dnnd.load.yamlio import MAX_FILE_BYTES
 from tests.conftest import MakeRepo, RunCli
 from tests.git_helpers import init
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from dnnd import summary
+from dnnd.load import summary
+from dnnd.load.updates import UpdateRecord, from_plain
 from dnnd.plan.periods import parse_period
-from dnnd.updates import UpdateRecord, from_plain
 
 
 def record(agency: str, period: str, *entries: tuple[int, str, str | None]) -> UpdateRecord:

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from dnnd import cache, fastpath, updates
-from dnnd.yamlio import decode_text, parse_yaml
+from dnnd.cache import store as cache
+from dnnd.load import fastpath, updates
+from dnnd.load.yamlio import decode_text, parse_yaml
 from tests.conftest import MakeRepo
 
 GOOD = """agency: lhhn

@@ -1,4 +1,4 @@
-"""dnnd.yamlio on broken bytes: every refusal names the file, the line and the column, and says what to do."""
+"""dnnd.load.yamlio on broken bytes: every refusal names the file, the line and the column, and says what to do."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import unicodedata
 import pytest
 
 from dnnd.errors import DataError
-from dnnd.yamlio import MAX_DEPTH, MAX_FILE_BYTES, MAX_PROBLEMS_PER_FILE, decode_text, load_yaml, parse_yaml
+from dnnd.load.yamlio import MAX_DEPTH, MAX_FILE_BYTES, MAX_PROBLEMS_PER_FILE, decode_text, load_yaml, parse_yaml
 
 REL = "plan/updates/lhhn/2020-Q3.yaml"
 

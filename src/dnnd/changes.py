@@ -9,10 +9,10 @@ from typing import Literal
 from dnnd.errors import DataError, Problem
 from dnnd.gitinfo import Change, changed_since, merge_base, show
 from dnnd.i18n import Text
+from dnnd.load.state import LOCKS_FILE, UPDATES_DIR
 from dnnd.locks import locked_quarters, parse_locks
 from dnnd.plan.periods import Period, parse_period
 from dnnd.repository import load_repository
-from dnnd.state import LOCKS_FILE, UPDATES_DIR
 from dnnd.status import check_agency
 
 Level = Literal["error", "warning"]

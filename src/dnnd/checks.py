@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING, Any
 
 from dnnd.errors import Problem
 from dnnd.i18n import Text
+from dnnd.load.yamlio import YamlDocument
 from dnnd.plan.models import AgenciesFile, Agency, Plan, Task, TasksFile
 from dnnd.plan.schedules import Schedule, Yearly
-from dnnd.yamlio import YamlDocument
 
 if TYPE_CHECKING:
-    from dnnd.updates import UpdateLike
+    from dnnd.load.updates import UpdateLike
 
 
 def at(doc: YamlDocument, rel: str, loc: tuple[str | int, ...], field: str, message: Text) -> Problem:

@@ -87,8 +87,8 @@ def settings_of(ctx: typer.Context) -> Settings:
 
 
 def open_repository(ctx: typer.Context) -> "Repository":
+    from dnnd.load.state import find_root
     from dnnd.repository import load_repository
-    from dnnd.state import find_root
 
     settings = settings_of(ctx)
     return load_repository(find_root(Path.cwd(), settings.repo), use_cache=settings.use_cache)
@@ -98,7 +98,7 @@ def open_repository(ctx: typer.Context) -> "Repository":
 def validate(ctx: typer.Context) -> None:
     """Kiểm tra mọi tệp của kho kế hoạch và liệt kê mọi lỗi (Check every file and list every problem)."""
     from dnnd.errors import DataError
-    from dnnd.state import find_root, read_state, recorded_verdict
+    from dnnd.load.state import find_root, read_state, recorded_verdict
 
     settings = settings_of(ctx)
     root = find_root(Path.cwd(), settings.repo)

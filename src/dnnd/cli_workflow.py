@@ -34,8 +34,8 @@ def new_update(
 def schema(ctx: typer.Context) -> None:
     """Ghi JSON Schema của các loại tệp vào schema/ để trình soạn thảo gợi ý (Write the editor schemas)."""
     from dnnd import render_actions
+    from dnnd.load.state import find_root
     from dnnd.schema import write_schemas
-    from dnnd.state import find_root
 
     render_actions.written(write_schemas(find_root(Path.cwd(), settings_of(ctx).repo)), settings_of(ctx).lang)
 
@@ -69,7 +69,7 @@ def check_changes(
     """Kiểm tra một pull request: hợp lệ, đúng cơ quan, không sửa kỳ đã khóa (Check a pull request's changes)."""
     from dnnd import render_actions
     from dnnd.changes import check_changes as check
-    from dnnd.state import find_root
+    from dnnd.load.state import find_root
 
     report = check(find_root(Path.cwd(), settings_of(ctx).repo), base, agency)
     render_actions.changes(report, format.value, settings_of(ctx).lang)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from dnnd.errors import DnndError
 from dnnd.i18n import Text
+from dnnd.load.state import UPDATES_DIR
 from dnnd.repository import Repository
-from dnnd.state import UPDATES_DIR
 
 CODEOWNERS = ".github/CODEOWNERS"
 

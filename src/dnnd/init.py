@@ -8,9 +8,9 @@ from dnnd import __version__
 from dnnd.codeowners import CODEOWNERS, codeowners_text
 from dnnd.errors import DataError, UsageError
 from dnnd.i18n import Text
+from dnnd.load.state import PLAN_FILE
 from dnnd.repository import load_repository
 from dnnd.schema import write_schemas
-from dnnd.state import PLAN_FILE
 
 WORKFLOW = ".github/workflows/dnnd.yml"
 WORKFLOW_TEXT = f"""\

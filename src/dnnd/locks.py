@@ -9,11 +9,11 @@ import yaml
 
 from dnnd.errors import DnndError, UsageError
 from dnnd.i18n import Text
+from dnnd.load.state import LOCKS_FILE
+from dnnd.load.validation import validate_document
+from dnnd.load.yamlio import load_yaml
 from dnnd.plan.models import Lock, LocksFile
 from dnnd.plan.periods import Period, parse_period
-from dnnd.state import LOCKS_FILE
-from dnnd.validation import validate_document
-from dnnd.yamlio import load_yaml
 
 _HEADER = (
     "# Các kỳ đã ban hành báo cáo (do `dnnd lock` / `dnnd unlock` ghi). Tệp báo cáo của các quý trong một kỳ\n"

@@ -11,16 +11,14 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from dnnd import cache, checks, snapshot, succession_checks, timing
-from dnnd import summary as summary_module
-from dnnd import updates as updates_module
+from dnnd import checks, succession_checks, timing
+from dnnd.cache import snapshot
+from dnnd.cache import store as cache
 from dnnd.errors import DataError, DnndError, Problem, whole_file
 from dnnd.i18n import Text
-from dnnd.plan.models import AgenciesFile, Agency, Event, EventsFile, LocksFile, Plan, Task, TasksFile, rebuild
-from dnnd.plan.periods import Window, parse_period
-from dnnd.plan.schedules import Schedule
-from dnnd.plan.successions import Successions, holdings_at
-from dnnd.state import (
+from dnnd.load import summary as summary_module
+from dnnd.load import updates as updates_module
+from dnnd.load.state import (
     AGENCIES_FILE,
     EVENTS_FILE,
     LOCKS_FILE,
@@ -32,10 +30,14 @@ from dnnd.state import (
     read_state,
     update_paths,
 )
-from dnnd.summary import UpdateSummary, summarise
-from dnnd.updates import Plain, UpdateRecord
-from dnnd.validation import validate_document
-from dnnd.yamlio import YamlDocument, load_yaml
+from dnnd.load.summary import UpdateSummary, summarise
+from dnnd.load.updates import Plain, UpdateRecord
+from dnnd.load.validation import validate_document
+from dnnd.load.yamlio import YamlDocument, load_yaml
+from dnnd.plan.models import AgenciesFile, Agency, Event, EventsFile, LocksFile, Plan, Task, TasksFile, rebuild
+from dnnd.plan.periods import Window, parse_period
+from dnnd.plan.schedules import Schedule
+from dnnd.plan.successions import Successions, holdings_at
 
 M = TypeVar("M", bound=BaseModel)
 

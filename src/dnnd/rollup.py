@@ -15,11 +15,11 @@ from pathlib import Path
 from dnnd.errors import DataError, DnndError, Problem, UsageError
 from dnnd.evaluate import STATUS_CODES
 from dnnd.i18n import Text
+from dnnd.load.state import PLAN_FILE, find_root, read_file
+from dnnd.load.updates import mark_worker, workers_for
+from dnnd.load.yamlio import load_yaml
 from dnnd.repository import Repository, load_repository
-from dnnd.state import PLAN_FILE, find_root, read_file
 from dnnd.status import PeriodChoice, choose_period, status_report
-from dnnd.updates import mark_worker, workers_for
-from dnnd.yamlio import load_yaml
 
 SHOWN_PROBLEMS = 3
 

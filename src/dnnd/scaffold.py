@@ -8,12 +8,12 @@ from pathlib import Path
 from dnnd.errors import DnndError, UsageError
 from dnnd.evaluate import evaluate_task, is_active
 from dnnd.i18n import Text
+from dnnd.load.state import UPDATES_DIR
 from dnnd.plan.models import ENTRY_STATUSES
 from dnnd.plan.periods import Period, parse_period
 from dnnd.plan.successions import Successions, holdings_at, successors_of
 from dnnd.report_content import dmy, period_phrase
 from dnnd.repository import Repository
-from dnnd.state import UPDATES_DIR
 from dnnd.status import build_facts, check_agency, roles_at
 
 SCHEMA_PATH = "schema/update.schema.json"

@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, Any
 from dnnd.errors import UsageError
 from dnnd.evaluate import STATUS_CODES, Evaluation, Facts, TaskResult, evaluate
 from dnnd.i18n import Text
+from dnnd.load.summary import ReportedEntry, newest_first
 from dnnd.plan.models import Agency, Task
 from dnnd.plan.periods import Convention, Kind, Period, parse_period, quarter_containing
 from dnnd.plan.successions import Successions
 from dnnd.repository import Repository
-from dnnd.summary import ReportedEntry, newest_first
 
 if TYPE_CHECKING:
     from dnnd.history import Submission

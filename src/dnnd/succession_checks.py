@@ -9,11 +9,11 @@ from collections.abc import Iterable, Mapping
 from dnnd.checks import at
 from dnnd.errors import Problem
 from dnnd.i18n import Text
+from dnnd.load.updates import UpdateLike
+from dnnd.load.yamlio import YamlDocument
 from dnnd.plan.models import AgenciesFile, Agency, Task
 from dnnd.plan.periods import Window
 from dnnd.plan.successions import Successions, find_cycle, successors_of
-from dnnd.updates import UpdateLike
-from dnnd.yamlio import YamlDocument
 
 
 def _names(agencies: Mapping[str, Agency], ids: Iterable[str]) -> str:

@@ -7,9 +7,9 @@ from collections.abc import Mapping, Sequence
 from dnnd.checks import at, duplicate_ids, known_list, unknown_agency
 from dnnd.errors import Problem
 from dnnd.i18n import Text
+from dnnd.load.yamlio import YamlDocument
 from dnnd.plan.models import Agency, Event, EventsFile, ExplicitSchedule, TasksFile
 from dnnd.plan.schedules import KNOWN_FORMS, AfterEvents, Once, Ongoing, Schedule, Yearly, parse_timing
-from dnnd.yamlio import YamlDocument
 
 
 def check_events(events: EventsFile, doc: YamlDocument, rel: str, agencies: Mapping[str, Agency]) -> list[Problem]:

@@ -15,11 +15,11 @@ from dnnd.i18n import Text
 from dnnd.importing.decision import DecisionInfo, read_decision
 from dnnd.importing.source import Block, Para, read_source
 from dnnd.importing.table import RawTask, read_task_table
+from dnnd.load.state import AGENCIES_FILE, PLAN_FILE, find_root
+from dnnd.load.yamlio import load_yaml
 from dnnd.names import Registry, name_key, new_id
 from dnnd.plan.schedules import AfterEvents, parse_timing
 from dnnd.repository import load_repository
-from dnnd.state import AGENCIES_FILE, PLAN_FILE, find_root
-from dnnd.yamlio import load_yaml
 
 _KINDS = (
     ("các ", "group"),

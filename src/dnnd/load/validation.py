@@ -14,7 +14,7 @@ from pydantic_core import ErrorDetails
 
 from dnnd.errors import DataError, Problem
 from dnnd.i18n import Text
-from dnnd.yamlio import YamlDocument
+from dnnd.load.yamlio import YamlDocument
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple, cast
 
 from dnnd.evaluate import Completion
+from dnnd.load.updates import EntryRecord, UpdateRecord, entry_from_plain, entry_to_plain
 from dnnd.plan.periods import Period, parse_period
-from dnnd.updates import EntryRecord, UpdateRecord, entry_from_plain, entry_to_plain
 
 
 class ReportedEntry(NamedTuple):

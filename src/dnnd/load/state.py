@@ -17,10 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dnnd import cache, snapshot
+from dnnd.cache import snapshot
+from dnnd.cache import store as cache
 from dnnd.errors import DataError, Problem, UsageError, whole_file
 from dnnd.i18n import Text
-from dnnd.yamlio import MAX_FILE_BYTES, too_large
+from dnnd.load.yamlio import MAX_FILE_BYTES, too_large
 
 if TYPE_CHECKING:
     from dnnd.plan.models import Agency

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from dnnd.yamlio import FORBIDDEN
+from dnnd.load.yamlio import FORBIDDEN
 
 _fast_yaml: Any = None
 _loaded = False

@@ -16,14 +16,14 @@ from typing import Any, NamedTuple, Protocol
 
 from pydantic import ValidationError
 
-from dnnd import fastpath
-from dnnd.cache import blob_id
+from dnnd.cache.store import blob_id
 from dnnd.checks import path_mismatches
 from dnnd.errors import DataError, Problem
+from dnnd.load import fastpath
+from dnnd.load.state import read_bytes
+from dnnd.load.validation import validate_document
+from dnnd.load.yamlio import YamlDocument, decode_text, parse_yaml
 from dnnd.plan.models import Update
-from dnnd.state import read_bytes
-from dnnd.validation import validate_document
-from dnnd.yamlio import YamlDocument, decode_text, parse_yaml
 
 PARALLEL_MIN_FILES = 400
 

@@ -179,7 +179,7 @@ def _code_stamp() -> str:
     """Size and modification time of each of dnnd's modules and of the libraries that read the files, and the
     Python version: a changed module (in a development install the version stays the same) or an upgraded
     library must not read records that the old code wrote."""
-    package = Path(__file__).parent
+    package = Path(__file__).resolve().parent.parent  # every module of dnnd, not only the caches'
     stamps = [sys.version]
     for folder, _, names in os.walk(package):
         for name in sorted(names):
