@@ -11,9 +11,11 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from dnnd import checks, succession_checks, timing
 from dnnd.cache import snapshot
 from dnnd.cache import store as cache
+from dnnd.checks import cross_file as checks
+from dnnd.checks import schedules as timing
+from dnnd.checks import successions as succession_checks
 from dnnd.errors import DataError, DnndError, Problem, whole_file
 from dnnd.i18n import Text
 from dnnd.load import summary as summary_module

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple, Protocol
 from pydantic import ValidationError
 
 from dnnd.cache.store import blob_id
-from dnnd.checks import path_mismatches
+from dnnd.checks.cross_file import path_mismatches
 from dnnd.errors import DataError, Problem
 from dnnd.load import fastpath
 from dnnd.load.state import read_bytes

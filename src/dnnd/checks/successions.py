@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 
-from dnnd.checks import at
+from dnnd.checks.cross_file import at
 from dnnd.errors import Problem
 from dnnd.i18n import Text
 from dnnd.load.updates import UpdateLike

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from dnnd.checks import at, duplicate_ids, known_list, unknown_agency
+from dnnd.checks.cross_file import at, duplicate_ids, known_list, unknown_agency
 from dnnd.errors import Problem
 from dnnd.i18n import Text
 from dnnd.load.yamlio import YamlDocument
