@@ -7,12 +7,12 @@ from collections.abc import Iterable
 
 import pytest
 
-from dnnd.evaluate import Completion, Facts, evaluate, evaluate_task
+from dnnd.evaluate.status_report import build_facts
+from dnnd.evaluate.task_status import Completion, Facts, evaluate, evaluate_task
 from dnnd.plan.models import Event
 from dnnd.plan.periods import Period, parse_period
 from dnnd.plan.schedules import AfterEvents, Once, Ongoing, Schedule, Yearly
 from dnnd.repository import load_repository
-from dnnd.status import build_facts
 from tests.conftest import EMBEDDED_PLAN
 
 D = dt.date

@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
-from dnnd import rollup
-from dnnd.rollup import roll_up
-from dnnd.status import PeriodChoice
+from dnnd.evaluate import rollup
+from dnnd.evaluate.rollup import roll_up
+from dnnd.evaluate.status_report import PeriodChoice
 from tests.conftest import EMBEDDED_PLAN, PROJECT, MakeRepo, RunCli
 
 CODES = ("done_on_time", "done_late", "done", "in_progress", "overdue", "ongoing", "waiting")

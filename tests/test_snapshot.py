@@ -12,9 +12,9 @@ import pytest
 from dnnd.cache import snapshot
 from dnnd.cache import store as cache
 from dnnd.errors import DataError
+from dnnd.evaluate.status_report import PeriodChoice, status_report
 from dnnd.load import updates
 from dnnd.repository import Repository, load_repository
-from dnnd.status import PeriodChoice, status_report
 from tests.conftest import MakeRepo
 from tests.git_helpers import git, init
 

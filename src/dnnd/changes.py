@@ -7,13 +7,13 @@ from pathlib import Path
 from typing import Literal
 
 from dnnd.errors import DataError, Problem
+from dnnd.evaluate.status_report import check_agency
 from dnnd.gitinfo import Change, changed_since, merge_base, show
 from dnnd.i18n import Text
 from dnnd.load.state import LOCKS_FILE, UPDATES_DIR
 from dnnd.locks import locked_quarters, parse_locks
 from dnnd.plan.periods import Period, parse_period
 from dnnd.repository import load_repository
-from dnnd.status import check_agency
 
 Level = Literal["error", "warning"]
 

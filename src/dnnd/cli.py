@@ -19,8 +19,8 @@ from dnnd.errors_cli import DnndGroup
 from dnnd.i18n import LANGUAGES, Text, default_language
 
 if TYPE_CHECKING:
+    from dnnd.evaluate.status_report import PeriodChoice
     from dnnd.repository import Repository
-    from dnnd.status import PeriodChoice
 
 
 class Format(StrEnum):
@@ -134,7 +134,7 @@ LateOption = Annotated[
 
 
 def _choice(quarter: str | None, half: str | None, year: str | None, as_of: str | None) -> "PeriodChoice":
-    from dnnd.status import PeriodChoice
+    from dnnd.evaluate.status_report import PeriodChoice
 
     return PeriodChoice(quarter, half, year, _day("--as-of", as_of))
 
@@ -155,7 +155,7 @@ def status(
 ) -> None:
     """Tình trạng các nhiệm vụ trong kỳ: hạn, hoàn thành, quá hạn, ai chưa báo cáo (Task status for a period)."""
     from dnnd import render
-    from dnnd.status import late_for, status_report
+    from dnnd.evaluate.status_report import late_for, status_report
 
     repo = open_repository(ctx)
     report = status_report(
@@ -184,7 +184,7 @@ def rollup(
     from rich.progress import Progress
 
     from dnnd import render_actions
-    from dnnd.rollup import roll_up
+    from dnnd.evaluate.rollup import roll_up
 
     settings = settings_of(ctx)
     progress = Progress(console=Console(stderr=True), transient=True)
@@ -224,7 +224,7 @@ def missing(
 ) -> None:
     """Cơ quan nào chưa báo cáo nhiệm vụ nào trong kỳ, để đôn đốc (Who has not reported, to urge them)."""
     from dnnd import render
-    from dnnd.status import late_for, status_report
+    from dnnd.evaluate.status_report import late_for, status_report
 
     repo = open_repository(ctx)
     report = status_report(repo, _choice(quarter, half, year, as_of), today=dt.date.today(), agency_id=agency)
@@ -329,7 +329,7 @@ from dnnd import cli_workflow  # noqa: E402, F401
 def tasks(ctx: typer.Context, agency: AgencyOption = None, format: FormatOption = Format.table) -> None:
     """Danh sách nhiệm vụ của kế hoạch (The plan's tasks)."""
     from dnnd import render
-    from dnnd.status import task_views
+    from dnnd.evaluate.status_report import task_views
 
     repo = open_repository(ctx)
     render.tasks(repo, task_views(repo, agency), format.value, settings_of(ctx).lang)
@@ -339,7 +339,7 @@ def tasks(ctx: typer.Context, agency: AgencyOption = None, format: FormatOption 
 def agencies(ctx: typer.Context, as_of: AsOfOption = None, format: FormatOption = Format.table) -> None:
     """Danh sách cơ quan, đơn vị; với --as-of: các cơ quan đang hoạt động ngày đó, kèm tên cũ (The agencies)."""
     from dnnd import render
-    from dnnd.status import agency_records
+    from dnnd.evaluate.status_report import agency_records
 
     repo = open_repository(ctx)
     render.agencies(repo, agency_records(repo, _day("--as-of", as_of)), format.value, settings_of(ctx).lang)
@@ -349,7 +349,7 @@ def agencies(ctx: typer.Context, as_of: AsOfOption = None, format: FormatOption 
 def show(ctx: typer.Context, task: Annotated[int, typer.Argument(help="Số thứ tự (STT) của nhiệm vụ.")]) -> None:
     """Một nhiệm vụ đầy đủ, với mọi báo cáo về nó, mới nhất trước (One task in full, newest reports first)."""
     from dnnd import render
-    from dnnd.status import task_view
+    from dnnd.evaluate.status_report import task_view
 
     repo = open_repository(ctx)
     view = task_view(repo, task)

@@ -114,9 +114,9 @@ def log(
 ) -> None:
     """Khi nào mỗi báo cáo vào nhánh chính, sửa lần cuối khi nào, bởi ai, có muộn không (When updates landed)."""
     from dnnd import render_actions
+    from dnnd.evaluate.status_report import check_agency
     from dnnd.history import submissions
     from dnnd.plan.periods import parse_period
-    from dnnd.status import check_agency
 
     repo = open_repository(ctx)
     check_agency(repo, agency)

@@ -8,13 +8,13 @@ from pathlib import Path
 
 from dnnd import report
 from dnnd.errors import UsageError
-from dnnd.evaluate import Evaluation, evaluate
+from dnnd.evaluate.status_report import PeriodChoice, build_facts, choose_period
+from dnnd.evaluate.task_status import Evaluation, evaluate
 from dnnd.gitinfo import data_commit
 from dnnd.i18n import Text
 from dnnd.plan.periods import Period
 from dnnd.report_content import IssueOptions, period_phrase, reminder_context, report_context
 from dnnd.repository import Repository
-from dnnd.status import PeriodChoice, build_facts, choose_period
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from dnnd.evaluate.status_report import StatusReport, TaskView
 from dnnd.plan.models import Task
-from dnnd.status import StatusReport, TaskView
 
 STATUS_FIELDS = ("task", "title", "lead", "support", "timing", "status", "due", "done_on", "reports")
 

@@ -14,10 +14,10 @@ from dnnd.repository import Repository
 
 if TYPE_CHECKING:
     from dnnd.changes import ChangeReport
+    from dnnd.evaluate.rollup import Province, Rollup
     from dnnd.history import Submission
     from dnnd.importing.build import ImportResult
     from dnnd.plan.periods import Period
-    from dnnd.rollup import Province, Rollup
     from dnnd.scaffold import Scaffold
 
 
@@ -205,7 +205,7 @@ def _rollup_table(result: Rollup, heading: str, lang: str, *, wide: bool) -> Any
     from rich.table import Table
     from rich.text import Text as RichText
 
-    from dnnd.evaluate import STATUS_CODES
+    from dnnd.evaluate.task_status import STATUS_CODES
 
     totals = result.totals
     table = Table(title=heading, show_lines=True)
@@ -271,7 +271,7 @@ def rollup(result: Rollup, fmt: str, lang: str) -> None:
     and, for each repository that could not be read, its first problems and how to see them all."""
     from rich.text import Text as RichText
 
-    from dnnd.evaluate import STATUS_CODES
+    from dnnd.evaluate.task_status import STATUS_CODES
 
     def error_text(province: Province) -> str | None:
         if province.error is None:

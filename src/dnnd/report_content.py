@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from dnnd.evaluate import DONE_CODES, Evaluation, TaskResult
+from dnnd.evaluate.status_report import entries_by_task, roles_at
+from dnnd.evaluate.task_status import DONE_CODES, Evaluation, TaskResult
 from dnnd.load.summary import ReportedEntry
 from dnnd.plan.models import Agency, Signer
 from dnnd.plan.periods import Period
@@ -17,7 +18,6 @@ from dnnd.plan.schedules import AfterEvents, Yearly
 from dnnd.plan.successions import Successions
 from dnnd.plan.vocabulary import TASK_STATUS_LABELS
 from dnnd.repository import Repository
-from dnnd.status import entries_by_task, roles_at
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dnnd.errors import DnndError, UsageError
-from dnnd.evaluate import evaluate_task, is_active
+from dnnd.evaluate.status_report import build_facts, check_agency, roles_at
+from dnnd.evaluate.task_status import evaluate_task, is_active
 from dnnd.i18n import Text
 from dnnd.load.state import UPDATES_DIR
 from dnnd.plan.models import ENTRY_STATUSES
@@ -14,7 +15,6 @@ from dnnd.plan.periods import Period, parse_period
 from dnnd.plan.successions import Successions, holdings_at, successors_of
 from dnnd.report_content import dmy, period_phrase
 from dnnd.repository import Repository
-from dnnd.status import build_facts, check_agency, roles_at
 
 SCHEMA_PATH = "schema/update.schema.json"
 

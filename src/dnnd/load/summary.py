@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple, cast
 
-from dnnd.evaluate import Completion
+from dnnd.evaluate.task_status import Completion
 from dnnd.load.updates import EntryRecord, UpdateRecord, entry_from_plain, entry_to_plain
 from dnnd.plan.periods import Period, parse_period
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from dnnd.errors import UsageError
-from dnnd.evaluate import STATUS_CODES, Evaluation, Facts, TaskResult, evaluate
+from dnnd.evaluate.task_status import STATUS_CODES, Evaluation, Facts, TaskResult, evaluate
 from dnnd.i18n import Text
 from dnnd.load.summary import ReportedEntry, newest_first
 from dnnd.plan.models import Agency, Task

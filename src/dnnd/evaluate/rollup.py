@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dnnd.errors import DataError, DnndError, Problem, UsageError
-from dnnd.evaluate import STATUS_CODES
+from dnnd.evaluate.status_report import PeriodChoice, choose_period, status_report
+from dnnd.evaluate.task_status import STATUS_CODES
 from dnnd.i18n import Text
 from dnnd.load.state import PLAN_FILE, find_root, read_file
 from dnnd.load.updates import mark_worker, workers_for
 from dnnd.load.yamlio import load_yaml
 from dnnd.repository import Repository, load_repository
-from dnnd.status import PeriodChoice, choose_period, status_report
 
 SHOWN_PROBLEMS = 3
 
