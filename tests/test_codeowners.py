@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dnnd.codeowners import codeowners_text
+from dnnd.authoring.codeowners import codeowners_text
 from dnnd.repository import load_repository
 from tests.conftest import EMBEDDED_PLAN, PROJECT, MakeRepo, RunCli
 

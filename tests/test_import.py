@@ -10,7 +10,7 @@ import pytest
 import yaml
 from typer.testing import Result
 
-from dnnd.names import Registry
+from dnnd.authoring.importing.agency_names import Registry
 from tests.conftest import EMBEDDED_PLAN, PROJECT, RunCli
 from tests.import_helpers import (
     DECISION,
@@ -347,7 +347,9 @@ def test_outside_a_plan_repository_uses_the_built_in_registry(
 def test_built_in_registry_gives_the_embedded_plans_agencies_their_ids() -> None:
     from importlib import resources
 
-    built_in = yaml.safe_load((resources.files("dnnd.data") / "registry.yaml").read_text(encoding="utf-8"))
+    built_in = yaml.safe_load(
+        (resources.files("dnnd.authoring.importing") / "registry.yaml").read_text(encoding="utf-8")
+    )
     for entry in built_in["agencies"]:
         assert set(entry) <= {"id", "name", "short_name", "kind", "aliases"}, entry
     registry = Registry.of((entry["id"], entry["name"], entry.get("aliases") or []) for entry in built_in["agencies"])

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 import yaml
 
-from dnnd.locks import locked_quarters, parse_locks
+from dnnd.workflow.locks import locked_quarters, parse_locks
 from tests.conftest import MakeRepo, RunCli
 from tests.git_helpers import FOCAL, branch, commit, init, update
 

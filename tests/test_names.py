@@ -8,7 +8,7 @@ import unicodedata
 import pytest
 import yaml
 
-from dnnd.names import Registry, name_key, new_id
+from dnnd.authoring.importing.agency_names import Registry, name_key, new_id
 from tests.conftest import EMBEDDED_PLAN
 
 
@@ -132,7 +132,7 @@ def test_built_in_registry_is_a_valid_agencies_file() -> None:
     from dnnd.load.yamlio import load_yaml
     from dnnd.plan.models import AgenciesFile
 
-    raw = (resources.files("dnnd.data") / "registry.yaml").read_bytes()
+    raw = (resources.files("dnnd.authoring.importing") / "registry.yaml").read_bytes()
     registry = AgenciesFile.model_validate(load_yaml(raw, "registry.yaml").data)
     ids = [agency.id for agency in registry.agencies]
     assert len(ids) == len(set(ids))

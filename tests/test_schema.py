@@ -12,7 +12,7 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 
-from dnnd.schema import schema_texts
+from dnnd.authoring.json_schemas import schema_texts
 from tests.conftest import EMBEDDED_PLAN, PROJECT, MakeRepo, RunCli
 
 VALID_UPDATE = """\

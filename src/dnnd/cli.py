@@ -274,8 +274,8 @@ def report(
 ) -> None:
     """Báo cáo quý, 6 tháng hoặc năm ra tệp Word theo Nghị định 30/2020/NĐ-CP (The report as a Word document)."""
     from dnnd import render, render_actions
-    from dnnd.documents import write_report
-    from dnnd.report_content import IssueOptions
+    from dnnd.documents.issue import write_report
+    from dnnd.documents.report_content import IssueOptions
 
     repo = open_repository(ctx)
     render.left_out_warning(repo, settings_of(ctx).lang)
@@ -300,8 +300,8 @@ def remind(
 ) -> None:
     """Công văn đôn đốc các cơ quan chưa báo cáo (The reminder letter to agencies that have not reported)."""
     from dnnd import render, render_actions
-    from dnnd.documents import write_reminder
-    from dnnd.report_content import IssueOptions
+    from dnnd.documents.issue import write_reminder
+    from dnnd.documents.report_content import IssueOptions
 
     repo = open_repository(ctx)
     render.left_out_warning(repo, settings_of(ctx).lang)

@@ -25,7 +25,7 @@ def new_update(
 ) -> None:
     """Tạo sẵn tệp báo cáo quý của một cơ quan với các nhiệm vụ của nó (Scaffold an agency's quarterly update)."""
     from dnnd import render_actions
-    from dnnd.scaffold import new_update as scaffold
+    from dnnd.authoring.new_update import new_update as scaffold
 
     render_actions.scaffolded(scaffold(open_repository(ctx), agency, quarter), settings_of(ctx).lang)
 
@@ -34,8 +34,8 @@ def new_update(
 def schema(ctx: typer.Context) -> None:
     """Ghi JSON Schema của các loại tệp vào schema/ để trình soạn thảo gợi ý (Write the editor schemas)."""
     from dnnd import render_actions
+    from dnnd.authoring.json_schemas import write_schemas
     from dnnd.load.state import find_root
-    from dnnd.schema import write_schemas
 
     render_actions.written(write_schemas(find_root(Path.cwd(), settings_of(ctx).repo)), settings_of(ctx).lang)
 
@@ -44,7 +44,7 @@ def schema(ctx: typer.Context) -> None:
 def codeowners(ctx: typer.Context) -> None:
     """Ghi .github/CODEOWNERS từ reviewers của các cơ quan (Write CODEOWNERS from the agencies' reviewers)."""
     from dnnd import render_actions
-    from dnnd.codeowners import write_codeowners
+    from dnnd.authoring.codeowners import write_codeowners
 
     render_actions.written([write_codeowners(open_repository(ctx))], settings_of(ctx).lang)
 
@@ -68,8 +68,8 @@ def check_changes(
 ) -> None:
     """Kiểm tra một pull request: hợp lệ, đúng cơ quan, không sửa kỳ đã khóa (Check a pull request's changes)."""
     from dnnd import render_actions
-    from dnnd.changes import check_changes as check
     from dnnd.load.state import find_root
+    from dnnd.workflow.pull_requests import check_changes as check
 
     report = check(find_root(Path.cwd(), settings_of(ctx).repo), base, agency)
     render_actions.changes(report, format.value, settings_of(ctx).lang)
@@ -87,7 +87,8 @@ def lock(
     note: Annotated[str | None, typer.Option("--note", help="Ghi chú, ví dụ số báo cáo đã ban hành.")] = None,
 ) -> None:
     """Ghi nhận kỳ đã ban hành báo cáo: báo cáo các quý trong kỳ không được sửa nữa (Lock an issued period)."""
-    from dnnd import locks, render_actions
+    from dnnd import render_actions
+    from dnnd.workflow import locks
 
     repo = open_repository(ctx)
     render_actions.locked(locks.lock(repo.root, period, dt.date.today(), note), settings_of(ctx).lang)
@@ -96,7 +97,8 @@ def lock(
 @app.command()
 def unlock(ctx: typer.Context, period: PeriodArgument) -> None:
     """Mở khóa một kỳ (chỉ cơ quan đầu mối): báo cáo các quý trong kỳ lại được sửa (Unlock a period)."""
-    from dnnd import locks, render_actions
+    from dnnd import render_actions
+    from dnnd.workflow import locks
 
     repo = open_repository(ctx)
     render_actions.unlocked(*locks.unlock(repo.root, period), settings_of(ctx).lang)
@@ -115,8 +117,8 @@ def log(
     """Khi nào mỗi báo cáo vào nhánh chính, sửa lần cuối khi nào, bởi ai, có muộn không (When updates landed)."""
     from dnnd import render_actions
     from dnnd.evaluate.status_report import check_agency
-    from dnnd.history import submissions
     from dnnd.plan.periods import parse_period
+    from dnnd.workflow.history import submissions
 
     repo = open_repository(ctx)
     check_agency(repo, agency)
@@ -153,7 +155,7 @@ def import_(
 ) -> None:
     """Tạo kho kế hoạch từ văn bản quyết định và báo những gì chưa hiểu (Import a plan from a decision document)."""
     from dnnd import render_actions
-    from dnnd.importing.build import import_decision
+    from dnnd.authoring.importing.build import import_decision
 
     result = import_decision(document, out, agencies)
     render_actions.imported(result, settings_of(ctx).lang)
@@ -165,6 +167,6 @@ def import_(
 def init(ctx: typer.Context, folder: Annotated[Path, typer.Argument(help="Thư mục của kho kế hoạch mới.")]) -> None:
     """Tạo một kho kế hoạch trống để điền tay (Create an empty plan repository to fill in)."""
     from dnnd import render_actions
-    from dnnd.init import init_repository
+    from dnnd.authoring.new_repository import init_repository
 
     render_actions.written(init_repository(folder, dt.date.today().isoformat()), settings_of(ctx).lang)

@@ -15,7 +15,7 @@ from dnnd.repository import Repository
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from dnnd.history import Submission
+    from dnnd.workflow.history import Submission
 
 STATUS_STYLES = {
     "done_on_time": "green",

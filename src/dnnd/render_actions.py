@@ -13,12 +13,12 @@ from dnnd.render import STATUS_STYLES, date_text, err, out, shorten, write_raw
 from dnnd.repository import Repository
 
 if TYPE_CHECKING:
-    from dnnd.changes import ChangeReport
+    from dnnd.authoring.importing.build import ImportResult
+    from dnnd.authoring.new_update import Scaffold
     from dnnd.evaluate.rollup import Province, Rollup
-    from dnnd.history import Submission
-    from dnnd.importing.build import ImportResult
     from dnnd.plan.periods import Period
-    from dnnd.scaffold import Scaffold
+    from dnnd.workflow.history import Submission
+    from dnnd.workflow.pull_requests import ChangeReport
 
 
 def written(paths: list[Path], lang: str) -> None:
@@ -129,7 +129,7 @@ def history(repo: Repository, found: list[Submission], fmt: str, lang: str) -> N
     from rich.table import Table
     from rich.text import Text as RichText
 
-    from dnnd.history import VIETNAM
+    from dnnd.workflow.history import VIETNAM
 
     records: list[dict[str, Any]] = [
         {

@@ -16,7 +16,7 @@ from dnnd.plan.successions import Successions
 from dnnd.repository import Repository
 
 if TYPE_CHECKING:
-    from dnnd.history import Submission
+    from dnnd.workflow.history import Submission
 
 
 @dataclass(frozen=True)
@@ -284,7 +284,7 @@ def agency_records(repo: Repository, day: dt.date | None = None) -> list[dict[st
 
 def late_for(repo: Repository, report: StatusReport) -> list[Submission]:
     """The late submissions of the report's quarters by agencies that hold one of its tasks (or held it)."""
-    from dnnd.history import late_submissions
+    from dnnd.workflow.history import late_submissions
 
     holders: set[str] = set()
     for view in report.views:

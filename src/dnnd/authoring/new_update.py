@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from dnnd.documents.report_content import dmy, period_phrase
 from dnnd.errors import DnndError, UsageError
 from dnnd.evaluate.status_report import build_facts, check_agency, roles_at
 from dnnd.evaluate.task_status import evaluate_task, is_active
@@ -13,7 +14,6 @@ from dnnd.load.state import UPDATES_DIR
 from dnnd.plan.models import ENTRY_STATUSES
 from dnnd.plan.periods import Period, parse_period
 from dnnd.plan.successions import Successions, holdings_at, successors_of
-from dnnd.report_content import dmy, period_phrase
 from dnnd.repository import Repository
 
 SCHEMA_PATH = "schema/update.schema.json"

@@ -10,14 +10,14 @@ from typing import Any
 
 import yaml
 
+from dnnd.authoring.importing.agency_names import Registry, name_key, new_id
+from dnnd.authoring.importing.decision import DecisionInfo, read_decision
+from dnnd.authoring.importing.source import Block, Para, read_source
+from dnnd.authoring.importing.table import RawTask, read_task_table
 from dnnd.errors import DataError, DnndError, Problem, UsageError, whole_file
 from dnnd.i18n import Text
-from dnnd.importing.decision import DecisionInfo, read_decision
-from dnnd.importing.source import Block, Para, read_source
-from dnnd.importing.table import RawTask, read_task_table
 from dnnd.load.state import AGENCIES_FILE, PLAN_FILE, find_root
 from dnnd.load.yamlio import load_yaml
-from dnnd.names import Registry, name_key, new_id
 from dnnd.plan.schedules import AfterEvents, parse_timing
 from dnnd.repository import load_repository
 
@@ -64,7 +64,11 @@ def _registry_entries(path: Path | None) -> list[dict[str, Any]]:
             path = find_root(Path.cwd()) / AGENCIES_FILE
         except UsageError:
             path = None
-    raw = path.read_bytes() if path is not None else (resources.files("dnnd.data") / "registry.yaml").read_bytes()
+    raw = (
+        path.read_bytes()
+        if path is not None
+        else (resources.files("dnnd.authoring.importing") / "registry.yaml").read_bytes()
+    )
     data = load_yaml(raw, str(path or "registry.yaml")).data
     if not isinstance(data, dict) or not isinstance(data.get("agencies"), list):
         raise UsageError(Text(f"{path}: cần danh sách 'agencies:'", f"{path}: needs an 'agencies:' list"))
@@ -235,7 +239,7 @@ def _report_settings(info: DecisionInfo, focal: dict[str, Any] | None) -> dict[s
 
 
 def _slug(text: str) -> str:
-    from dnnd.names import _ascii
+    from dnnd.authoring.importing.agency_names import _ascii
 
     return re.sub(r"[^a-z0-9]+", "-", _ascii(text).lower()).strip("-")
 
@@ -307,7 +311,7 @@ def import_decision(document: Path, out: Path, agencies_file: Path | None = None
     _dump(out / AGENCIES_FILE, source_note, {"agencies": list(agencies.used.values())})
     _dump(out / "plan" / "tasks.yaml", source_note, {"tasks": tasks})
     _dump(out / "plan" / "events.yaml", source_note, {"events": list(events.values())})
-    from dnnd.init import add_repository_files
+    from dnnd.authoring.new_repository import add_repository_files
 
     add_repository_files(out)
     try:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dnnd.importing.source import Block, TableBlock
-from dnnd.names import name_key
+from dnnd.authoring.importing.agency_names import name_key
+from dnnd.authoring.importing.source import Block, TableBlock
 
 COLUMNS = {
     "number": ("stt", "tt", "số tt", "số thứ tự"),

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from dnnd import __version__
-from dnnd.codeowners import CODEOWNERS, codeowners_text
+from dnnd.authoring.codeowners import CODEOWNERS, codeowners_text
+from dnnd.authoring.json_schemas import write_schemas
 from dnnd.errors import DataError, UsageError
 from dnnd.i18n import Text
 from dnnd.load.state import PLAN_FILE
 from dnnd.repository import load_repository
-from dnnd.schema import write_schemas
 
 WORKFLOW = ".github/workflows/dnnd.yml"
 WORKFLOW_TEXT = f"""\

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from dnnd.importing.source import Para, is_stray
+from dnnd.authoring.importing.source import Para, is_stray
 
 _ROMAN_HEADING = re.compile(r"^(I|II|III|IV|V|VI|VII|VIII|IX|X)\.\s+(.+)$")
 _NUMBERED = re.compile(r"^(\d{1,2})\.\s+(.+)$")

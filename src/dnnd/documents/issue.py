@@ -6,15 +6,15 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from dnnd import report
+from dnnd.documents import word as report
+from dnnd.documents.report_content import IssueOptions, period_phrase, reminder_context, report_context
 from dnnd.errors import UsageError
 from dnnd.evaluate.status_report import PeriodChoice, build_facts, choose_period
 from dnnd.evaluate.task_status import Evaluation, evaluate
-from dnnd.gitinfo import data_commit
 from dnnd.i18n import Text
 from dnnd.plan.periods import Period
-from dnnd.report_content import IssueOptions, period_phrase, reminder_context, report_context
 from dnnd.repository import Repository
+from dnnd.workflow.git import data_commit
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def write_report(
     report.write_new(path, content, force=force)
     paths = [path]
     if pdf:
-        from dnnd.pdf import to_pdf
+        from dnnd.documents.pdf import to_pdf
 
         paths.append(to_pdf(path))
     return Written(paths, evaluation, [])
