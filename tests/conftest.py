@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from dnnd.cli import app
+from dnnd.cli.app import app
 
 PROJECT = Path(__file__).resolve().parent.parent
 EMBEDDED_PLAN = PROJECT / "plan"

@@ -474,7 +474,7 @@ def _mask(text: str, tmp: Path) -> str:
 
 def run_case(name: str) -> str:
     """The recorded text of one case, from the current code."""
-    from dnnd.cli import app
+    from dnnd.cli.app import app
 
     with tempfile.TemporaryDirectory(prefix="dnnd-golden-") as folder:
         tmp = Path(folder)

@@ -51,7 +51,7 @@ def test_dnnd_repo_environment_variable(
 def test_every_command_has_help_and_is_in_the_readme() -> None:
     import typer
 
-    from dnnd.cli import app
+    from dnnd.cli.app import app
 
     readme = (PROJECT / "README.md").read_text(encoding="utf-8")
     group = typer.main.get_command(app)

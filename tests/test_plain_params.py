@@ -13,8 +13,8 @@ from typer._click import Context
 from typer._click.exceptions import BadParameter
 from typer._coercion import build_runtime_param
 
-from dnnd import plain_params
-from dnnd.cli import Format, app
+from dnnd.cli import plain_params
+from dnnd.cli.app import Format, app
 from tests.conftest import PROJECT
 
 
@@ -70,7 +70,7 @@ def test_other_values_get_typers_own_message() -> None:
 )
 def test_commands_import_only_what_they_need(args: list[str], absent: tuple[str, ...]) -> None:
     script = (
-        "import sys\nfrom dnnd.cli import main\ntry:\n    main(['--no-cache', '--repo', sys.argv[1], *sys.argv[3:]])\n"
+        "import sys\nfrom dnnd.cli.app import main\ntry:\n    main(['--no-cache', '--repo', sys.argv[1], *sys.argv[3:]])\n"
         "except SystemExit:\n    pass\nprint(sorted(m for m in sys.argv[2].split(',') if m in sys.modules))"
     )
     command = [sys.executable, "-c", script, str(PROJECT), ",".join(absent), *args]

@@ -198,7 +198,7 @@ def test_parallel_roll_up_gives_the_serial_result(make_repo: MakeRepo, monkeypat
 def test_the_table_fits_the_terminal(make_repo: MakeRepo, columns: int) -> None:
     from typer.testing import CliRunner
 
-    from dnnd.cli import app
+    from dnnd.cli.app import app
 
     repos = [str(make_repo(name=name)) for name in ("khanh-hoa", "phu-yen")]
     result = CliRunner().invoke(app, ["rollup", *repos, "--quarter", "2020-Q4"], env={"COLUMNS": str(columns)})

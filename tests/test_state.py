@@ -49,7 +49,7 @@ def test_read_bytes_refuses_what_is_not_a_readable_file(tmp_path: Path, make: An
 def test_a_second_validate_answers_without_the_models(make_repo: MakeRepo) -> None:
     root = init(make_repo({"plan/updates/lhhn/2020-Q3.yaml": GOOD}))
     script = (
-        "import sys\nfrom dnnd.cli import main\ntry:\n    main(['--repo', sys.argv[1], 'validate'])\n"
+        "import sys\nfrom dnnd.cli.app import main\ntry:\n    main(['--repo', sys.argv[1], 'validate'])\n"
         "except SystemExit:\n    pass\nprint('dnnd.plan.models' in sys.modules, 'pydantic' in sys.modules)"
     )
     runs = [subprocess.run([sys.executable, "-c", script, str(root)], capture_output=True, text=True) for _ in "12"]

@@ -400,7 +400,7 @@ def test_empty_after_list_is_a_validation_error(run_cli: RunCli, make_repo: Make
 
 
 def test_status_colours_follow_the_issue() -> None:
-    from dnnd.render import STATUS_STYLES
+    from dnnd.output.tables import STATUS_STYLES
 
     assert {STATUS_STYLES[code] for code in ("done_on_time", "done_late", "done")} == {"green"}
     assert "red" in STATUS_STYLES["overdue"]
@@ -438,7 +438,7 @@ def test_vietnamese_labels_of_the_status_codes(code: str, label: str) -> None:
 def test_a_narrow_terminal_hides_the_least_needed_columns(make_repo: MakeRepo) -> None:
     from typer.testing import CliRunner
 
-    from dnnd.cli import app
+    from dnnd.cli.app import app
 
     root = make_repo()
     narrow = CliRunner().invoke(app, ["--repo", str(root), "status", "--quarter", "2020-Q4"], env={"COLUMNS": "100"})

@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from dnnd.cli import AgencyOption, Format, FormatOption, QuarterOption, app, open_repository, settings_of
+from dnnd.cli.app import AgencyOption, Format, FormatOption, QuarterOption, app, open_repository, settings_of
 from dnnd.i18n import Text
 
 
@@ -24,8 +24,8 @@ def new_update(
     quarter: Annotated[str, typer.Option("--quarter", help="Quý báo cáo, ví dụ 2020-Q3.")],
 ) -> None:
     """Tạo sẵn tệp báo cáo quý của một cơ quan với các nhiệm vụ của nó (Scaffold an agency's quarterly update)."""
-    from dnnd import render_actions
     from dnnd.authoring.new_update import new_update as scaffold
+    from dnnd.output import messages as render_actions
 
     render_actions.scaffolded(scaffold(open_repository(ctx), agency, quarter), settings_of(ctx).lang)
 
@@ -33,9 +33,9 @@ def new_update(
 @app.command()
 def schema(ctx: typer.Context) -> None:
     """Ghi JSON Schema của các loại tệp vào schema/ để trình soạn thảo gợi ý (Write the editor schemas)."""
-    from dnnd import render_actions
     from dnnd.authoring.json_schemas import write_schemas
     from dnnd.load.state import find_root
+    from dnnd.output import messages as render_actions
 
     render_actions.written(write_schemas(find_root(Path.cwd(), settings_of(ctx).repo)), settings_of(ctx).lang)
 
@@ -43,8 +43,8 @@ def schema(ctx: typer.Context) -> None:
 @app.command()
 def codeowners(ctx: typer.Context) -> None:
     """Ghi .github/CODEOWNERS từ reviewers của các cơ quan (Write CODEOWNERS from the agencies' reviewers)."""
-    from dnnd import render_actions
     from dnnd.authoring.codeowners import write_codeowners
+    from dnnd.output import messages as render_actions
 
     render_actions.written([write_codeowners(open_repository(ctx))], settings_of(ctx).lang)
 
@@ -67,8 +67,8 @@ def check_changes(
     ] = ChangesFormat.text,
 ) -> None:
     """Kiểm tra một pull request: hợp lệ, đúng cơ quan, không sửa kỳ đã khóa (Check a pull request's changes)."""
-    from dnnd import render_actions
     from dnnd.load.state import find_root
+    from dnnd.output import messages as render_actions
     from dnnd.workflow.pull_requests import check_changes as check
 
     report = check(find_root(Path.cwd(), settings_of(ctx).repo), base, agency)
@@ -87,7 +87,7 @@ def lock(
     note: Annotated[str | None, typer.Option("--note", help="Ghi chú, ví dụ số báo cáo đã ban hành.")] = None,
 ) -> None:
     """Ghi nhận kỳ đã ban hành báo cáo: báo cáo các quý trong kỳ không được sửa nữa (Lock an issued period)."""
-    from dnnd import render_actions
+    from dnnd.output import messages as render_actions
     from dnnd.workflow import locks
 
     repo = open_repository(ctx)
@@ -97,7 +97,7 @@ def lock(
 @app.command()
 def unlock(ctx: typer.Context, period: PeriodArgument) -> None:
     """Mở khóa một kỳ (chỉ cơ quan đầu mối): báo cáo các quý trong kỳ lại được sửa (Unlock a period)."""
-    from dnnd import render_actions
+    from dnnd.output import messages as render_actions
     from dnnd.workflow import locks
 
     repo = open_repository(ctx)
@@ -115,8 +115,8 @@ def log(
     format: FormatOption = Format.table,
 ) -> None:
     """Khi nào mỗi báo cáo vào nhánh chính, sửa lần cuối khi nào, bởi ai, có muộn không (When updates landed)."""
-    from dnnd import render_actions
     from dnnd.evaluate.status_report import check_agency
+    from dnnd.output import messages as render_actions
     from dnnd.plan.periods import parse_period
     from dnnd.workflow.history import submissions
 
@@ -154,8 +154,8 @@ def import_(
     ] = None,
 ) -> None:
     """Tạo kho kế hoạch từ văn bản quyết định và báo những gì chưa hiểu (Import a plan from a decision document)."""
-    from dnnd import render_actions
     from dnnd.authoring.importing.build import import_decision
+    from dnnd.output import messages as render_actions
 
     result = import_decision(document, out, agencies)
     render_actions.imported(result, settings_of(ctx).lang)
@@ -166,7 +166,7 @@ def import_(
 @app.command()
 def init(ctx: typer.Context, folder: Annotated[Path, typer.Argument(help="Thư mục của kho kế hoạch mới.")]) -> None:
     """Tạo một kho kế hoạch trống để điền tay (Create an empty plan repository to fill in)."""
-    from dnnd import render_actions
     from dnnd.authoring.new_repository import init_repository
+    from dnnd.output import messages as render_actions
 
     render_actions.written(init_repository(folder, dt.date.today().isoformat()), settings_of(ctx).lang)

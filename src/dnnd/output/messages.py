@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dnnd import export
 from dnnd.i18n import Text
+from dnnd.output import records as export
+from dnnd.output.tables import STATUS_STYLES, date_text, err, out, shorten, write_raw
 from dnnd.plan.vocabulary import summary_line
-from dnnd.render import STATUS_STYLES, date_text, err, out, shorten, write_raw
 from dnnd.repository import Repository
 
 if TYPE_CHECKING:

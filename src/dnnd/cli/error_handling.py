@@ -11,7 +11,7 @@ import typer
 from typer._click import exceptions as click_exceptions  # typer 0.29 vendors click as typer._click
 from typer.core import TyperGroup
 
-from dnnd import plain_params
+from dnnd.cli import plain_params
 from dnnd.i18n import LANGUAGES, Text, default_language
 
 if TYPE_CHECKING:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from dnnd.errors_cli import DnndGroup
+from dnnd.cli.error_handling import DnndGroup
 from dnnd.i18n import LANGUAGES, Text, default_language
 
 if TYPE_CHECKING:
@@ -154,8 +154,8 @@ def status(
     format: FormatOption = Format.table,
 ) -> None:
     """Tình trạng các nhiệm vụ trong kỳ: hạn, hoàn thành, quá hạn, ai chưa báo cáo (Task status for a period)."""
-    from dnnd import render
     from dnnd.evaluate.status_report import late_for, status_report
+    from dnnd.output import tables as render
 
     repo = open_repository(ctx)
     report = status_report(
@@ -183,8 +183,8 @@ def rollup(
     from rich.console import Console
     from rich.progress import Progress
 
-    from dnnd import render_actions
     from dnnd.evaluate.rollup import roll_up
+    from dnnd.output import messages as render_actions
 
     settings = settings_of(ctx)
     progress = Progress(console=Console(stderr=True), transient=True)
@@ -223,8 +223,8 @@ def missing(
     format: FormatOption = Format.table,
 ) -> None:
     """Cơ quan nào chưa báo cáo nhiệm vụ nào trong kỳ, để đôn đốc (Who has not reported, to urge them)."""
-    from dnnd import render
     from dnnd.evaluate.status_report import late_for, status_report
+    from dnnd.output import tables as render
 
     repo = open_repository(ctx)
     report = status_report(repo, _choice(quarter, half, year, as_of), today=dt.date.today(), agency_id=agency)
@@ -273,9 +273,10 @@ def report(
     pdf: Annotated[bool, typer.Option("--pdf", help="Chuyển thêm sang PDF bằng LibreOffice.")] = False,
 ) -> None:
     """Báo cáo quý, 6 tháng hoặc năm ra tệp Word theo Nghị định 30/2020/NĐ-CP (The report as a Word document)."""
-    from dnnd import render, render_actions
     from dnnd.documents.issue import write_report
     from dnnd.documents.report_content import IssueOptions
+    from dnnd.output import messages as render_actions
+    from dnnd.output import tables as render
 
     repo = open_repository(ctx)
     render.left_out_warning(repo, settings_of(ctx).lang)
@@ -299,9 +300,10 @@ def remind(
     force: ForceOption = False,
 ) -> None:
     """Công văn đôn đốc các cơ quan chưa báo cáo (The reminder letter to agencies that have not reported)."""
-    from dnnd import render, render_actions
     from dnnd.documents.issue import write_reminder
     from dnnd.documents.report_content import IssueOptions
+    from dnnd.output import messages as render_actions
+    from dnnd.output import tables as render
 
     repo = open_repository(ctx)
     render.left_out_warning(repo, settings_of(ctx).lang)
@@ -322,14 +324,14 @@ def remind(
 
 # The pull-request workflow and repository set-up commands live in cli_workflow.py; importing it here
 # registers them on `app` in this place of the help's list.
-from dnnd import cli_workflow  # noqa: E402, F401
+from dnnd.cli import workflow_commands as cli_workflow  # noqa: E402, F401
 
 
 @app.command()
 def tasks(ctx: typer.Context, agency: AgencyOption = None, format: FormatOption = Format.table) -> None:
     """Danh sách nhiệm vụ của kế hoạch (The plan's tasks)."""
-    from dnnd import render
     from dnnd.evaluate.status_report import task_views
+    from dnnd.output import tables as render
 
     repo = open_repository(ctx)
     render.tasks(repo, task_views(repo, agency), format.value, settings_of(ctx).lang)
@@ -338,8 +340,8 @@ def tasks(ctx: typer.Context, agency: AgencyOption = None, format: FormatOption 
 @app.command()
 def agencies(ctx: typer.Context, as_of: AsOfOption = None, format: FormatOption = Format.table) -> None:
     """Danh sách cơ quan, đơn vị; với --as-of: các cơ quan đang hoạt động ngày đó, kèm tên cũ (The agencies)."""
-    from dnnd import render
     from dnnd.evaluate.status_report import agency_records
+    from dnnd.output import tables as render
 
     repo = open_repository(ctx)
     render.agencies(repo, agency_records(repo, _day("--as-of", as_of)), format.value, settings_of(ctx).lang)
@@ -348,8 +350,8 @@ def agencies(ctx: typer.Context, as_of: AsOfOption = None, format: FormatOption 
 @app.command()
 def show(ctx: typer.Context, task: Annotated[int, typer.Argument(help="Số thứ tự (STT) của nhiệm vụ.")]) -> None:
     """Một nhiệm vụ đầy đủ, với mọi báo cáo về nó, mới nhất trước (One task in full, newest reports first)."""
-    from dnnd import render
     from dnnd.evaluate.status_report import task_view
+    from dnnd.output import tables as render
 
     repo = open_repository(ctx)
     view = task_view(repo, task)
@@ -359,6 +361,6 @@ def show(ctx: typer.Context, task: Annotated[int, typer.Argument(help="Số th�
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run a command and turn every error into a message and an exit code."""
-    from dnnd.errors_cli import run
+    from dnnd.cli.error_handling import run
 
     sys.exit(run(app, list(sys.argv[1:] if argv is None else argv)))

@@ -6,9 +6,9 @@ import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from dnnd import export
 from dnnd.evaluate.status_report import StatusReport, TaskView
 from dnnd.i18n import Text
+from dnnd.output import records as export
 from dnnd.plan.vocabulary import ENTRY_STATUS_LABELS, KIND_LABELS, TASK_STATUS_LABELS, summary_line
 from dnnd.repository import Repository
 
