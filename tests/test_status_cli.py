@@ -400,7 +400,7 @@ def test_empty_after_list_is_a_validation_error(run_cli: RunCli, make_repo: Make
 
 
 def test_status_colours_follow_the_issue() -> None:
-    from dnnd.output.tables import STATUS_STYLES
+    from dnnd.plan.vocabulary import STATUS_STYLES
 
     assert {STATUS_STYLES[code] for code in ("done_on_time", "done_late", "done")} == {"green"}
     assert "red" in STATUS_STYLES["overdue"]

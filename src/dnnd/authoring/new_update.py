@@ -5,15 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from dnnd.documents.report_content import dmy, period_phrase
 from dnnd.errors import DnndError, UsageError
 from dnnd.evaluate.status_report import build_facts, check_agency, roles_at
 from dnnd.evaluate.task_status import evaluate_task, is_active
 from dnnd.i18n import Text
 from dnnd.load.state import UPDATES_DIR
-from dnnd.plan.models import ENTRY_STATUSES
 from dnnd.plan.periods import Period, parse_period
 from dnnd.plan.successions import Successions, holdings_at, successors_of
+from dnnd.plan.vietnamese import dmy, period_phrase
+from dnnd.plan.vocabulary import ENTRY_STATUSES
 from dnnd.repository import Repository
 
 SCHEMA_PATH = "schema/update.schema.json"
@@ -100,9 +100,9 @@ def new_update(repo: Repository, agency_id: str, quarter_text: str) -> Scaffold:
         heirs = ", ".join(f"{repo.agencies[s.agency].name} ({s.agency})" for s in successors_of(agency))
         raise UsageError(
             Text(
-                f"'{agency_id}' thôi hoạt động từ sau ngày {agency.until:%d/%m/%Y}: cơ quan kế nhiệm "
+                f"'{agency_id}' thôi hoạt động từ sau ngày {dmy(agency.until)}: cơ quan kế nhiệm "
                 f"báo cáo thay ({heirs or 'không có'})",
-                f"'{agency_id}' ended on {agency.until:%d/%m/%Y}: its successor reports instead ({heirs or 'none'})",
+                f"'{agency_id}' ended on {dmy(agency.until)}: its successor reports instead ({heirs or 'none'})",
             )
         )
     rel = f"{UPDATES_DIR}/{agency_id}/{quarter.name}.yaml"

@@ -14,6 +14,7 @@ from dnnd.load.yamlio import YamlDocument
 from dnnd.plan.models import AgenciesFile, Agency, Task
 from dnnd.plan.periods import Window
 from dnnd.plan.successions import Successions, find_cycle, successors_of
+from dnnd.plan.vietnamese import dmy
 
 
 def _names(agencies: Mapping[str, Agency], ids: Iterable[str]) -> str:
@@ -38,9 +39,9 @@ def check_in_force(
                 ("period",),
                 "period",
                 Text(
-                    f"kỳ {update.period} kết thúc trước ngày ban hành kế hoạch ({decision_date:%d/%m/%Y}): không có gì "
+                    f"kỳ {update.period} kết thúc trước ngày ban hành kế hoạch ({dmy(decision_date)}): không có gì "
                     "để báo cáo",
-                    f"period {update.period} ends before the plan was issued ({decision_date:%d/%m/%Y}): nothing to report",
+                    f"period {update.period} ends before the plan was issued ({dmy(decision_date)}): nothing to report",
                 ),
             )
         ]
@@ -70,14 +71,14 @@ def check_in_force(
                 ("agency",),
                 "agency",
                 Text(
-                    f"'{agency.id}' ({agency.name}) thôi hoạt động từ sau ngày {agency.until:%d/%m/%Y}, trước kỳ "
+                    f"'{agency.id}' ({agency.name}) thôi hoạt động từ sau ngày {dmy(agency.until)}, trước kỳ "
                     f"{update.period}: "
                     + (
                         f"cơ quan kế nhiệm báo cáo thay: {named('nhiệm vụ', 'nhiệm vụ')}"
                         if by_heir or fallback
                         else "không có cơ quan kế nhiệm"
                     ),
-                    f"'{agency.id}' ({agency.name}) ended on {agency.until:%d/%m/%Y}, before {update.period}: "
+                    f"'{agency.id}' ({agency.name}) ended on {dmy(agency.until)}, before {update.period}: "
                     + (
                         f"its successor reports instead: {named('task', 'tasks')}"
                         if by_heir or fallback
@@ -94,8 +95,8 @@ def check_in_force(
                 ("agency",),
                 "agency",
                 Text(
-                    f"'{agency.id}' ({agency.name}) chỉ hoạt động từ ngày {agency.since:%d/%m/%Y}, sau kỳ {update.period}",
-                    f"'{agency.id}' ({agency.name}) exists only from {agency.since:%d/%m/%Y}, after {update.period}",
+                    f"'{agency.id}' ({agency.name}) chỉ hoạt động từ ngày {dmy(agency.since)}, sau kỳ {update.period}",
+                    f"'{agency.id}' ({agency.name}) exists only from {dmy(agency.since)}, after {update.period}",
                 ),
             )
         ]
@@ -169,8 +170,8 @@ def check_successions(agencies: AgenciesFile, doc: YamlDocument, rel: str, tasks
                     ("agencies", index, "until"),
                     f"{where}.until",
                     Text(
-                        f"until ({agency.until:%d/%m/%Y}) phải sau since ({agency.since:%d/%m/%Y})",
-                        f"until ({agency.until:%d/%m/%Y}) must come after since ({agency.since:%d/%m/%Y})",
+                        f"until ({dmy(agency.until)}) phải sau since ({dmy(agency.since)})",
+                        f"until ({dmy(agency.until)}) must come after since ({dmy(agency.since)})",
                     ),
                 )
             )
@@ -235,8 +236,8 @@ def check_successions(agencies: AgenciesFile, doc: YamlDocument, rel: str, tasks
                         f"{where}.successor",
                         Text(
                             f"cơ quan kế nhiệm '{heir.id}' phải đang hoạt động ngày "
-                            f"{agency.until + dt.timedelta(days=1):%d/%m/%Y} (ngày sau until): sửa since/until của nó",
-                            f"successor '{heir.id}' must be in force on {agency.until + dt.timedelta(days=1):%d/%m/%Y} "
+                            f"{dmy(agency.until + dt.timedelta(days=1))} (ngày sau until): sửa since/until của nó",
+                            f"successor '{heir.id}' must be in force on {dmy(agency.until + dt.timedelta(days=1))} "
                             "(the day after until): fix its since/until",
                         ),
                     )

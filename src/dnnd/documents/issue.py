@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dnnd.documents import word as report
-from dnnd.documents.report_content import IssueOptions, period_phrase, reminder_context, report_context
+from dnnd.documents.report_content import IssueOptions, reminder_context, report_context
 from dnnd.errors import UsageError
 from dnnd.evaluate.status_report import PeriodChoice, build_facts, choose_period
 from dnnd.evaluate.task_status import Evaluation, evaluate
 from dnnd.i18n import Text
 from dnnd.plan.periods import Period
+from dnnd.plan.vietnamese import dmy, period_phrase
 from dnnd.repository import Repository
 from dnnd.workflow.git import data_commit
 
@@ -95,8 +96,8 @@ def write_reminder(
     if reply_by <= letter_day:
         raise UsageError(
             Text(
-                f"--deadline {reply_by:%d/%m/%Y} phải sau ngày của công văn ({letter_day:%d/%m/%Y})",
-                f"--deadline {reply_by:%d/%m/%Y} must come after the letter's date ({letter_day:%d/%m/%Y})",
+                f"--deadline {dmy(reply_by)} phải sau ngày của công văn ({dmy(letter_day)})",
+                f"--deadline {dmy(reply_by)} must come after the letter's date ({dmy(letter_day)})",
             )
         )
     context = reminder_context(repo, evaluation, options, reply_by)

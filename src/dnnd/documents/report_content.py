@@ -10,16 +10,15 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from dnnd.evaluate.status_report import entries_by_task, roles_at
-from dnnd.evaluate.task_status import DONE_CODES, Evaluation, TaskResult
+from dnnd.evaluate.task_status import Evaluation, TaskResult
 from dnnd.load.summary import ReportedEntry
 from dnnd.plan.models import Agency, Signer
 from dnnd.plan.periods import Period
 from dnnd.plan.schedules import AfterEvents, Yearly
 from dnnd.plan.successions import Successions
-from dnnd.plan.vocabulary import TASK_STATUS_LABELS
+from dnnd.plan.vietnamese import blank_date, dmy, document_number, period_phrase, place_date
+from dnnd.plan.vocabulary import DONE_CODES, TASK_STATUS_LABELS, empty_counts
 from dnnd.repository import Repository
-
-ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
 @dataclass(frozen=True)
@@ -88,33 +87,6 @@ class ReminderContext:
 def lines(text: str | None) -> list[str]:
     """Agency text as its non-empty lines: each becomes its own paragraph."""
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
-
-
-def dmy(day: dt.date) -> str:
-    return day.strftime("%d/%m/%Y")
-
-
-def document_number(number: int | None) -> str:
-    """'05' for 5 (numbers below 10 take a leading zero); blank space for the clerk when not yet issued."""
-    return f"{number:02d}" if number is not None else "\u00a0" * 6
-
-
-def place_date(place: str, day: dt.date | None, year: int) -> str:
-    """'Khánh Hòa, ngày 05 tháng 02 năm 2021' (leading zero for days below 10 and months 1-2), or blanks."""
-    if day is None:
-        blank = "\u00a0" * 4
-        return f"{place}, ngày{blank}tháng{blank}năm {year}"
-    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
-    return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
-
-
-def period_phrase(period: Period) -> str:
-    """'quý IV năm 2020', '6 tháng đầu năm 2020', 'năm 2020'."""
-    if period.kind == "quarter":
-        return f"quý {ROMAN[period.first_quarter]} năm {period.year}"
-    if period.kind == "half":
-        return f"6 tháng {'đầu' if period.first_quarter == 1 else 'cuối'} năm {period.year}"
-    return f"năm {period.year}"
 
 
 def _status_text(result: TaskResult) -> str:
@@ -197,7 +169,7 @@ class _Builder:
                         self.add("body", line)
 
     def assessment_section(self) -> None:
-        counts = dict.fromkeys(TASK_STATUS_LABELS, 0)
+        counts = empty_counts()
         for result in self.evaluation.results:
             counts[result.status] += 1
         done = counts["done_on_time"] + counts["done_late"] + counts["done"]
@@ -325,7 +297,7 @@ def report_context(repo: Repository, evaluation: Evaluation, options: IssueOptio
     builder.next_section(next_end)
     builder.add("body", f"{focal.name} báo cáo {settings.addressee} xem xét, chỉ đạo./.")
     phrase = period_phrase(evaluation.period)
-    issued = dmy(options.date) if options.date else f"{chr(0xA0) * 3}/{chr(0xA0) * 3}/{year}"
+    issued = dmy(options.date) if options.date else blank_date(year)
     rows = [
         AppendixRow(
             str(task.id),

@@ -14,11 +14,11 @@ from pathlib import Path
 
 from dnnd.errors import DataError, DnndError, Problem, UsageError
 from dnnd.evaluate.status_report import PeriodChoice, choose_period, status_report
-from dnnd.evaluate.task_status import STATUS_CODES
 from dnnd.i18n import Text
 from dnnd.load.state import PLAN_FILE, find_root, read_file
 from dnnd.load.updates import mark_worker, workers_for
 from dnnd.load.yamlio import load_yaml
+from dnnd.plan.vocabulary import empty_counts
 from dnnd.repository import Repository, load_repository
 
 SHOWN_PROBLEMS = 3
@@ -64,7 +64,7 @@ class Rollup:
 
     @property
     def totals(self) -> dict[str, int]:
-        totals = dict.fromkeys(STATUS_CODES, 0)
+        totals = empty_counts()
         for province in self.provinces:
             for code, count in province.counts.items():
                 totals[code] += count

@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from dnnd.errors import UsageError
-from dnnd.evaluate.task_status import STATUS_CODES, Evaluation, Facts, TaskResult, evaluate
+from dnnd.evaluate.task_status import Evaluation, Facts, TaskResult, evaluate
 from dnnd.i18n import Text
 from dnnd.load.summary import ReportedEntry, newest_first
 from dnnd.plan.models import Agency, Task
 from dnnd.plan.periods import Convention, Kind, Period, parse_period, quarter_containing
 from dnnd.plan.successions import Successions
+from dnnd.plan.vietnamese import dmy_or_blank
+from dnnd.plan.vocabulary import STATUS_CODES, empty_counts
 from dnnd.repository import Repository
 
 if TYPE_CHECKING:
@@ -203,7 +205,7 @@ class StatusReport:
 
     def counts(self) -> dict[str, int]:
         """Tasks shown, per status code."""
-        totals = dict.fromkeys(STATUS_CODES, 0)
+        totals = empty_counts()
         for view in self.views:
             totals[self.results[view.task.id].status] += 1
         return totals
@@ -264,7 +266,7 @@ def agency_records(repo: Repository, day: dt.date | None = None) -> list[dict[st
         while queue:
             for predecessor, tasks in successions.predecessors(queue.pop()):
                 scope = f"; nhiệm vụ {', '.join(map(str, tasks))}" if tasks else ""
-                former.append(f"{predecessor.name} ({predecessor.id}, đến {predecessor.until:%d/%m/%Y}{scope})")
+                former.append(f"{predecessor.name} ({predecessor.id}, đến {dmy_or_blank(predecessor.until)}{scope})")
                 queue.append(predecessor.id)
         records.append(
             {

@@ -14,9 +14,6 @@ from dnnd.plan.periods import Convention, Period, Window, first_reporting_quarte
 from dnnd.plan.schedules import AfterEvents, Once, Ongoing, Schedule, Yearly, yearly_occurrence
 from dnnd.plan.successions import Successions
 
-STATUS_CODES = ("done_on_time", "done_late", "done", "in_progress", "overdue", "ongoing", "waiting")
-DONE_CODES = frozenset({"done_on_time", "done_late", "done"})
-
 
 @dataclass(frozen=True)
 class Completion:

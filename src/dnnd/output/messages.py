@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, Any
 
 from dnnd.i18n import Text
 from dnnd.output import records as export
-from dnnd.output.tables import STATUS_STYLES, date_text, err, out, shorten, write_raw
-from dnnd.plan.vocabulary import summary_line
+from dnnd.output.tables import err, out, shorten, write_raw
+from dnnd.plan.vietnamese import dmy_hm, dmy_or_blank
+from dnnd.plan.vocabulary import STATUS_CODES, STATUS_SHORT_LABELS, STATUS_STYLES, summary_line
 from dnnd.repository import Repository
 
 if TYPE_CHECKING:
@@ -167,11 +168,11 @@ def history(repo: Repository, found: list[Submission], fmt: str, lang: str) -> N
         late = Text("Muộn", "Late") if item.late else Text("Đúng hạn", "On time")
         table.add_row(
             f"{item.agency} {item.quarter.name}",
-            item.first.when.astimezone(VIETNAM).strftime("%d/%m/%Y %H:%M"),  # the clock lateness is judged by
+            dmy_hm(item.first.when.astimezone(VIETNAM)),  # the clock lateness is judged by
             item.first.author,
-            item.last.when.astimezone(VIETNAM).strftime("%d/%m/%Y %H:%M"),
+            dmy_hm(item.last.when.astimezone(VIETNAM)),
             item.last.author,
-            date_text(item.due),
+            dmy_or_blank(item.due),
             RichText(late.in_(lang), style="red" if item.late else "green"),
         )
     out().print(table)
@@ -205,21 +206,11 @@ def _rollup_table(result: Rollup, heading: str, lang: str, *, wide: bool) -> Any
     from rich.table import Table
     from rich.text import Text as RichText
 
-    from dnnd.evaluate.task_status import STATUS_CODES
-
     totals = result.totals
     table = Table(title=heading, show_lines=True)
     table.add_column(Text("STT", "No.").in_(lang), justify="right")
     table.add_column(Text("Tỉnh (kế hoạch)", "Province (plan)").in_(lang), min_width=24 if wide else 12)
-    headers = {
-        "done_on_time": Text("Xong đúng hạn", "Done on time"),
-        "done_late": Text("Xong quá hạn", "Done late"),
-        "done": Text("Xong (không hạn)", "Done (no deadline)"),
-        "in_progress": Text("Đang làm trong hạn", "In progress"),
-        "overdue": Text("Quá hạn chưa xong", "Overdue"),
-        "ongoing": Text("Thường xuyên", "Ongoing"),
-        "waiting": Text("Chờ điều kiện", "Waiting"),
-    }
+    headers = STATUS_SHORT_LABELS
     if wide:
         for code in STATUS_CODES:
             table.add_column(headers[code].in_(lang), justify="right", style=STATUS_STYLES[code])
@@ -270,8 +261,6 @@ def rollup(result: Rollup, fmt: str, lang: str) -> None:
     """The national roll-up: a row per province (its counts, who has not reported, files left out), the totals,
     and, for each repository that could not be read, its first problems and how to see them all."""
     from rich.text import Text as RichText
-
-    from dnnd.evaluate.task_status import STATUS_CODES
 
     def error_text(province: Province) -> str | None:
         if province.error is None:
@@ -364,7 +353,7 @@ def rollup(result: Rollup, fmt: str, lang: str) -> None:
     if len(result.periods) > 1:
         heading += Text(" (theo kỳ báo cáo của từng tỉnh)", " (by each province's reporting windows)").in_(lang)
     if as_of is not None:
-        heading += Text(f", tính đến ngày {date_text(as_of)}", f", as of {date_text(as_of)}").in_(lang)
+        heading += Text(f", tính đến ngày {dmy_or_blank(as_of)}", f", as of {dmy_or_blank(as_of)}").in_(lang)
     elif result.periods:
         heading += Text(", tính đến cuối kỳ số liệu của từng tỉnh", ", as of each province's window end").in_(lang)
     console = out()

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any
 from dnnd.evaluate.status_report import StatusReport, TaskView
 from dnnd.i18n import Text
 from dnnd.output import records as export
-from dnnd.plan.vocabulary import ENTRY_STATUS_LABELS, KIND_LABELS, TASK_STATUS_LABELS, summary_line
+from dnnd.plan.vietnamese import dmy, dmy_or_blank
+from dnnd.plan.vocabulary import ENTRY_STATUS_LABELS, KIND_LABELS, STATUS_STYLES, TASK_STATUS_LABELS, summary_line
 from dnnd.repository import Repository
 
 if TYPE_CHECKING:
@@ -17,15 +18,6 @@ if TYPE_CHECKING:
 
     from dnnd.workflow.history import Submission
 
-STATUS_STYLES = {
-    "done_on_time": "green",
-    "done_late": "green",
-    "done": "green",
-    "in_progress": "yellow",
-    "overdue": "bold red",
-    "ongoing": "cyan",
-    "waiting": "dim",
-}
 TITLE_WIDTH = 70
 WIDE_TABLE = 140
 
@@ -90,10 +82,6 @@ def _latest_text(repo: Repository, view: TaskView, lang: str) -> str:
     return "\n".join(lines) or Text("(chưa có báo cáo)", "(no report yet)").in_(lang)
 
 
-def date_text(value: object) -> str:
-    return value.strftime("%d/%m/%Y") if hasattr(value, "strftime") else ""
-
-
 def _late_records(late: list[Submission]) -> list[dict[str, Any]]:
     return [
         {
@@ -121,9 +109,9 @@ def _late_lines(repo: Repository, late: list[Submission] | None, lang: str) -> N
         console.print(
             Text(
                 f"  - {repo.agencies[item.agency].name}, {item.quarter.name}: vào nhánh chính ngày "
-                f"{date_text(item.reached_on)}, hạn {date_text(item.due)}",
-                f"  - {repo.agencies[item.agency].name}, {item.quarter.name}: reached main on {date_text(item.reached_on)}, "
-                f"due {date_text(item.due)}",
+                f"{dmy_or_blank(item.reached_on)}, hạn {dmy_or_blank(item.due)}",
+                f"  - {repo.agencies[item.agency].name}, {item.quarter.name}: reached main on {dmy_or_blank(item.reached_on)}, "
+                f"due {dmy_or_blank(item.due)}",
             ).in_(lang)
         )
 
@@ -143,10 +131,10 @@ def status(repo: Repository, report: StatusReport, fmt: str, lang: str, late: li
 
     evaluation = report.evaluation
     title = Text(
-        f"Tình hình thực hiện kế hoạch — kỳ {evaluation.period.name} (số liệu {date_text(evaluation.window.start)}–"
-        f"{date_text(evaluation.window.end)}), tính đến ngày {date_text(evaluation.as_of)}",
-        f"Plan status — period {evaluation.period.name} (data {date_text(evaluation.window.start)}–"
-        f"{date_text(evaluation.window.end)}), as of {date_text(evaluation.as_of)}",
+        f"Tình hình thực hiện kế hoạch — kỳ {evaluation.period.name} (số liệu {dmy_or_blank(evaluation.window.start)}–"
+        f"{dmy_or_blank(evaluation.window.end)}), tính đến ngày {dmy_or_blank(evaluation.as_of)}",
+        f"Plan status — period {evaluation.period.name} (data {dmy_or_blank(evaluation.window.start)}–"
+        f"{dmy_or_blank(evaluation.window.end)}), as of {dmy_or_blank(evaluation.as_of)}",
     )
     console = out()
     wide = console.width >= WIDE_TABLE  # on a narrow terminal, leave out the columns that matter least
@@ -169,7 +157,7 @@ def status(repo: Repository, report: StatusReport, fmt: str, lang: str, late: li
         task, result = view.task, report.results[view.task.id]
         label = TASK_STATUS_LABELS[result.status].in_(lang)
         if result.done_on is not None:
-            label += f"\n({date_text(result.done_on)})"
+            label += f"\n({dmy_or_blank(result.done_on)})"
         missing = [agency for agency, state in result.reports.items() if state == "missing"]
         lead, support = report.roles[task.id]
         cells: list[str | RichText] = [
@@ -178,7 +166,7 @@ def status(repo: Repository, report: StatusReport, fmt: str, lang: str, late: li
             _names(repo, lead),
             _names(repo, support),
             task.timing,
-            date_text(result.due),
+            dmy_or_blank(result.due),
             RichText(label, style=STATUS_STYLES[result.status]),
             RichText(_names(repo, missing), style="red"),
             _latest_text(repo, view, lang),
@@ -240,8 +228,8 @@ def missing(repo: Repository, report: StatusReport, fmt: str, lang: str, late: l
         return
     table = Table(
         title=Text(
-            f"Cơ quan chưa báo cáo — kỳ {evaluation.period.name}, tính đến ngày {date_text(evaluation.as_of)}",
-            f"Agencies that have not reported — {evaluation.period.name}, as of {date_text(evaluation.as_of)}",
+            f"Cơ quan chưa báo cáo — kỳ {evaluation.period.name}, tính đến ngày {dmy_or_blank(evaluation.as_of)}",
+            f"Agencies that have not reported — {evaluation.period.name}, as of {dmy_or_blank(evaluation.as_of)}",
         ).in_(lang),
         show_lines=True,
     )
@@ -312,7 +300,7 @@ def agencies(repo: Repository, records: list[dict[str, Any]], fmt: str, lang: st
         table.add_column(header.in_(lang))
     for record in records:
         since, until = record["since"], record["until"]
-        span = "" if since is None and until is None else f"{date_text(since) or '…'} – {date_text(until) or '…'}"
+        span = "" if since is None and until is None else f"{dmy_or_blank(since) or '…'} – {dmy_or_blank(until) or '…'}"
         table.add_row(
             record["id"],
             record["short_name"],
@@ -348,7 +336,7 @@ def show(repo: Repository, view: TaskView, lang: str) -> None:
         agency = repo.agencies[item.agency]
         head = f"{item.period} · {agency.name} ({agency.short_name}) · {ENTRY_STATUS_LABELS[entry.status].in_(lang)}"
         if entry.done_on:
-            head += f" · {Text('hoàn thành', 'done on').in_(lang)} {entry.done_on.strftime('%d/%m/%Y')}"
+            head += f" · {Text('hoàn thành', 'done on').in_(lang)} {dmy(entry.done_on)}"
         console.print(RichText(head, style="bold"))
         console.print(RichText(f"  {item.rel}", style="dim"))
         console.print(f"  {entry.summary}")
@@ -359,5 +347,5 @@ def show(repo: Repository, view: TaskView, lang: str) -> None:
             if text:
                 console.print(f"  {label.in_(lang)}: {text}")
         for document in entry.documents:
-            console.print(f"  - {document.number} ({document.date.strftime('%d/%m/%Y')}): {document.title}")
+            console.print(f"  - {document.number} ({dmy(document.date)}): {document.title}")
         console.print()

@@ -6,10 +6,12 @@ import datetime as dt
 import types
 import typing
 from collections.abc import Mapping
-from typing import Annotated, Any, Literal, TypeVar, get_args
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
+
+from dnnd.plan.vocabulary import NON_REPORTING_KINDS
 
 AGENCY_ID_PATTERN = r"^[a-z][a-z0-9]*$"
 QUARTER_PATTERN = r"^[0-9]{4}-Q[1-4]$"
@@ -22,12 +24,11 @@ PERIOD_PATTERN = r"^[0-9]{4}(-Q[1-4]|-H[12])?$"
 Reviewer = Annotated[str, StringConstraints(pattern=r"^@[A-Za-z0-9][A-Za-z0-9_.-]*(/[A-Za-z0-9][A-Za-z0-9_.-]*)?$")]
 EventId = Annotated[str, StringConstraints(pattern=EVENT_ID_PATTERN)]
 
+# Written out for pydantic and the JSON Schemas; plan.vocabulary holds the same codes with their labels.
 EntryStatus = Literal["not_started", "in_progress", "done", "blocked"]
-ENTRY_STATUSES: tuple[str, ...] = ("not_started", "in_progress", "done", "blocked")
 AgencyKind = Literal[
     "department", "party", "front", "association", "press", "office", "council", "local", "group", "external"
 ]
-AGENCY_KINDS: tuple[str, ...] = get_args(AgencyKind)
 
 
 def bilingual_error(vi: str, en: str) -> PydanticCustomError:
@@ -148,7 +149,7 @@ class Agency(Model):
     @property
     def reports(self) -> bool:
         """Whether the agency itself submits updates (groups and external bodies do not)."""
-        return self.kind not in ("group", "external")
+        return self.kind not in NON_REPORTING_KINDS
 
 
 class AgenciesFile(Model):

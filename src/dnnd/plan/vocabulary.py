@@ -1,26 +1,81 @@
-"""Vietnamese and English labels of the codes used in data and results (shared by tables and reports)."""
+"""The codes used in data and results, with their Vietnamese and English labels and their table styles.
+
+The one place that owns the status vocabulary: the task statuses of the government's task tracking
+(QĐ 42/2014/QĐ-TTg), the statuses an agency writes in its update, and the kinds of agency. Adding a task
+status means adding it here (its code, labels and style) and deciding it in `evaluate.task_status`.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from dnnd.i18n import Text
 
-TASK_STATUS_LABELS = {
-    "done_on_time": Text("Đã hoàn thành đúng hạn", "Done on time"),
-    "done_late": Text("Đã hoàn thành quá hạn", "Done late"),
-    "done": Text("Đã hoàn thành", "Done (no deadline)"),
-    "in_progress": Text("Đang thực hiện trong hạn", "In progress, within deadline"),
-    "overdue": Text("Quá hạn chưa hoàn thành", "Overdue, not done"),
-    "ongoing": Text("Thường xuyên", "Ongoing"),
-    "waiting": Text("Chờ điều kiện", "Waiting"),
-}
+
+@dataclass(frozen=True)
+class TaskStatus:
+    """A task status: its code, its label in reports and tables, its short label (the roll-up's column
+    heading), the style tables draw it in, and whether the task is done."""
+
+    code: str
+    label: Text
+    short: Text
+    style: str
+    done: bool = False
+
+
+TASK_STATUSES: tuple[TaskStatus, ...] = (
+    TaskStatus(
+        "done_on_time",
+        Text("Đã hoàn thành đúng hạn", "Done on time"),
+        Text("Xong đúng hạn", "Done on time"),
+        "green",
+        done=True,
+    ),
+    TaskStatus(
+        "done_late",
+        Text("Đã hoàn thành quá hạn", "Done late"),
+        Text("Xong quá hạn", "Done late"),
+        "green",
+        done=True,
+    ),
+    TaskStatus(
+        "done",
+        Text("Đã hoàn thành", "Done (no deadline)"),
+        Text("Xong (không hạn)", "Done (no deadline)"),
+        "green",
+        done=True,
+    ),
+    TaskStatus(
+        "in_progress",
+        Text("Đang thực hiện trong hạn", "In progress, within deadline"),
+        Text("Đang làm trong hạn", "In progress"),
+        "yellow",
+    ),
+    TaskStatus(
+        "overdue",
+        Text("Quá hạn chưa hoàn thành", "Overdue, not done"),
+        Text("Quá hạn chưa xong", "Overdue"),
+        "bold red",
+    ),
+    TaskStatus("ongoing", Text("Thường xuyên", "Ongoing"), Text("Thường xuyên", "Ongoing"), "cyan"),
+    TaskStatus("waiting", Text("Chờ điều kiện", "Waiting"), Text("Chờ điều kiện", "Waiting"), "dim"),
+)
+STATUS_CODES: tuple[str, ...] = tuple(status.code for status in TASK_STATUSES)
+DONE_CODES = frozenset(status.code for status in TASK_STATUSES if status.done)
+TASK_STATUS_LABELS = {status.code: status.label for status in TASK_STATUSES}
+STATUS_SHORT_LABELS = {status.code: status.short for status in TASK_STATUSES}
+STATUS_STYLES = {status.code: status.style for status in TASK_STATUSES}
+
 ENTRY_STATUS_LABELS = {
     "not_started": Text("Chưa bắt đầu", "Not started"),
     "in_progress": Text("Đang thực hiện", "In progress"),
     "done": Text("Đã hoàn thành", "Done"),
     "blocked": Text("Gặp vướng mắc", "Blocked"),
 }
+ENTRY_STATUSES: tuple[str, ...] = tuple(ENTRY_STATUS_LABELS)
+
 KIND_LABELS = {
     "department": Text("Sở, ngành", "Department"),
     "party": Text("Ban của Tỉnh ủy", "Party committee board"),
@@ -33,6 +88,13 @@ KIND_LABELS = {
     "group": Text("Nhóm chung (không báo cáo)", "Group (does not report)"),
     "external": Text("Cơ quan ngoài tỉnh (không báo cáo)", "External body (does not report)"),
 }
+AGENCY_KINDS: tuple[str, ...] = tuple(KIND_LABELS)
+NON_REPORTING_KINDS = frozenset({"group", "external"})
+
+
+def empty_counts() -> dict[str, int]:
+    """A count of zero for every task status, in the vocabulary's order."""
+    return dict.fromkeys(STATUS_CODES, 0)
 
 
 def summary_line(counts: Mapping[str, int]) -> Text:

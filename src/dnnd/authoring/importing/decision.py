@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from dnnd.authoring.importing.source import Para, is_stray
+from dnnd.plan.vietnamese import dmy
 
 _ROMAN_HEADING = re.compile(r"^(I|II|III|IV|V|VI|VII|VIII|IX|X)\.\s+(.+)$")
 _NUMBERED = re.compile(r"^(\d{1,2})\.\s+(.+)$")
@@ -96,7 +97,7 @@ def _check_reference(para: Para, match: re.Match[str], info: DecisionInfo) -> No
         info.warnings.append(
             f"{para.where}: kế hoạch ghi ban hành kèm Quyết định số {number} ngày {when.strip()}, nhưng đầu văn bản "
             f"là số {info.number or '(không tìm thấy)'} ngày "
-            f"{info.date.strftime('%d/%m/%Y') if info.date else '(không tìm thấy)'}: đã lấy theo đầu văn bản, hãy kiểm tra"
+            f"{dmy(info.date) if info.date else '(không tìm thấy)'}: đã lấy theo đầu văn bản, hãy kiểm tra"
         )
 
 
