@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from dnnd.cache import store as cache
+from dnnd.cache.git_state import CACHE_NAME
+from dnnd.load.records import content_id
 from dnnd.repository import load_repository
 from tests.conftest import MakeRepo
 
@@ -39,8 +40,8 @@ def summaries(root: Path) -> dict[str, str]:
 def test_a_second_run_is_served_from_the_cache(make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch) -> None:
     root = git_repo(make_repo, {UPDATE: entry("Lần một.")})
     assert summaries(root) == {UPDATE: "Lần một."}
-    assert (root / ".git" / cache.NAME).is_file()
-    monkeypatch.setattr("dnnd.load.updates.parse_update", lambda raw, rel: pytest.fail("parsed again"))
+    assert (root / ".git" / CACHE_NAME).is_file()
+    monkeypatch.setattr("dnnd.load.update_files._parse_file", lambda *args: pytest.fail("parsed again"))
     assert summaries(root) == {UPDATE: "Lần một."}
 
 
@@ -68,7 +69,7 @@ def test_new_and_deleted_files_are_seen(make_repo: MakeRepo) -> None:
 def test_a_bad_cache_is_rebuilt_not_trusted(make_repo: MakeRepo, damage: str) -> None:
     root = git_repo(make_repo, {UPDATE: entry("Thật.")})
     summaries(root)
-    stored = root / ".git" / cache.NAME
+    stored = root / ".git" / CACHE_NAME
     head, _, body = stored.read_bytes().partition(b"\n")
     if damage == "garbage":
         stored.write_bytes(b"\x00\xff not json")
@@ -108,11 +109,11 @@ def test_changing_a_plan_file_invalidates_the_cache(make_repo: MakeRepo) -> None
 def test_no_cache_option_and_environment(make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch) -> None:
     root = git_repo(make_repo, {UPDATE: entry("Không lưu.")})
     load_repository(root, use_cache=False)
-    assert not (root / ".git" / cache.NAME).exists()
+    assert not (root / ".git" / CACHE_NAME).exists()
     monkeypatch.setenv("DNND_NO_CACHE", "1")
     load_repository(root)
-    assert not (root / ".git" / cache.NAME).exists()
+    assert not (root / ".git" / CACHE_NAME).exists()
 
 
 def test_blob_id_is_gits() -> None:
-    assert cache.blob_id(b"hello\n") == "ce013625030ba8dba906f756967f9e9ca394464a"
+    assert content_id(b"hello\n") == "ce013625030ba8dba906f756967f9e9ca394464a"

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
+from dnnd.load.git import first_parent_history
 from dnnd.repository import load_repository
-from dnnd.workflow.git import first_parent_history
 from dnnd.workflow.history import submissions
 from tests.conftest import EMBEDDED_PLAN, MakeRepo, RunCli
 from tests.git_helpers import CLERK, FOCAL, branch, commit, git, init, submit, update

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from dnnd.cache import snapshot
-from dnnd.cache import store as cache
+from dnnd.cache import keys
+from dnnd.cache.git_state import CACHE_NAME
+from dnnd.cache.keys import SNAPSHOT_NAME
 from dnnd.errors import DataError
 from dnnd.evaluate.status_report import PeriodChoice, status_report
-from dnnd.load import updates
+from dnnd.load import update_files
 from dnnd.repository import Repository, load_repository
 from tests.conftest import MakeRepo
 from tests.git_helpers import git, init
@@ -36,8 +37,8 @@ def latest(repo: Repository, task: int = 5) -> list[tuple[str, str, str]]:
 
 def no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make any reading of plan or update files fail the test."""
-    monkeypatch.setattr("dnnd.repository._load", lambda *args: pytest.fail("a plan file was parsed"))
-    monkeypatch.setattr("dnnd.load.updates.parse_many", lambda *args: pytest.fail("update files were parsed"))
+    monkeypatch.setattr("dnnd.load.plan_files.read_plan_files", lambda *args: pytest.fail("a plan file was parsed"))
+    monkeypatch.setattr("dnnd.load.update_files._parse_file", lambda *args: pytest.fail("update files were parsed"))
 
 
 def test_a_second_run_reads_no_file_and_evaluates_the_same(
@@ -48,7 +49,7 @@ def test_a_second_run_reads_no_file_and_evaluates_the_same(
     )
     fresh = load_repository(root, use_cache=False)
     load_repository(root)
-    assert (root / ".git" / snapshot.NAME).is_file()
+    assert (root / ".git" / SNAPSHOT_NAME).is_file()
     no_parsing(monkeypatch)
     served = load_repository(root)
     assert served.load_updates is not None and served._updates is None  # records not read yet
@@ -67,10 +68,10 @@ def test_a_second_run_reads_no_file_and_evaluates_the_same(
 def test_records_load_on_first_use_and_equal_a_fresh_load(make_repo: MakeRepo) -> None:
     root = init(make_repo({UPDATE: entry("Quý III."), LATER: entry("Quý IV.", "2020-Q4")}))
     load_repository(root)
-    (root / ".git" / cache.NAME).unlink()  # the per-file cache gone: the records are parsed again
+    (root / ".git" / CACHE_NAME).unlink()  # the per-file cache gone: the records are parsed again
     served = load_repository(root)
     assert served.updates == load_repository(root, use_cache=False).updates
-    assert (root / ".git" / cache.NAME).is_file()
+    assert (root / ".git" / CACHE_NAME).is_file()
 
 
 def test_an_edit_in_the_same_second_with_the_same_size_is_seen(make_repo: MakeRepo) -> None:
@@ -141,8 +142,8 @@ def test_a_plan_change_is_validated_again(make_repo: MakeRepo) -> None:
 def test_another_version_of_dnnd_does_not_read_it(make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch) -> None:
     root = init(make_repo({UPDATE: entry("Có.")}))
     load_repository(root)
-    monkeypatch.setattr(cache, "_code_stamp", lambda: "a changed module")
-    monkeypatch.setattr("dnnd.repository.rebuild", lambda *args: pytest.fail("an old snapshot was read"))
+    monkeypatch.setattr(keys, "_code_stamp", lambda: "a changed module")
+    monkeypatch.setattr("dnnd.cache.snapshot.rebuild", lambda *args: pytest.fail("an old snapshot was read"))
     assert latest(load_repository(root))[0][2] == "Có."
 
 
@@ -150,7 +151,7 @@ def test_another_version_of_dnnd_does_not_read_it(make_repo: MakeRepo, monkeypat
 def test_a_damaged_snapshot_is_rebuilt_not_trusted(make_repo: MakeRepo, damage: str) -> None:
     root = init(make_repo({UPDATE: entry("Thật.")}))
     load_repository(root)
-    stored = root / ".git" / snapshot.NAME
+    stored = root / ".git" / SNAPSHOT_NAME
     head, _, body = stored.read_bytes().partition(b"\n")
     damaged = {
         "garbage": b"\x00\xff not json",
@@ -168,20 +169,20 @@ def test_no_snapshot_without_the_cache(make_repo: MakeRepo, monkeypatch: pytest.
     load_repository(root, use_cache=False)
     monkeypatch.setenv("DNND_NO_CACHE", "1")
     load_repository(root)
-    assert not (root / ".git" / snapshot.NAME).exists()
+    assert not (root / ".git" / SNAPSHOT_NAME).exists()
 
 
 def test_a_file_edited_while_dnnd_reads_it_is_never_filed_under_its_old_content(
     make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = init(make_repo({UPDATE: entry("Bản A.")}))
-    real_read = updates.read_bytes
+    real_read = update_files.read_bytes
 
     def edited_meanwhile(path: str, rel: str) -> bytes:  # the clerk saves just after dnnd asked git
         Path(path).write_text(entry("Bản B."), encoding="utf-8")
         return real_read(path, rel)
 
-    monkeypatch.setattr(updates, "read_bytes", edited_meanwhile)
+    monkeypatch.setattr(update_files, "read_bytes", edited_meanwhile)
     assert latest(load_repository(root)) == [("lhhn", "2020-Q3", "Bản B.")]
     monkeypatch.undo()
     (root / UPDATE).write_text(entry("Bản A."), encoding="utf-8")  # and undoes it

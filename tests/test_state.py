@@ -10,8 +10,10 @@ from typing import Any
 
 import pytest
 
+from dnnd.cache.state import read_state
+from dnnd.cache.verdict import recorded_verdict
 from dnnd.errors import DataError
-from dnnd.load import state
+from dnnd.load import layout
 from dnnd.load.yamlio import MAX_FILE_BYTES
 from tests.conftest import MakeRepo, RunCli
 from tests.git_helpers import init
@@ -22,9 +24,9 @@ GOOD = "agency: lhhn\nperiod: 2020-Q3\nentries:\n  - task: 5\n    status: in_pro
 def test_read_bytes_gives_the_exact_bytes(tmp_path: Path) -> None:
     path = tmp_path / "2020-Q3.yaml"
     path.write_bytes(GOOD.encode() * 3)
-    assert state.read_bytes(str(path), "x") == GOOD.encode() * 3
+    assert layout.read_bytes(str(path), "x") == GOOD.encode() * 3
     (tmp_path / "empty.yaml").write_bytes(b"")
-    assert state.read_bytes(tmp_path / "empty.yaml", "x") == b""
+    assert layout.read_bytes(tmp_path / "empty.yaml", "x") == b""
 
 
 @pytest.mark.parametrize(
@@ -40,7 +42,7 @@ def test_read_bytes_refuses_what_is_not_a_readable_file(tmp_path: Path, make: An
     path = tmp_path / "2020-Q3.yaml"
     make(path)
     with pytest.raises(DataError) as caught:
-        state.read_bytes(path, "plan/updates/lhhn/2020-Q3.yaml")
+        layout.read_bytes(path, "plan/updates/lhhn/2020-Q3.yaml")
     problem = caught.value.problems[0]
     assert problem.path == "plan/updates/lhhn/2020-Q3.yaml"
     assert problem.message.en.startswith(message)
@@ -63,7 +65,7 @@ def test_a_recorded_verdict_keeps_the_problems_and_sees_a_fix(make_repo: MakeRep
     first, second = run_cli("validate", repo=root), run_cli("validate", repo=root)
     assert first.exit_code == second.exit_code == 1
     assert first.output == second.output and "plan/updates/lhhn/2020-Q3.yaml:4" in second.output
-    assert state.recorded_verdict(state.read_state(root, use_cache=True)) is not None
+    assert recorded_verdict(read_state(root, use_cache=True)) is not None
     (root / "plan/updates/lhhn/2020-Q3.yaml").write_text(GOOD, encoding="utf-8")
-    assert state.recorded_verdict(state.read_state(root, use_cache=True)) is None
+    assert recorded_verdict(read_state(root, use_cache=True)) is None
     assert run_cli("validate", repo=root).exit_code == 0

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 
 from dnnd.load import summary
-from dnnd.load.updates import UpdateRecord, from_plain
+from dnnd.load.records import UpdateRecord, from_plain
 from dnnd.plan.periods import parse_period
 
 

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dnnd.cache import store as cache
-from dnnd.load import fastpath, updates
+from dnnd.load import fastpath, records, update_files
 from dnnd.load.yamlio import decode_text, parse_yaml
 from tests.conftest import MakeRepo
 
@@ -59,7 +58,7 @@ def test_fast_path_declines_what_it_might_read_differently(text: str) -> None:
 
 def test_fast_path_is_only_used_when_it_agrees(make_repo: MakeRepo) -> None:
     raw = "agency: lhhn\nperiod: 2020-Q3\nentries:\n  - task: 5\n    status: in_progress\n    summary: 0905\n"
-    assert updates.read_update(raw.encode(), "x").entries[0].summary == "0905"
+    assert update_files.read_update(raw.encode(), "x").entries[0].summary == "0905"
 
 
 def test_parallel_loading_gives_the_serial_result(make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -73,16 +72,16 @@ def test_parallel_loading_gives_the_serial_result(make_repo: MakeRepo, monkeypat
     files["plan/updates/lhhn/2020-Q4.yaml"] = "agency: lhhn\nperiod: 2020-Q4\nentries:\n  - task: 99\n"
     root = make_repo(files)
     rels = sorted(rel for rel in files)
-    serial = list(updates.parse_many(root, rels))
-    monkeypatch.setattr(updates, "PARALLEL_MIN_FILES", 2)
-    monkeypatch.setattr(updates.os, "cpu_count", lambda: 2)
-    assert list(updates.parse_many(root, rels)) == serial
+    serial = list(update_files.parse_many(root, rels))
+    monkeypatch.setattr(update_files, "PARALLEL_MIN_FILES", 2)
+    monkeypatch.setattr(update_files.os, "cpu_count", lambda: 2)
+    assert list(update_files.parse_many(root, rels)) == serial
     assert sum(parsed.plain is None for parsed in serial) == 1
-    assert serial[0].content_id == cache.blob_id((root / rels[0]).read_bytes())  # what was read, by content
+    assert serial[0].content_id == records.content_id((root / rels[0]).read_bytes())  # what was read, by content
 
 
 def test_records_round_trip(tmp_path: Path) -> None:
-    plain = updates.parse_update(GOOD.encode(), "x")
-    record = updates.from_plain(plain)
+    plain = records.to_plain(update_files.read_update(GOOD.encode(), "x"))
+    record = records.from_plain(plain)
     assert record.entries[0].done_on is not None and record.entries[0].documents[0].number == "45/LHHN-VP"
     assert record.reporter is not None and record.reporter.phone == "0905123456"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from dnnd.errors import DnndError
 from dnnd.i18n import Text
-from dnnd.load.state import UPDATES_DIR
+from dnnd.load.layout import UPDATES_DIR
 from dnnd.repository import Repository
 
 CODEOWNERS = ".github/CODEOWNERS"

@@ -9,7 +9,7 @@ from dnnd.authoring.codeowners import CODEOWNERS, codeowners_text
 from dnnd.authoring.json_schemas import write_schemas
 from dnnd.errors import DataError, UsageError
 from dnnd.i18n import Text
-from dnnd.load.state import PLAN_FILE
+from dnnd.load.layout import PLAN_FILE
 from dnnd.repository import load_repository
 
 WORKFLOW = ".github/workflows/dnnd.yml"

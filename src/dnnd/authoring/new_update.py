@@ -9,7 +9,7 @@ from dnnd.errors import DnndError, UsageError
 from dnnd.evaluate.status_report import build_facts, check_agency, roles_at
 from dnnd.evaluate.task_status import evaluate_task, is_active
 from dnnd.i18n import Text
-from dnnd.load.state import UPDATES_DIR
+from dnnd.load.layout import UPDATES_DIR
 from dnnd.plan.periods import Period, parse_period
 from dnnd.plan.successions import Successions, holdings_at, successors_of
 from dnnd.plan.vietnamese import dmy, period_phrase

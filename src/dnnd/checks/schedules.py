@@ -1,40 +1,19 @@
-"""Each task's schedule, resolved after every plan file is parsed: `after`, an explicit `schedule`, or its phrase."""
+"""Each task's schedule, resolved after every plan file is parsed: `after`, an explicit `schedule`, or its
+phrase; and the check that every task's timing resolves."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from dnnd.checks.cross_file import at, duplicate_ids, known_list, unknown_agency
+from dnnd.checks.problems import at, known_list
+from dnnd.checks.registry import plan_check
 from dnnd.errors import Problem
 from dnnd.i18n import Text
+from dnnd.load.layout import AGENCIES_FILE, TASKS_FILE
+from dnnd.load.plan_files import PlanFiles
 from dnnd.load.yamlio import YamlDocument
-from dnnd.plan.models import Agency, Event, EventsFile, ExplicitSchedule, TasksFile
+from dnnd.plan.models import Agency, Event, ExplicitSchedule, TasksFile
 from dnnd.plan.schedules import KNOWN_FORMS, AfterEvents, Once, Ongoing, Schedule, Yearly, parse_timing
-
-
-def check_events(events: EventsFile, doc: YamlDocument, rel: str, agencies: Mapping[str, Agency]) -> list[Problem]:
-    problems = duplicate_ids(
-        [event.id for event in events.events],
-        doc,
-        rel,
-        "events",
-        lambda value, first: Text(
-            f"mã sự kiện '{value}' đã dùng (dòng {first}); mỗi sự kiện cần một mã riêng",
-            f"event id '{value}' is already used (line {first}); each event needs its own id",
-        ),
-    )
-    for index, event in enumerate(events.events):
-        if event.issuer not in agencies:
-            problems.append(
-                at(
-                    doc,
-                    rel,
-                    ("events", index, "issuer"),
-                    f"events[{index}].issuer",
-                    unknown_agency(event.issuer, agencies),
-                )
-            )
-    return problems
 
 
 def _name_key(name: str) -> str:
@@ -156,3 +135,14 @@ def resolve_schedules(
             continue
         schedules[task.id] = schedule
     return schedules, problems
+
+
+@plan_check(TASKS_FILE, AGENCIES_FILE)
+def timing_is_understood(files: PlanFiles) -> list[Problem]:
+    tasks, doc = files.get(TASKS_FILE, TasksFile)
+    return resolve_schedules(tasks, doc, TASKS_FILE, files.agencies, files.event_list)[1]
+
+
+def schedules_of(tasks: TasksFile, agencies: Mapping[str, Agency], events: Sequence[Event]) -> dict[int, Schedule]:
+    """Each task's schedule in a plan known to be valid."""
+    return resolve_schedules(tasks, YamlDocument(None), TASKS_FILE, agencies, events)[0]

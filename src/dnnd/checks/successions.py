@@ -1,18 +1,20 @@
-"""Cross-file checks of agencies that change: successions that hold together, and updates from agencies
-only while they are in force (after their end, their successors report)."""
+"""Checks of agencies that change: successions that hold together, and updates from agencies only while
+they are in force (after their end, their successors report)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
 
-from dnnd.checks.cross_file import at
+from dnnd.checks.problems import at
+from dnnd.checks.registry import UpdateContext, plan_check, update_check, update_parts
 from dnnd.errors import Problem
 from dnnd.i18n import Text
-from dnnd.load.updates import UpdateLike
+from dnnd.load.layout import AGENCIES_FILE, TASKS_FILE
+from dnnd.load.plan_files import PlanFiles
+from dnnd.load.records import UpdateLike
 from dnnd.load.yamlio import YamlDocument
-from dnnd.plan.models import AgenciesFile, Agency, Task
-from dnnd.plan.periods import Window
+from dnnd.plan.models import AgenciesFile, Agency, Task, TasksFile
 from dnnd.plan.successions import Successions, find_cycle, successors_of
 from dnnd.plan.vietnamese import dmy
 
@@ -21,16 +23,13 @@ def _names(agencies: Mapping[str, Agency], ids: Iterable[str]) -> str:
     return ", ".join(f"{agencies[agency_id].name} ({agency_id})" for agency_id in ids if agency_id in agencies)
 
 
-def check_in_force(
-    update: UpdateLike,
-    doc: YamlDocument,
-    rel: str,
-    agency: Agency,
-    successions: Successions,
-    window: Window,
-    decision_date: dt.date,
-) -> list[Problem]:
-    """An agency reports only for periods in which it exists; after its end, its successors report instead."""
+@update_check(decisive=True)
+def agency_in_force(context: UpdateContext, update: UpdateLike, doc: YamlDocument, rel: str) -> list[Problem]:
+    """An agency reports only for periods in which it exists; after its end, its successors report instead.
+    Decisive: the rest would only repeat that the file is not this agency's to send."""
+    folder, period = update_parts(rel)
+    agency, successions = context.agencies[folder], context.successions
+    window, decision_date = context.window(period), context.plan.decision.date
     if window.end < decision_date:
         return [
             at(
@@ -154,9 +153,13 @@ def _split_coverage(
     return problems
 
 
-def check_successions(agencies: AgenciesFile, doc: YamlDocument, rel: str, tasks: Mapping[int, Task]) -> list[Problem]:
+@plan_check(AGENCIES_FILE, TASKS_FILE)
+def successions_hold_together(files: PlanFiles) -> list[Problem]:
     """Successors exist and are in force when their predecessor ends; dates are ordered; no task given twice;
     no chain of successors comes back on itself."""
+    agencies, doc = files.get(AGENCIES_FILE, AgenciesFile)
+    tasks = {task.id: task for task in files.get(TASKS_FILE, TasksFile)[0].tasks}
+    rel = AGENCIES_FILE
     known = {agency.id: agency for agency in agencies.agencies}
     graph = Successions(known)
     problems = []

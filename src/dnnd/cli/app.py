@@ -87,7 +87,7 @@ def settings_of(ctx: typer.Context) -> Settings:
 
 
 def open_repository(ctx: typer.Context) -> "Repository":
-    from dnnd.load.state import find_root
+    from dnnd.load.layout import find_root
     from dnnd.repository import load_repository
 
     settings = settings_of(ctx)
@@ -98,16 +98,11 @@ def open_repository(ctx: typer.Context) -> "Repository":
 def validate(ctx: typer.Context) -> None:
     """Kiểm tra mọi tệp của kho kế hoạch và liệt kê mọi lỗi (Check every file and list every problem)."""
     from dnnd.errors import DataError
-    from dnnd.load.state import find_root, read_state, recorded_verdict
+    from dnnd.load.layout import find_root
+    from dnnd.repository import validate_repository
 
     settings = settings_of(ctx)
-    root = find_root(Path.cwd(), settings.repo)
-    state = read_state(root, settings.use_cache)
-    verdict = recorded_verdict(state)  # the same files as last time: no model to load (it runs on every commit)
-    if verdict is None:
-        from dnnd.repository import load_repository
-
-        verdict = load_repository(root, use_cache=settings.use_cache, state=state).verdict()
+    verdict = validate_repository(find_root(Path.cwd(), settings.repo), use_cache=settings.use_cache)
     if verdict.problems:
         raise DataError(verdict.problems)
     lang = settings.lang  # plain text: validate runs on every commit, and rich would double its start-up

@@ -34,7 +34,7 @@ def new_update(
 def schema(ctx: typer.Context) -> None:
     """Ghi JSON Schema của các loại tệp vào schema/ để trình soạn thảo gợi ý (Write the editor schemas)."""
     from dnnd.authoring.json_schemas import write_schemas
-    from dnnd.load.state import find_root
+    from dnnd.load.layout import find_root
     from dnnd.output import messages as render_actions
 
     render_actions.written(write_schemas(find_root(Path.cwd(), settings_of(ctx).repo)), settings_of(ctx).lang)
@@ -67,7 +67,7 @@ def check_changes(
     ] = ChangesFormat.text,
 ) -> None:
     """Kiểm tra một pull request: hợp lệ, đúng cơ quan, không sửa kỳ đã khóa (Check a pull request's changes)."""
-    from dnnd.load.state import find_root
+    from dnnd.load.layout import find_root
     from dnnd.output import messages as render_actions
     from dnnd.workflow.pull_requests import check_changes as check
 

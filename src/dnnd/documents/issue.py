@@ -12,10 +12,10 @@ from dnnd.errors import UsageError
 from dnnd.evaluate.status_report import PeriodChoice, build_facts, choose_period
 from dnnd.evaluate.task_status import Evaluation, evaluate
 from dnnd.i18n import Text
+from dnnd.load.git import data_commit
 from dnnd.plan.periods import Period
 from dnnd.plan.vietnamese import dmy, period_phrase
 from dnnd.repository import Repository
-from dnnd.workflow.git import data_commit
 
 
 @dataclass(frozen=True)

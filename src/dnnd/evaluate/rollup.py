@@ -15,8 +15,8 @@ from pathlib import Path
 from dnnd.errors import DataError, DnndError, Problem, UsageError
 from dnnd.evaluate.status_report import PeriodChoice, choose_period, status_report
 from dnnd.i18n import Text
-from dnnd.load.state import PLAN_FILE, find_root, read_file
-from dnnd.load.updates import mark_worker, workers_for
+from dnnd.load.layout import PLAN_FILE, find_root, read_file
+from dnnd.load.workers import mark_worker, workers_for
 from dnnd.load.yamlio import load_yaml
 from dnnd.plan.vocabulary import empty_counts
 from dnnd.repository import Repository, load_repository

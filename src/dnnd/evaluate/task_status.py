@@ -9,19 +9,11 @@ import datetime as dt
 from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from dnnd.load.summary import Completion
 from dnnd.plan.models import Event
 from dnnd.plan.periods import Convention, Period, Window, first_reporting_quarter, quarter_containing
 from dnnd.plan.schedules import AfterEvents, Once, Ongoing, Schedule, Yearly, yearly_occurrence
 from dnnd.plan.successions import Successions
-
-
-@dataclass(frozen=True)
-class Completion:
-    """A `done` entry: when, for which yearly occurrence if named, and in which quarter's file."""
-
-    done_on: dt.date
-    quarter: Period
-    occurrence: int | None = None
 
 
 @dataclass(frozen=True)

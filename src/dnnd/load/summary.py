@@ -15,9 +15,17 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple, cast
 
-from dnnd.evaluate.task_status import Completion
-from dnnd.load.updates import EntryRecord, UpdateRecord, entry_from_plain, entry_to_plain
+from dnnd.load.records import EntryRecord, UpdateRecord, entry_from_plain, entry_to_plain
 from dnnd.plan.periods import Period, parse_period
+
+
+@dataclass(frozen=True)
+class Completion:
+    """A `done` entry: when, for which yearly occurrence if named, and in which quarter's file."""
+
+    done_on: dt.date
+    quarter: Period
+    occurrence: int | None = None
 
 
 class ReportedEntry(NamedTuple):

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from dnnd.load.state import UPDATES_DIR
+from dnnd.load.git import Landing, first_parent_history, main_branch
+from dnnd.load.layout import UPDATES_DIR
 from dnnd.plan.periods import Period, parse_period
 from dnnd.plan.workdays import add_working_days
 from dnnd.repository import Repository
-from dnnd.workflow.git import Landing, first_parent_history, main_branch
 
 VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")
 

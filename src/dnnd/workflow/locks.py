@@ -9,7 +9,7 @@ import yaml
 
 from dnnd.errors import DnndError, UsageError
 from dnnd.i18n import Text
-from dnnd.load.state import LOCKS_FILE
+from dnnd.load.layout import LOCKS_FILE
 from dnnd.load.validation import validate_document
 from dnnd.load.yamlio import load_yaml
 from dnnd.plan.models import Lock, LocksFile

@@ -9,10 +9,10 @@ from typing import Literal
 from dnnd.errors import DataError, Problem
 from dnnd.evaluate.status_report import check_agency
 from dnnd.i18n import Text
-from dnnd.load.state import LOCKS_FILE, UPDATES_DIR
+from dnnd.load.git import Change, changed_since, merge_base, show
+from dnnd.load.layout import LOCKS_FILE, UPDATES_DIR
 from dnnd.plan.periods import Period, parse_period
 from dnnd.repository import load_repository
-from dnnd.workflow.git import Change, changed_since, merge_base, show
 from dnnd.workflow.locks import locked_quarters, parse_locks
 
 Level = Literal["error", "warning"]

@@ -16,7 +16,7 @@ from dnnd.authoring.importing.source import Block, Para, read_source
 from dnnd.authoring.importing.table import RawTask, read_task_table
 from dnnd.errors import DataError, DnndError, Problem, UsageError, whole_file
 from dnnd.i18n import Text
-from dnnd.load.state import AGENCIES_FILE, PLAN_FILE, find_root
+from dnnd.load.layout import AGENCIES_FILE, PLAN_FILE, find_root
 from dnnd.load.yamlio import load_yaml
 from dnnd.plan.schedules import AfterEvents, parse_timing
 from dnnd.repository import load_repository

@@ -1,6 +1,7 @@
-"""Reading git: the commit of the data, the files a change touches, a file at a revision, main's history.
+"""Reading git: the commit of the data, the files a change touches, a file at a revision, main's history,
+and the processes the caches ask git's view of the worktree with.
 
-Every function runs one git process; none writes to the repository.
+Every function runs git processes that read; none writes to the repository.
 """
 
 from __future__ import annotations
@@ -16,11 +17,43 @@ from dnnd.i18n import Text
 WATCHED = ("plan", "templates")
 
 
+TIMEOUT_SECONDS = 120
+
+
 def _git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes] | None:
     try:
-        return subprocess.run(["git", "-C", str(root), *args], capture_output=True, timeout=120, check=False)
+        return subprocess.run(
+            ["git", "-C", str(root), *args], capture_output=True, timeout=TIMEOUT_SECONDS, check=False
+        )
     except (OSError, subprocess.SubprocessError):
         return None
+
+
+def output(root: Path, *args: str) -> bytes | None:
+    """What `git ARGS` prints, or None when git cannot run or fails."""
+    done = _git(root, *args)
+    return done.stdout if done is not None and done.returncode == 0 else None
+
+
+def start(root: Path, *args: str) -> subprocess.Popen[bytes] | None:
+    """`git ARGS` started in the background (its errors discarded), to run beside other work; see `finish`."""
+    try:
+        return subprocess.Popen(["git", "-C", str(root), *args], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    except OSError:
+        return None
+
+
+def finish(process: subprocess.Popen[bytes] | None) -> bytes | None:
+    """What a process from `start` printed, or None when it could not start, failed or took too long."""
+    if process is None:
+        return None
+    try:
+        out, _ = process.communicate(timeout=TIMEOUT_SECONDS)
+    except subprocess.SubprocessError:
+        process.kill()
+        process.communicate()
+        return None
+    return out if process.returncode == 0 else None
 
 
 def _text(root: Path, *args: str) -> str | None:

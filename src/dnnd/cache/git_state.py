@@ -1,0 +1,116 @@
+"""What git says of the update files, for the caches' keys: where the git directory is, which files may
+differ from the index, and each file's blob id.
+
+Blob ids come from the index (`git ls-files -s`) for files that `git status` does not report as changed;
+git itself compares the content of files changed within the same second as the index, so an edit of the
+same size in the same second is seen. Files git reports (changed, untracked, ignored), or does not list
+one by one, are hashed here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from dnnd.load import git
+from dnnd.load.records import content_id
+
+CACHE_NAME = "dnnd-cache.json"
+
+
+@dataclass(frozen=True)
+class GitPlaces:
+    """Where the caches live (the repository's git directory) and where git keeps its index."""
+
+    git_dir: Path
+    index_file: Path
+
+    @property
+    def cache_file(self) -> Path:
+        return self.git_dir / CACHE_NAME
+
+
+def locate(root: Path) -> GitPlaces | None:
+    """The repository's git places. None outside a git repository, and when the plan is a subfolder of one
+    (git status names paths from the top, not from the plan)."""
+    found = git.output(root, "rev-parse", "--absolute-git-dir", "--show-toplevel", "--git-path", "index")
+    if not found:
+        return None
+    lines = found.decode("utf-8", "surrogateescape").strip().split("\n")
+    if len(lines) != 3 or Path(lines[1]).resolve() != root.resolve():
+        return None
+    return GitPlaces(Path(lines[0]), root / lines[2])  # --git-path is relative to -C's folder unless absolute
+
+
+class Worktree:
+    """What git says of the files under `folder`: those whose content may differ from the index (changed,
+    untracked or ignored: `git status`, which compares the content of files changed within the same second
+    as the index), the files the index lists one by one, and the index itself. `git status` (which never
+    rewrites the index here) and `git ls-files` run side by side."""
+
+    def __init__(self, root: Path, places: GitPlaces, folder: str) -> None:
+        self.root, self.places, self.folder = root, places, folder
+        self.index_digest = self._index_digest()
+        status = git.start(
+            root,
+            "--no-optional-locks",
+            "status",
+            "--porcelain=v1",
+            "-z",
+            "--untracked-files=all",
+            "--ignored=traditional",
+            "--no-renames",
+            "--",
+            folder,
+        )
+        listed = git.start(root, "ls-files", "-z", "--", folder)
+        self.status = git.finish(status)
+        text = (self.status or b"").decode("utf-8", "surrogateescape")
+        self.changed = {item[3:] for item in text.split("\0") if item}
+        names = git.finish(listed)
+        self.tracked = None if names is None else set(names.decode("utf-8", "surrogateescape").split("\0"))
+
+    def _index_digest(self) -> str | None:
+        try:
+            return hashlib.sha256(self.places.index_file.read_bytes()).hexdigest()
+        except FileNotFoundError:  # nothing added yet
+            return ""
+        except OSError:
+            return None
+
+    def digest(self, rels: Iterable[str]) -> str | None:
+        """A digest that differs whenever the content of one of `rels` may: the index's bytes, git's report, and
+        the content of each file git does not vouch for: one it reports, or one the index does not list by
+        itself (in a nested repository, a submodule, a linked or case-folded folder). None when git cannot say."""
+        if self.status is None or self.index_digest is None or self.tracked is None:
+            return None
+        digest = hashlib.sha256(f"{self.index_digest}\0".encode())
+        digest.update(self.status)
+        tracked, changed = self.tracked, self.changed
+        for rel in sorted(rel for rel in rels if rel in changed or rel not in tracked):
+            digest.update(f"\0{rel}\0{self._hashed(rel) or '-'}".encode("utf-8", "surrogateescape"))
+        return digest.hexdigest()
+
+    def _hashed(self, rel: str) -> str | None:
+        try:
+            return content_id((self.root / rel).read_bytes())
+        except OSError:
+            return None
+
+    def content_ids(self, rels: Iterable[str]) -> dict[str, str]:
+        """The blob id of each file: from the index when git says it is unchanged, else by hashing it."""
+        listed = git.output(self.root, "ls-files", "-s", "-z", "--", self.folder) or b""
+        index: dict[str, str] = {}
+        for record in listed.decode("utf-8", "surrogateescape").split("\0"):
+            if record:
+                meta, _, path = record.partition("\t")
+                index[path] = meta.split()[1]
+        ids = {}
+        for rel in rels:
+            if self.status is not None and rel in index and rel not in self.changed:
+                ids[rel] = index[rel]
+            elif (hashed := self._hashed(rel)) is not None:
+                ids[rel] = hashed
+        return ids

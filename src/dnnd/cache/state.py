@@ -1,0 +1,41 @@
+"""A plan repository as found on disk before any file is parsed: the plan files' bytes, the listing of
+plan/updates/, and, when the caches are in use, their keys for this state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dnnd.cache import git_state, store
+from dnnd.cache.keys import CacheKeys, files_key
+from dnnd.errors import DataError, Problem
+from dnnd.load.layout import OPTIONAL_FILES, PLAN_FILES, Listing, list_updates, read_file
+
+
+@dataclass
+class RepositoryState:
+    """The plan files' bytes (and the problems of those that could not be read), the listing of
+    plan/updates/, and the caches' keys (None when the caches are not to be used or cannot be)."""
+
+    root: Path
+    plan_bytes: dict[str, bytes]
+    problems: list[Problem] = field(default_factory=list)
+    listing: Listing = field(default_factory=list)
+    keys: CacheKeys | None = None
+
+
+def read_state(root: Path, use_cache: bool) -> RepositoryState:
+    """Read the plan files and list the update folders; with the caches, ask git for the update files' state."""
+    found = RepositoryState(root, {})
+    for rel in PLAN_FILES:
+        if rel not in OPTIONAL_FILES or (root / rel).exists():
+            try:
+                found.plan_bytes[rel] = read_file(root, rel)
+            except DataError as exc:
+                found.problems.extend(exc.problems)
+    found.listing = list_updates(root)
+    if use_cache and not found.problems and not store.disabled():
+        places = git_state.locate(root)
+        if places is not None:
+            found.keys = CacheKeys(places, files_key(root, found.plan_bytes.items()), found.listing, root)
+    return found

@@ -1,0 +1,143 @@
+"""What dnnd keeps of a valid update file: a small frozen record, and its JSON form (what the cache stores).
+
+A repository of tens of thousands of files is read into these; they are built without Python-level
+constructors and with interned agency, period and status strings. Nothing here imports pydantic: the
+caches' keys need `content_id` before any model is loaded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+
+if TYPE_CHECKING:
+    from dnnd.plan.models import Update
+
+Plain = list[Any]  # the JSON form of a record, as the cache stores it
+
+
+class DocumentRecord(NamedTuple):
+    number: str
+    date: dt.date
+    title: str
+
+
+class EntryRecord(NamedTuple):
+    task: int
+    status: str
+    done_on: dt.date | None
+    summary: str
+    difficulties: str | None
+    proposals: str | None
+    documents: tuple[DocumentRecord, ...]
+    occurrence: int | None
+
+
+class ReporterRecord(NamedTuple):
+    name: str | None
+    title: str | None
+    phone: str | None
+    email: str | None
+
+
+class UpdateRecord(NamedTuple):
+    agency: str
+    period: str
+    reporter: ReporterRecord | None
+    entries: tuple[EntryRecord, ...]
+
+
+class EntryLike(Protocol):
+    @property
+    def task(self) -> int: ...
+    @property
+    def occurrence(self) -> int | None: ...
+
+
+class UpdateLike(Protocol):
+    """What the cross-file checks read of an update: a validated model or a record."""
+
+    @property
+    def agency(self) -> str: ...
+    @property
+    def period(self) -> str: ...
+    @property
+    def entries(self) -> Sequence[EntryLike]: ...
+
+
+def content_id(data: bytes) -> str:
+    """The id git gives a file with this content (its blob id): what a cached record is filed under."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+
+
+def to_plain(update: Update) -> Plain:
+    reporter = update.reporter
+    return [
+        update.agency,
+        update.period,
+        [reporter.name, reporter.title, reporter.phone, reporter.email] if reporter else None,
+        [
+            [
+                entry.task,
+                entry.status,
+                entry.done_on.isoformat() if entry.done_on else None,
+                entry.summary,
+                entry.difficulties,
+                entry.proposals,
+                [[document.number, document.date.isoformat(), document.title] for document in entry.documents],
+                entry.occurrence,
+            ]
+            for entry in update.entries
+        ],
+    ]
+
+
+def entry_to_plain(entry: EntryRecord) -> Plain:
+    """An entry record in the JSON form `to_plain` gives it."""
+    task, status, done_on, summary, difficulties, proposals, documents, occurrence = entry
+    issued = [[number, date.isoformat(), title] for number, date, title in documents]
+    return [
+        task,
+        status,
+        done_on.isoformat() if done_on else None,
+        summary,
+        difficulties,
+        proposals,
+        issued,
+        occurrence,
+    ]
+
+
+_new = tuple.__new__  # builds a named tuple without the Python-level __new__: these are made by the ten thousand
+
+
+def entry_from_plain(plain: Plain) -> EntryRecord:
+    task, status, done_on, summary, difficulties, proposals, documents, occurrence = plain
+    day = dt.date.fromisoformat
+    issued = (
+        tuple(_new(DocumentRecord, (number, day(date), title)) for number, date, title in documents)
+        if documents
+        else ()
+    )
+    done = day(done_on) if done_on else None
+    return _new(EntryRecord, (task, sys.intern(status), done, summary, difficulties, proposals, issued, occurrence))
+
+
+def from_plain(plain: Plain) -> UpdateRecord:
+    agency, period, reporter, entries = plain
+    agency, period = sys.intern(agency), sys.intern(period)  # one string each, not one per file
+    made = tuple(map(entry_from_plain, entries))
+    return _new(UpdateRecord, (agency, period, _new(ReporterRecord, reporter) if reporter else None, made))
+
+
+def record_or_none(plain: Plain | None) -> UpdateRecord | None:
+    """The record of a plain form, or None when there is none or it does not read (a damaged cache entry)."""
+    if plain is None:
+        return None
+    try:
+        return from_plain(plain)
+    except (TypeError, ValueError):
+        return None

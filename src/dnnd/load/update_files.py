@@ -1,0 +1,121 @@
+"""Reading the agencies' update files: fast, in parallel when there are many, into light records.
+
+A file is parsed by the fast path when it can vouch for it (`fastpath`), else by `yamlio`; either way
+pydantic validates it. A valid file is then checked against the plan by the checks it is given (the
+registry's, in `checks`), which this layer knows only by the `FileChecks` protocol. Files with problems
+are parsed again by `yamlio`, whose positions the messages need.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import NamedTuple, Protocol
+
+from pydantic import ValidationError
+
+from dnnd.errors import DataError, Problem
+from dnnd.load import fastpath
+from dnnd.load.layout import read_bytes
+from dnnd.load.records import Plain, UpdateLike, content_id, to_plain
+from dnnd.load.validation import validate_document
+from dnnd.load.workers import mark_worker, workers_for
+from dnnd.load.yamlio import YamlDocument, decode_text, parse_yaml
+from dnnd.plan.models import Update
+
+PARALLEL_MIN_FILES = 400
+
+
+class FileChecks(Protocol):
+    """The checks of one update file beyond its own schema."""
+
+    def of_record(self, update: UpdateLike, doc: YamlDocument, rel: str) -> list[Problem]:
+        """The problems of a file that validated (`doc` has positions only when the file was read with them)."""
+        ...
+
+    def of_document(self, doc: YamlDocument, rel: str, known: list[Problem]) -> list[Problem]:
+        """More problems of a file that did not validate, beside the `known` ones, so that all are told at once."""
+        ...
+
+
+def parse_slow(raw: bytes, rel: str, checks: FileChecks | None = None) -> tuple[Update, YamlDocument]:
+    """Parse with positions; raises DataError with every problem of the file, those `checks` find in a
+    document that does not validate included."""
+    doc = parse_yaml(decode_text(raw, rel), rel)
+    try:
+        return validate_document(Update, doc, rel), doc
+    except DataError as error:
+        more = checks.of_document(doc, rel, error.problems) if checks is not None else []
+        raise DataError(error.problems + more) from None
+
+
+def read_update(raw: bytes, rel: str, checks: FileChecks | None = None) -> Update:
+    """One file validated; raises DataError with positions when it is not valid."""
+    text = decode_text(raw, rel)
+    data = fastpath.parse(text)
+    if data is not None:
+        try:
+            return Update.model_validate(data)
+        except ValidationError:
+            pass  # the slow path says where, and may read the file differently
+    return parse_slow(raw, rel, checks)[0]
+
+
+class Parsed(NamedTuple):
+    """One file's outcome: its plain record or its problems, and the git blob id of the bytes actually read
+    (None if none could be), so that a cache never files what was read under the id of other content."""
+
+    rel: str
+    plain: Plain | None
+    problems: list[Problem]
+    content_id: str | None
+
+
+_checks: FileChecks | None = None  # set before worker processes are forked, which inherit it
+
+
+def _parse_file(root: Path, rel: str) -> Parsed:
+    """A file parsed, validated and checked: its plain record, or the problems with their positions."""
+    try:
+        raw = read_bytes(os.path.join(root, rel), rel)
+    except DataError as error:
+        return Parsed(rel, None, error.problems, None)
+    read_id = content_id(raw)
+    try:
+        update = read_update(raw, rel, _checks)
+        if _checks is not None:
+            problems = _checks.of_record(update, YamlDocument(None), rel)
+            if problems:  # read it again with positions, for messages that say where
+                return Parsed(rel, None, _checks.of_record(update, parse_slow(raw, rel)[1], rel), read_id)
+        return Parsed(rel, to_plain(update), [], read_id)
+    except DataError as error:
+        return Parsed(rel, None, error.problems, read_id)
+
+
+def _parse_chunk(job: tuple[Path, Sequence[str]]) -> list[Parsed]:
+    root, rels = job
+    return [_parse_file(root, rel) for rel in rels]
+
+
+def parse_many(root: Path, rels: Sequence[str], checks: FileChecks | None = None) -> Iterator[Parsed]:
+    """Parse and check every file, in order, in forked worker processes when there are many and more than
+    one core; results arrive chunk by chunk, so the caller need not hold them all at once."""
+    global _checks
+    _checks = checks
+    try:
+        workers = workers_for(len(rels), PARALLEL_MIN_FILES)
+        if workers == 1:
+            yield from _parse_chunk((root, rels))
+            return
+        import multiprocessing  # only when there are many files: they cost start-up to import
+        from concurrent.futures import ProcessPoolExecutor
+
+        size = max(1, len(rels) // (workers * 8))
+        jobs = [(root, rels[start : start + size]) for start in range(0, len(rels), size)]
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=mark_worker) as pool:
+            for chunk in pool.map(_parse_chunk, jobs):
+                yield from chunk
+    finally:
+        _checks = None
