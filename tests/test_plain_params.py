@@ -14,7 +14,8 @@ from typer._click.exceptions import BadParameter
 from typer._coercion import build_runtime_param
 
 from dnnd.cli import plain_params
-from dnnd.cli.app import Format, app
+from dnnd.cli.app import app
+from dnnd.cli.options import Format
 from tests.conftest import PROJECT
 
 

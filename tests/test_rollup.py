@@ -17,6 +17,7 @@ import pytest
 from dnnd.evaluate import rollup
 from dnnd.evaluate.rollup import roll_up
 from dnnd.evaluate.status_report import PeriodChoice
+from dnnd.plan.periods import parse_period
 from tests.conftest import EMBEDDED_PLAN, PROJECT, MakeRepo, RunCli
 
 CODES = ("done_on_time", "done_late", "done", "in_progress", "overdue", "ongoing", "waiting")
@@ -184,7 +185,7 @@ def test_parallel_roll_up_gives_the_serial_result(make_repo: MakeRepo, monkeypat
     broken = make_repo({"plan/tasks.yaml": "tasks: [\n"}, name="broken")
     repos = [make_repo(update("lhhn", "2020-Q3", (2, "in_progress")), name=f"p{index}") for index in range(3)]
     directories = [repos[0], broken, *repos[1:]]
-    choice, today = PeriodChoice(quarter="2020-Q3"), dt.date(2026, 11, 26)
+    choice, today = PeriodChoice(parse_period("2020-Q3")), dt.date(2026, 11, 26)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     told: list[str] = []
     parallel = roll_up(directories, choice, today=today, done=lambda province: told.append(province.repository))

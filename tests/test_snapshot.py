@@ -15,6 +15,7 @@ from dnnd.cache.keys import SNAPSHOT_NAME
 from dnnd.errors import DataError
 from dnnd.evaluate.status_report import PeriodChoice, status_report
 from dnnd.load import update_files
+from dnnd.plan.periods import parse_period
 from dnnd.repository import Repository, load_repository
 from tests.conftest import MakeRepo
 from tests.git_helpers import git, init
@@ -54,7 +55,7 @@ def test_a_second_run_reads_no_file_and_evaluates_the_same(
     served = load_repository(root)
     assert served.load_updates is not None and served._updates is None  # records not read yet
     for quarter in ("2020-Q3", "2020-Q4", "2021-Q1"):
-        choice, today = PeriodChoice(quarter=quarter), dt.date(2026, 11, 26)
+        choice, today = PeriodChoice(parse_period(quarter)), dt.date(2026, 11, 26)
         assert status_report(served, choice, today=today) == status_report(fresh, choice, today=today)
     assert latest(served) == latest(fresh) == [("lhhn", "2020-Q4", "Xong.")]
     assert (served.plan, served.agencies, served.tasks, served.schedules) == (

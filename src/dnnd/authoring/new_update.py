@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dnnd.errors import DnndError, UsageError
-from dnnd.evaluate.status_report import build_facts, check_agency, roles_at
+from dnnd.evaluate.facts import build_facts
 from dnnd.evaluate.task_status import evaluate_task, is_active
+from dnnd.evaluate.task_views import check_agency, roles_at
 from dnnd.i18n import Text
 from dnnd.load.layout import UPDATES_DIR
-from dnnd.plan.periods import Period, parse_period
+from dnnd.plan.periods import Period
 from dnnd.plan.successions import Successions, holdings_at, successors_of
 from dnnd.plan.vietnamese import dmy, period_phrase
 from dnnd.plan.vocabulary import ENTRY_STATUSES
@@ -67,7 +68,7 @@ def render_update(repo: Repository, agency_id: str, quarter: Period) -> tuple[st
     return "\n".join(out) + "\n", [task.id for task in tasks]
 
 
-def new_update(repo: Repository, agency_id: str, quarter_text: str) -> Scaffold:
+def new_update(repo: Repository, agency_id: str, quarter: Period) -> Scaffold:
     """Write plan/updates/<agency>/<quarter>.yaml; never overwrite an existing file."""
     agency = check_agency(repo, agency_id)
     assert agency is not None
@@ -76,14 +77,6 @@ def new_update(repo: Repository, agency_id: str, quarter_text: str) -> Scaffold:
             Text(
                 f"'{agency_id}' là nhóm hoặc cơ quan ngoài tỉnh: không gửi báo cáo",
                 f"'{agency_id}' is a group or an external body: it does not report",
-            )
-        )
-    quarter = parse_period(quarter_text, "quarter")
-    if quarter is None:
-        raise UsageError(
-            Text(
-                f"--quarter '{quarter_text}' không đúng dạng; ví dụ: --quarter 2020-Q3",
-                f"--quarter '{quarter_text}' is not valid; for example: --quarter 2020-Q3",
             )
         )
     window = quarter.window(repo.plan.reporting.windows)

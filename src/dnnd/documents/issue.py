@@ -9,7 +9,7 @@ from pathlib import Path
 from dnnd.documents import word as report
 from dnnd.documents.report_content import IssueOptions, reminder_context, report_context
 from dnnd.errors import UsageError
-from dnnd.evaluate.status_report import PeriodChoice, build_facts, choose_period
+from dnnd.evaluate.facts import build_facts
 from dnnd.evaluate.task_status import Evaluation, evaluate
 from dnnd.i18n import Text
 from dnnd.load.git import data_commit
@@ -27,23 +27,9 @@ class Written:
     agencies: list[str]
 
 
-def _evaluate(repo: Repository, choice: PeriodChoice, today: dt.date) -> Evaluation:
+def _evaluate(repo: Repository, period: Period, today: dt.date) -> Evaluation:
     """Status at the end of the period's window, or today if the window has not ended."""
-    if choice.as_of is not None:
-        raise UsageError(
-            Text(
-                "lệnh này không dùng --as-of; chọn kỳ bằng --quarter, --half hoặc --year",
-                "this command takes no --as-of; choose the period with --quarter, --half or --year",
-            )
-        )
-    if (choice.quarter, choice.half, choice.year) == (None, None, None):
-        raise UsageError(
-            Text(
-                "hãy chọn kỳ báo cáo: --quarter 2020-Q4, --half 2020-H1 hoặc --year 2020",
-                "choose the period: --quarter 2020-Q4, --half 2020-H1 or --year 2020",
-            )
-        )
-    period, end = choose_period(choice, today, repo.plan.reporting.windows)
+    end = period.window(repo.plan.reporting.windows).end
     return evaluate(build_facts(repo), list(repo.tasks), period, min(end, today))
 
 
@@ -57,10 +43,10 @@ def _target(repo: Repository, output: Path | None, stem: str) -> Path:
 
 
 def write_report(
-    repo: Repository, choice: PeriodChoice, options: IssueOptions, *, output: Path | None, force: bool, pdf: bool
+    repo: Repository, period: Period, options: IssueOptions, *, output: Path | None, force: bool, pdf: bool
 ) -> Written:
-    """Render the report for the chosen period; the .docx (and with `pdf` the .pdf) it wrote."""
-    evaluation = _evaluate(repo, choice, options.today)
+    """Render the report for `period`; the .docx (and with `pdf` the .pdf) it wrote."""
+    evaluation = _evaluate(repo, period, options.today)
     context = report_context(repo, evaluation, options)
     provenance = report.Provenance(
         repo.plan.id,
@@ -82,7 +68,7 @@ def write_report(
 
 def write_reminder(
     repo: Repository,
-    choice: PeriodChoice,
+    period: Period,
     options: IssueOptions,
     *,
     deadline: dt.date | None,
@@ -90,7 +76,7 @@ def write_reminder(
     force: bool,
 ) -> Written:
     """Render the letter urging the agencies that have not reported; nothing is written when none is missing."""
-    evaluation = _evaluate(repo, choice, options.today)
+    evaluation = _evaluate(repo, period, options.today)
     letter_day = options.date or options.today
     reply_by = deadline or letter_day + dt.timedelta(days=7)
     if reply_by <= letter_day:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import tempfile
@@ -10,16 +9,9 @@ from pathlib import Path
 
 from dnnd.errors import DnndError
 from dnnd.i18n import Text
+from dnnd.load.office import find_soffice
 
 TIMEOUT_SECONDS = 180
-
-
-def find_soffice() -> str | None:
-    """LibreOffice's `soffice` from DNND_SOFFICE, else from PATH."""
-    configured = os.environ.get("DNND_SOFFICE")
-    if configured:
-        return configured if Path(configured).is_file() or shutil.which(configured) else None
-    return shutil.which("soffice") or shutil.which("libreoffice")
 
 
 def to_pdf(document: Path) -> Path:

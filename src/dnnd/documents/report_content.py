@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from dnnd.evaluate.status_report import entries_by_task, roles_at
 from dnnd.evaluate.task_status import Evaluation, TaskResult
+from dnnd.evaluate.task_views import entries_by_task, roles_at
 from dnnd.load.summary import ReportedEntry
 from dnnd.plan.models import Agency, Signer
 from dnnd.plan.periods import Period

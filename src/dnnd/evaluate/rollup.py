@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dnnd.errors import DataError, DnndError, Problem, UsageError
-from dnnd.evaluate.status_report import PeriodChoice, choose_period, status_report
+from dnnd.evaluate.status_report import PeriodChoice, status_report
 from dnnd.i18n import Text
 from dnnd.load.layout import PLAN_FILE, find_root, read_file
 from dnnd.load.workers import mark_worker, workers_for
@@ -172,8 +172,7 @@ def roll_up(
 
     With several repositories and more than one core, forked workers load one repository each at a time,
     so that one repository's plan, listing and evaluation overlap another's parsing.
-    A wrong period option, or a repository given twice, is a usage error before any repository is read."""
-    choose_period(choice, today, "cutoff")
+    A repository given twice is a usage error before any repository is read."""
     seen: dict[Path, Path] = {}
     for directory in directories:
         first = seen.setdefault(directory.resolve(), directory)

@@ -1,4 +1,4 @@
-"""The one module that reads YAML: safe, bounded, NFC, duplicate keys refused, positions kept.
+"""The one module that reads and writes YAML: read safe, bounded, NFC, duplicate keys refused, positions kept.
 
 Plain scalars are resolved by a small schema of our own instead of YAML 1.1's: `no`, `on`, `0123`
 and `1:30` stay text, so a phone number or a status word is never silently turned into something
@@ -257,7 +257,6 @@ def _resolve_plain(value: str) -> Any:
     if _INT.fullmatch(value):
         return int(value)
     return value
-    return value
 
 
 class _Builder:
@@ -370,3 +369,10 @@ def parse_yaml(text: str, rel: str) -> YamlDocument:
 def load_yaml(raw: bytes, rel: str) -> YamlDocument:
     """Decode and parse the bytes of one file named `rel` (used in messages)."""
     return parse_yaml(decode_text(raw, rel), rel)
+
+
+def dump_yaml(data: Any, *, width: int = 80) -> str:
+    """YAML text of a file dnnd writes: block style, letters as they are (not escaped), keys in their order,
+    lines folded at `width`."""
+    text: str = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=width)
+    return text

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from dnnd.evaluate.status_report import StatusReport
+from dnnd.evaluate.task_views import check_agency
 from dnnd.load.git import Landing, first_parent_history, main_branch
 from dnnd.load.layout import UPDATES_DIR
 from dnnd.plan.periods import Period, parse_period
@@ -63,7 +65,26 @@ def submissions(repo: Repository, branch: str | None = None) -> list[Submission]
     return sorted(found, key=lambda item: (item.quarter, item.agency))
 
 
+def landed(repo: Repository, quarter: Period | None, agency_id: str | None, branch: str | None) -> list[Submission]:
+    """`dnnd log`: the submissions on the main branch, of one quarter and one agency when asked."""
+    check_agency(repo, agency_id)
+    return [
+        item
+        for item in submissions(repo, branch)
+        if (quarter is None or item.quarter == quarter) and (agency_id is None or item.agency == agency_id)
+    ]
+
+
 def late_submissions(repo: Repository, quarters: list[Period], branch: str | None = None) -> list[Submission]:
     """The update files of `quarters` that reached main after their due date."""
     wanted = set(quarters)
     return [item for item in submissions(repo, branch) if item.quarter in wanted and item.late]
+
+
+def late_for(repo: Repository, report: StatusReport) -> list[Submission]:
+    """The late submissions of the report's quarters by agencies that hold one of its tasks (or held it)."""
+    holders: set[str] = set()
+    for view in report.views:
+        lead, support = report.roles[view.task.id]
+        holders.update(lead, support, view.task.lead, view.task.support)
+    return [item for item in late_submissions(repo, report.evaluation.period.quarters()) if item.agency in holders]

@@ -5,13 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import yaml
-
-from dnnd.errors import DnndError, UsageError
+from dnnd.errors import DnndError
 from dnnd.i18n import Text
 from dnnd.load.layout import LOCKS_FILE
 from dnnd.load.validation import validate_document
-from dnnd.load.yamlio import load_yaml
+from dnnd.load.yamlio import dump_yaml, load_yaml
 from dnnd.plan.models import Lock, LocksFile
 from dnnd.plan.periods import Period, parse_period
 
@@ -39,18 +37,6 @@ def locked_quarters(locks: LocksFile) -> dict[Period, str]:
     return quarters
 
 
-def _period(text: str) -> Period:
-    period = parse_period(text)
-    if period is None:
-        raise UsageError(
-            Text(
-                f"kỳ '{text}' không đúng dạng: dùng 2020-Q3, 2020-H1 hoặc 2020",
-                f"period '{text}' is not valid: use 2020-Q3, 2020-H1 or 2020",
-            )
-        )
-    return period
-
-
 def _read(root: Path) -> LocksFile:
     path = root / LOCKS_FILE
     return parse_locks(path.read_bytes() if path.is_file() else None)
@@ -58,13 +44,12 @@ def _read(root: Path) -> LocksFile:
 
 def _write(root: Path, locks: LocksFile) -> None:
     body = {"locks": [lock.model_dump(exclude_none=True) for lock in locks.locks]}
-    text = _HEADER + yaml.safe_dump(body, allow_unicode=True, sort_keys=False)
+    text = _HEADER + dump_yaml(body)
     (root / LOCKS_FILE).write_text(text, encoding="utf-8")
 
 
-def lock(root: Path, text: str, today: dt.date, note: str | None = None) -> Period:
+def lock(root: Path, period: Period, today: dt.date, note: str | None = None) -> Period:
     """Record that the period's report was issued."""
-    period = _period(text)
     locks = _read(root)
     if any(existing.period == period.name for existing in locks.locks):
         raise DnndError(Text(f"kỳ {period.name} đã được khóa", f"period {period.name} is already locked"))
@@ -73,9 +58,8 @@ def lock(root: Path, text: str, today: dt.date, note: str | None = None) -> Peri
     return period
 
 
-def unlock(root: Path, text: str) -> tuple[Period, dict[Period, str]]:
+def unlock(root: Path, period: Period) -> tuple[Period, dict[Period, str]]:
     """Remove the period's lock; also the quarters of it that another locked period still covers."""
-    period = _period(text)
     locks = _read(root)
     kept = LocksFile(locks=[existing for existing in locks.locks if existing.period != period.name])
     if len(kept.locks) == len(locks.locks):

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Literal
 
 from dnnd.errors import DataError, Problem
-from dnnd.evaluate.status_report import check_agency
+from dnnd.evaluate.task_views import check_agency
 from dnnd.i18n import Text
 from dnnd.load.git import Change, changed_since, merge_base, show
 from dnnd.load.layout import LOCKS_FILE, UPDATES_DIR

@@ -8,8 +8,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from dnnd.authoring.importing.agency_names import Registry, name_key, new_id
 from dnnd.authoring.importing.decision import DecisionInfo, read_decision
 from dnnd.authoring.importing.source import Block, Para, read_source
@@ -17,7 +15,7 @@ from dnnd.authoring.importing.table import RawTask, read_task_table
 from dnnd.errors import DataError, DnndError, Problem, UsageError, whole_file
 from dnnd.i18n import Text
 from dnnd.load.layout import AGENCIES_FILE, PLAN_FILE, find_root
-from dnnd.load.yamlio import load_yaml
+from dnnd.load.yamlio import dump_yaml, load_yaml
 from dnnd.plan.schedules import AfterEvents, parse_timing
 from dnnd.repository import load_repository
 
@@ -199,7 +197,7 @@ def _focal(info: DecisionInfo, tasks: list[dict[str, Any]], duties: list[dict[st
 
 
 def _dump(path: Path, header: str, data: dict[str, Any]) -> None:
-    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=False)
+    text = dump_yaml(data, width=10_000)
     path.write_text(header + text, encoding="utf-8")
 
 

@@ -171,7 +171,7 @@ def _docx_blocks(path: Path) -> Source:
 
 
 def _convert_doc(path: Path, work: Path) -> Path:
-    from dnnd.documents.pdf import find_soffice
+    from dnnd.load.office import find_soffice
 
     soffice = find_soffice()
     if soffice is None:

@@ -1,0 +1,74 @@
+"""The commands that write documents: the report and the reminder letter."""
+
+import datetime as dt
+from typing import Annotated
+
+import typer
+
+from dnnd.cli.context import open_repository, settings_of
+from dnnd.cli.options import (
+    DateOption,
+    ForceOption,
+    HalfOption,
+    NumberOption,
+    OutputOption,
+    QuarterOption,
+    YearOption,
+    day,
+    named_period,
+)
+
+
+def report(
+    ctx: typer.Context,
+    quarter: QuarterOption = None,
+    half: HalfOption = None,
+    year: YearOption = None,
+    date: DateOption = None,
+    number: NumberOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Chuyển thêm sang PDF bằng LibreOffice.")] = False,
+) -> None:
+    """Báo cáo quý, 6 tháng hoặc năm ra tệp Word theo Nghị định 30/2020/NĐ-CP (The report as a Word document)."""
+    from dnnd.documents.issue import write_report
+    from dnnd.documents.report_content import IssueOptions
+    from dnnd.output import messages
+    from dnnd.output.notices import left_out_warning
+
+    lang, repo = settings_of(ctx).lang, open_repository(ctx)
+    left_out_warning(repo, lang)
+    options = IssueOptions(number, day("--date", date), dt.date.today())
+    period = named_period(quarter, half, year)
+    written = write_report(repo, period, options, output=output, force=force, pdf=pdf)
+    messages.written(written.paths, lang)
+
+
+def remind(
+    ctx: typer.Context,
+    quarter: QuarterOption = None,
+    half: HalfOption = None,
+    year: YearOption = None,
+    date: DateOption = None,
+    number: NumberOption = None,
+    deadline: Annotated[
+        str | None, typer.Option("--deadline", help="Hạn gửi báo cáo (YYYY-MM-DD); mặc định 7 ngày sau ngày văn bản.")
+    ] = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Công văn đôn đốc các cơ quan chưa báo cáo (The reminder letter to agencies that have not reported)."""
+    from dnnd.documents.issue import write_reminder
+    from dnnd.documents.report_content import IssueOptions
+    from dnnd.output import messages
+    from dnnd.output.notices import left_out_warning
+
+    lang, repo = settings_of(ctx).lang, open_repository(ctx)
+    left_out_warning(repo, lang)
+    options = IssueOptions(number, day("--date", date), dt.date.today())
+    reply_by, period = day("--deadline", deadline), named_period(quarter, half, year)
+    written = write_reminder(repo, period, options, deadline=reply_by, output=output, force=force)
+    if not written.paths:
+        messages.nobody_missing(written.evaluation.period.name, lang)
+        return
+    messages.written(written.paths, lang)

@@ -1,0 +1,156 @@
+"""The options commands share, and their parsing into the typed values the core takes: periods from
+--quarter/--half/--year/--as-of, days, the output format.
+
+Annotations here are real objects, not strings: typer reads them on every run (see `app`).
+"""
+
+import datetime as dt
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from dnnd.i18n import Text
+from dnnd.output import formats
+
+if TYPE_CHECKING:
+    from dnnd.evaluate.status_report import PeriodChoice
+    from dnnd.plan.periods import Kind, Period
+
+    class Format(StrEnum):
+        """The output formats (found at run time in `dnnd.output.formats`)."""
+
+else:
+    Format = StrEnum("Format", {name: name for name in formats.names()})
+
+DEFAULT_FORMAT = Format(formats.DEFAULT)
+
+AgencyOption = Annotated[
+    str | None, typer.Option("--agency", help="Chỉ các nhiệm vụ mà cơ quan này chủ trì hoặc phối hợp.")
+]
+FormatOption = Annotated[Format, typer.Option("--format", help="Dạng kết quả: table, json hoặc csv.")]
+QuarterOption = Annotated[str | None, typer.Option("--quarter", help="Quý, ví dụ 2020-Q3.")]
+HalfOption = Annotated[str | None, typer.Option("--half", help="Sáu tháng, ví dụ 2020-H1.")]
+YearOption = Annotated[str | None, typer.Option("--year", help="Năm, ví dụ 2020.")]
+AsOfOption = Annotated[str | None, typer.Option("--as-of", help="Tính đến ngày này (YYYY-MM-DD).")]
+LateOption = Annotated[
+    bool, typer.Option("--late", help="Cho biết báo cáo nào vào nhánh chính muộn (đọc lịch sử git, nhánh main).")
+]
+DateOption = Annotated[
+    str | None, typer.Option("--date", help="Ngày ban hành văn bản (YYYY-MM-DD); bỏ trống để văn thư điền.")
+]
+NumberOption = Annotated[
+    int | None, typer.Option("--number", min=1, help="Số văn bản do văn thư cấp; bỏ trống để điền sau.")
+]
+OutputOption = Annotated[
+    Path | None, typer.Option("-o", "--output", help="Tệp .docx sẽ ghi (mặc định trong reports/).")
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")]
+PeriodArgument = Annotated[str, typer.Argument(help="Kỳ: quý 2020-Q3, sáu tháng 2020-H1 hoặc năm 2020.")]
+
+_EXAMPLES = {"quarter": "2020-Q3", "half": "2020-H1", "year": "2020"}
+
+
+def day(option: str, value: str | None) -> dt.date | None:
+    """A YYYY-MM-DD option as a date (None when not given)."""
+    from dnnd.errors import UsageError
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise UsageError(
+            Text(
+                f"{option} '{value}' không phải ngày dạng YYYY-MM-DD, ví dụ 2020-12-16",
+                f"{option} '{value}' is not a date YYYY-MM-DD, e.g. 2020-12-16",
+            )
+        ) from None
+
+
+def period_of(option: str, value: str, kind: "Kind") -> "Period":
+    """--quarter, --half or --year as a period of that kind."""
+    from dnnd.errors import UsageError
+    from dnnd.plan.periods import parse_period
+
+    period = parse_period(value, kind)
+    if period is None:
+        example = _EXAMPLES[kind]
+        raise UsageError(
+            Text(
+                f"{option} '{value}' không đúng dạng; ví dụ: {option} {example}",
+                f"{option} '{value}' is not valid; for example: {option} {example}",
+            )
+        )
+    return period
+
+
+def quarter_of(value: str | None) -> "Period | None":
+    """--quarter as a quarter (None when not given)."""
+    return period_of("--quarter", value, "quarter") if value is not None else None
+
+
+def period_choice(quarter: str | None, half: str | None, year: str | None, as_of: str | None) -> "PeriodChoice":
+    """At most one of --quarter, --half, --year and --as-of, as the core's choice of period."""
+    from dnnd.errors import UsageError
+    from dnnd.evaluate.status_report import PeriodChoice
+
+    options: list[tuple[str, str | None, Kind]] = [
+        ("--quarter", quarter, "quarter"),
+        ("--half", half, "half"),
+        ("--year", year, "year"),
+    ]
+    given = [choice for choice in options if choice[1] is not None]
+    if len(given) + (as_of is not None) > 1:
+        raise UsageError(
+            Text(
+                "chỉ chọn một trong --quarter, --half, --year, --as-of",
+                "choose only one of --quarter, --half, --year, --as-of",
+            )
+        )
+    if given:
+        option, value, kind = given[0]
+        assert value is not None
+        return PeriodChoice(period=period_of(option, value, kind))
+    chosen = day("--as-of", as_of)
+    if chosen is not None and not dt.MINYEAR < chosen.year < dt.MAXYEAR:
+        raise UsageError(
+            Text(
+                f"--as-of {chosen.isoformat()}: năm {chosen.year} nằm ngoài phạm vi tính được",
+                f"--as-of {chosen.isoformat()}: the year {chosen.year} is out of range",
+            )
+        )
+    return PeriodChoice(as_of=chosen)
+
+
+def named_period(quarter: str | None, half: str | None, year: str | None) -> "Period":
+    """The one period a document is about: --quarter, --half or --year, required."""
+    from dnnd.errors import UsageError
+
+    if (quarter, half, year) == (None, None, None):
+        raise UsageError(
+            Text(
+                "hãy chọn kỳ báo cáo: --quarter 2020-Q4, --half 2020-H1 hoặc --year 2020",
+                "choose the period: --quarter 2020-Q4, --half 2020-H1 or --year 2020",
+            )
+        )
+    period = period_choice(quarter, half, year, None).period
+    assert period is not None
+    return period
+
+
+def period_argument(text: str) -> "Period":
+    """A period of any kind, given as an argument (`dnnd lock 2020-H2`)."""
+    from dnnd.errors import UsageError
+    from dnnd.plan.periods import parse_period
+
+    period = parse_period(text)
+    if period is None:
+        raise UsageError(
+            Text(
+                f"kỳ '{text}' không đúng dạng: dùng 2020-Q3, 2020-H1 hoặc 2020",
+                f"period '{text}' is not valid: use 2020-Q3, 2020-H1 or 2020",
+            )
+        )
+    return period

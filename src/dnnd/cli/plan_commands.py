@@ -1,0 +1,40 @@
+"""The commands that show the plan itself: its tasks, its agencies, and one task with every update on it."""
+
+from typing import Annotated
+
+import typer
+
+from dnnd.cli.context import open_repository, settings_of
+from dnnd.cli.options import DEFAULT_FORMAT, AgencyOption, AsOfOption, FormatOption, day
+
+
+def tasks(ctx: typer.Context, agency: AgencyOption = None, format: FormatOption = DEFAULT_FORMAT) -> None:
+    """Danh sách nhiệm vụ của kế hoạch (The plan's tasks)."""
+    from dnnd.evaluate.task_views import task_views
+    from dnnd.output.formats import emit
+    from dnnd.output.plan_view import TasksOutput
+
+    repo = open_repository(ctx)
+    emit(TasksOutput(repo, task_views(repo, agency)), format.value, settings_of(ctx).lang)
+
+
+def agencies(ctx: typer.Context, as_of: AsOfOption = None, format: FormatOption = DEFAULT_FORMAT) -> None:
+    """Danh sách cơ quan, đơn vị; với --as-of: các cơ quan đang hoạt động ngày đó, kèm tên cũ (The agencies)."""
+    from dnnd.evaluate.agency_list import agency_records
+    from dnnd.output.formats import emit
+    from dnnd.output.plan_view import AgenciesOutput
+
+    repo = open_repository(ctx)
+    emit(AgenciesOutput(agency_records(repo, day("--as-of", as_of))), format.value, settings_of(ctx).lang)
+
+
+def show(ctx: typer.Context, task: Annotated[int, typer.Argument(help="Số thứ tự (STT) của nhiệm vụ.")]) -> None:
+    """Một nhiệm vụ đầy đủ, với mọi báo cáo về nó, mới nhất trước (One task in full, newest reports first)."""
+    from dnnd.evaluate.task_views import task_view
+    from dnnd.output.notices import left_out_warning
+    from dnnd.output.plan_view import show as show_task
+
+    lang, repo = settings_of(ctx).lang, open_repository(ctx)
+    view = task_view(repo, task)
+    left_out_warning(repo, lang)
+    show_task(repo, view, lang)

@@ -1,0 +1,54 @@
+"""The registry of output formats: one module per format in this package, named as the `--format` value.
+
+A command's core returns its result; the output layer wraps it in a `Tabular` (what the result is as a
+JSON document, as CSV rows, and as a table for people), and `emit` hands it to the format asked for.
+Adding a format is adding a module here with a `write(result, lang)` function: `names()` finds it, the
+command line offers it, and only the module asked for is imported.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Iterable, Sequence
+from typing import Any, Protocol
+
+DEFAULT = "table"
+FIRST = ("table", "json", "csv")  # the order the help lists them in; any other after these, by name
+
+
+class Tabular(Protocol):
+    """A command's result in the forms the formats write."""
+
+    def document(self) -> dict[str, Any]:
+        """The JSON document."""
+        ...
+
+    def csv(self) -> tuple[Sequence[str], Iterable[dict[str, Any]]]:
+        """The CSV columns and rows (a cell holding a list or mapping is joined with '; ')."""
+        ...
+
+    def print_table(self, lang: str) -> None:
+        """The table (and the lines around it) for people, on the console."""
+        ...
+
+    def notices(self, lang: str) -> list[str]:
+        """What to tell on standard error before a JSON or CSV output, which has no room for it."""
+        ...
+
+
+class Writer(Protocol):
+    def __call__(self, result: Tabular, lang: str) -> None: ...
+
+
+def names() -> list[str]:
+    """The formats there are: the modules of this package."""
+    found = sorted(module.name for module in pkgutil.iter_modules(__path__))
+    return sorted(found, key=lambda name: FIRST.index(name) if name in FIRST else len(FIRST))
+
+
+def emit(result: Tabular, fmt: str, lang: str) -> None:
+    """Write `result` in the format `fmt` (one of `names()`)."""
+    module = importlib.import_module(f"{__name__}.{fmt}")
+    writer: Writer = module.write
+    writer(result, lang)

@@ -1,0 +1,39 @@
+"""Warnings told on standard error, in yellow: what the user must not miss beside the output."""
+
+from __future__ import annotations
+
+from dnnd.i18n import Text
+from dnnd.output.console import err
+from dnnd.repository import Repository
+
+
+def print_notices(lines: list[str]) -> None:
+    """Each line on standard error, in bold yellow."""
+    if not lines:
+        return
+    from rich.text import Text as RichText
+
+    console = err()
+    for line in lines:
+        console.print(RichText(line, style="bold yellow"))
+
+
+def left_out_warning(repo: Repository, lang: str) -> None:
+    """Say prominently which update files were left out because they do not validate."""
+    if not repo.left_out:
+        return
+    from rich.text import Text as RichText
+
+    files = sorted(set(repo.left_out))
+    console = err()
+    console.print(
+        RichText(
+            Text(
+                f"Cảnh báo: {len(files)} tệp báo cáo có lỗi nên KHÔNG được tính (chạy `dnnd validate` để xem lý do):",
+                f"Warning: {len(files)} update file(s) have errors and were LEFT OUT (run `dnnd validate` to see why):",
+            ).in_(lang),
+            style="bold yellow",
+        )
+    )
+    for rel in files:
+        console.print(RichText(f"  - {rel}", style="yellow"))
