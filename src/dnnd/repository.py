@@ -2,7 +2,7 @@
 
 Loading runs load → checks → Repository: the plan files are read into their models
 (`load.plan_files`), the registered checks run on them (`checks.registry`), the update files are read
-through the per-file cache and checked against the plan (`cache.records`), and their summary is built
+through the per-file cache and checked against the plan (`cache.update_cache`), and their summary is built
 (`load.summary`). When the repository is in a state the snapshot has seen (`cache.snapshot`), the
 snapshot supplies the same parts instead and no file is parsed; the update records are then read only
 when a command asks for them.
@@ -104,9 +104,9 @@ def load_repository(root: Path, *, use_cache: bool = True, state: RepositoryStat
 def _from_files(state: RepositoryState) -> Repository:
     """Read, check and summarise every file; keep a snapshot when the caches are in use."""
     from dnnd.cache import snapshot
-    from dnnd.cache.records import read_updates
+    from dnnd.cache.update_cache import read_updates
     from dnnd.checks.registry import UpdateChecks, UpdateContext, check_plan_files
-    from dnnd.checks.schedules import schedules_of
+    from dnnd.checks.task_timing import schedules_of
     from dnnd.checks.update_layout import update_files
     from dnnd.load.plan_files import read_plan_files
     from dnnd.plan.models import EventsFile, Plan, TasksFile
@@ -164,9 +164,9 @@ def _from_snapshot(root: Path, keys: CacheKeys, listing: Listing) -> Repository 
     """The repository as the snapshot keeps it, or None when there is none for this state or it does not read.
     Update records are read (through the per-file cache) only when a command asks for them."""
     from dnnd.cache import snapshot
-    from dnnd.cache.records import read_updates
+    from dnnd.cache.update_cache import read_updates
     from dnnd.checks.registry import UpdateChecks, UpdateContext
-    from dnnd.checks.schedules import schedules_of
+    from dnnd.checks.task_timing import schedules_of
     from dnnd.checks.update_layout import update_files
     from dnnd.plan.models import AgenciesFile, EventsFile, Plan, TasksFile
 

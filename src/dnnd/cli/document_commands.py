@@ -31,8 +31,8 @@ def report(
     pdf: Annotated[bool, typer.Option("--pdf", help="Chuyển thêm sang PDF bằng LibreOffice.")] = False,
 ) -> None:
     """Báo cáo quý, 6 tháng hoặc năm ra tệp Word theo Nghị định 30/2020/NĐ-CP (The report as a Word document)."""
-    from dnnd.documents.issue import write_report
-    from dnnd.documents.report_content import IssueOptions
+    from dnnd.documents.contents import IssueOptions
+    from dnnd.documents.write import write_report
     from dnnd.output import messages
     from dnnd.output.notices import left_out_warning
 
@@ -58,8 +58,8 @@ def remind(
     force: ForceOption = False,
 ) -> None:
     """Công văn đôn đốc các cơ quan chưa báo cáo (The reminder letter to agencies that have not reported)."""
-    from dnnd.documents.issue import write_reminder
-    from dnnd.documents.report_content import IssueOptions
+    from dnnd.documents.contents import IssueOptions
+    from dnnd.documents.write import write_reminder
     from dnnd.output import messages
     from dnnd.output.notices import left_out_warning
 

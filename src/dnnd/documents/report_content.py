@@ -1,92 +1,31 @@
-"""The typed content of the quarterly/annual report and of the reminder letter, built from status data.
-
-Every string here is plain text: one paragraph per line of agency text, nothing the template engine
-would read as markup. `report.py` turns a context into a Word document.
-"""
+"""The content of the quarterly, half-year or yearly report (Nghị định 30/2020/NĐ-CP, Phụ lục I): results
+per task with each agency's text, the overall assessment with its figures, difficulties, proposals, the key
+tasks of the next period, and the appendix table."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
+from dnnd.documents.contents import (
+    Appendix,
+    AppendixRow,
+    Header,
+    IssueOptions,
+    Paragraph,
+    ReportContext,
+    focal_point,
+    lines,
+    recipients,
+    signer_block,
+)
 from dnnd.evaluate.task_status import Evaluation, TaskResult
 from dnnd.evaluate.task_views import entries_by_task, roles_at
 from dnnd.load.summary import ReportedEntry
-from dnnd.plan.models import Agency, Signer
 from dnnd.plan.periods import Period
 from dnnd.plan.schedules import AfterEvents, Yearly
-from dnnd.plan.successions import Successions
 from dnnd.plan.vietnamese import blank_date, dmy, document_number, period_phrase, place_date
 from dnnd.plan.vocabulary import DONE_CODES, TASK_STATUS_LABELS, empty_counts
 from dnnd.repository import Repository
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    """One paragraph of the body; `style` picks its look in the template: heading, task, agency or body."""
-
-    style: str
-    text: str
-
-
-@dataclass(frozen=True)
-class Header:
-    parent_agency: str
-    issuing_agency: str
-    number: str
-    code: str
-    place_date: str
-
-
-@dataclass(frozen=True)
-class SignerBlock:
-    authority: str
-    title: str
-    name: str
-
-
-@dataclass(frozen=True)
-class AppendixRow:
-    number: str
-    title: str
-    lead: str
-    support: str
-    timing: str
-    status: str
-
-
-@dataclass(frozen=True)
-class Appendix:
-    title: str
-    reference: str
-    rows: list[AppendixRow]
-
-
-@dataclass(frozen=True)
-class ReportContext:
-    header: Header
-    summary_title: str
-    addressee: str
-    body: list[Paragraph]
-    recipients: list[str]
-    signer: SignerBlock
-    appendix: Appendix
-
-
-@dataclass(frozen=True)
-class ReminderContext:
-    header: Header
-    subject: str
-    addressees: list[str]
-    body: list[Paragraph]
-    recipients: list[str]
-    signer: SignerBlock
-    agencies: list[str] = field(default_factory=list)
-
-
-def lines(text: str | None) -> list[str]:
-    """Agency text as its non-empty lines: each becomes its own paragraph."""
-    return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
 def _status_text(result: TaskResult) -> str:
@@ -99,12 +38,6 @@ def _status_text(result: TaskResult) -> str:
     if result.done_on is not None:
         details.append(f"hoàn thành ngày {dmy(result.done_on)}")
     return f"{text} ({'; '.join(details)})" if details else text
-
-
-def _signer(signer: Signer | None) -> SignerBlock:
-    if signer is None:
-        return SignerBlock("", "", "")
-    return SignerBlock((signer.authority or "").upper(), signer.title.upper(), signer.name or "")
 
 
 def _names(repo: Repository, ids: list[str]) -> str:
@@ -260,32 +193,13 @@ def _quarter(name: str) -> Period:
     return Period(int(year), int(number), int(number))
 
 
-def _recipients(extra: list[str], drafting_unit: str | None) -> list[str]:
-    unit = f", {drafting_unit}" if drafting_unit else ""
-    return ["- Như trên;", *[f"- {name};" for name in extra], f"- Lưu: VT{unit}."]
-
-
-def _focal(repo: Repository, day: dt.date) -> Agency:
-    """The focal point in force at `day`, through its successors if it has ended."""
-    return repo.agencies[Successions(repo.agencies).resolve(repo.plan.focal_point, None, day)[0]]
-
-
-@dataclass(frozen=True)
-class IssueOptions:
-    """What the clerk (văn thư) gives at issuance: number and date, both optional."""
-
-    number: int | None = None
-    date: dt.date | None = None
-    today: dt.date = field(default_factory=dt.date.today)
-
-
 def report_context(repo: Repository, evaluation: Evaluation, options: IssueOptions) -> ReportContext:
     """The content of the report on `evaluation`'s period."""
     settings = repo.plan.report
     code = f"BC-{settings.abbreviation}"
     number = document_number(options.number)
     year = options.date.year if options.date else options.today.year
-    focal = _focal(repo, evaluation.as_of)
+    focal = focal_point(repo, evaluation.as_of)
     builder = _Builder(repo, evaluation)
     builder.results_section()
     builder.assessment_section()
@@ -320,64 +234,11 @@ def report_context(repo: Repository, evaluation: Evaluation, options: IssueOptio
         summary_title=f"Kết quả thực hiện {repo.plan.title} {phrase}",
         addressee=settings.addressee,
         body=builder.body,
-        recipients=_recipients(settings.recipients, settings.drafting_unit),
-        signer=_signer(settings.signer),
+        recipients=recipients(settings.recipients, settings.drafting_unit),
+        signer=signer_block(settings.signer),
         appendix=Appendix(
             title=f"TÌNH HÌNH THỰC HIỆN CÁC NHIỆM VỤ {phrase.upper()}",
             reference=f"(Kèm theo Báo cáo số {number}/{code} ngày {issued} của {focal.name})",
             rows=rows,
         ),
-    )
-
-
-def reminder_context(
-    repo: Repository, evaluation: Evaluation, options: IssueOptions, deadline: dt.date
-) -> ReminderContext:
-    """The letter urging (đôn đốc) each agency with missing entries, the sender excluded."""
-    settings = repo.plan.report
-    unit = f"-{settings.drafting_unit}" if settings.drafting_unit else ""
-    year = options.date.year if options.date else options.today.year
-    focal = _focal(repo, evaluation.as_of)
-    order = {agency_id: index for index, agency_id in enumerate(repo.agencies)}
-    missing: dict[str, dict[int, None]] = {}
-    for item in sorted(evaluation.missing, key=lambda item: (order[item.agency], item.quarter)):
-        if item.agency != focal.id:
-            missing.setdefault(item.agency, {}).update(dict.fromkeys(item.tasks))
-    names = [repo.agencies[agency_id].name for agency_id in missing]
-    addressees = [f"- {name};" for name in names[:-1]] + ([f"- {names[-1]}."] if names else [])
-    phrase = period_phrase(evaluation.period)
-    decision = repo.plan.decision
-    body = [
-        Paragraph(
-            "body",
-            f"Thực hiện Quyết định số {decision.number} ngày {dmy(decision.date)} của "
-            f"{decision.issuer} ban hành {repo.plan.title}, đến nay các cơ quan, đơn vị sau chưa "
-            f"gửi báo cáo kết quả thực hiện các nhiệm vụ {phrase}:",
-        )
-    ]
-    for agency_id, tasks in missing.items():
-        body.append(Paragraph("agency", f"{repo.agencies[agency_id].name}:"))
-        body.extend(Paragraph("body", f"- Nhiệm vụ {number}: {repo.tasks[number].title}") for number in tasks)
-    body.append(
-        Paragraph(
-            "body",
-            f"{focal.name} đề nghị các cơ quan, đơn vị khẩn trương gửi báo cáo về "
-            f"{focal.name} trước ngày {dmy(deadline)} để tổng hợp, báo cáo "
-            f"{settings.addressee}./.",
-        )
-    )
-    return ReminderContext(
-        header=Header(
-            settings.parent_agency.upper(),
-            settings.issuing_agency.upper(),
-            document_number(options.number),
-            f"{settings.abbreviation}{unit}",
-            place_date(settings.place, options.date, year),
-        ),
-        subject=f"đôn đốc báo cáo kết quả thực hiện Kế hoạch {phrase}",
-        addressees=addressees,
-        body=body,
-        recipients=_recipients([], settings.drafting_unit),
-        signer=_signer(settings.signer),
-        agencies=list(missing),
     )

@@ -6,8 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from dnnd.documents import word as report
-from dnnd.documents.report_content import IssueOptions, reminder_context, report_context
+from dnnd.documents import word
+from dnnd.documents.contents import IssueOptions
+from dnnd.documents.reminder_content import reminder_context
+from dnnd.documents.report_content import report_context
 from dnnd.errors import UsageError
 from dnnd.evaluate.facts import build_facts
 from dnnd.evaluate.task_status import Evaluation, evaluate
@@ -48,16 +50,16 @@ def write_report(
     """Render the report for `period`; the .docx (and with `pdf` the .pdf) it wrote."""
     evaluation = _evaluate(repo, period, options.today)
     context = report_context(repo, evaluation, options)
-    provenance = report.Provenance(
+    provenance = word.Provenance(
         repo.plan.id,
         evaluation.period.name,
         data_commit(repo.root),
         context.summary_title,
         _created(options, evaluation.period, repo),
     )
-    content = report.render(report.template_path(repo.root, "report.docx"), context, provenance)
+    content = word.render(word.template_path(repo.root, "report.docx"), context, provenance)
     path = _target(repo, output, f"bao-cao-{evaluation.period.name}")
-    report.write_new(path, content, force=force)
+    word.write_new(path, content, force=force)
     paths = [path]
     if pdf:
         from dnnd.documents.pdf import to_pdf
@@ -89,14 +91,14 @@ def write_reminder(
     context = reminder_context(repo, evaluation, options, reply_by)
     if not context.agencies:
         return Written([], evaluation, [])
-    provenance = report.Provenance(
+    provenance = word.Provenance(
         repo.plan.id,
         evaluation.period.name,
         data_commit(repo.root),
         f"V/v {context.subject} ({period_phrase(evaluation.period)})",
         _created(options, evaluation.period, repo),
     )
-    content = report.render(report.template_path(repo.root, "remind.docx"), context, provenance)
+    content = word.render(word.template_path(repo.root, "remind.docx"), context, provenance)
     path = _target(repo, output, f"don-doc-{evaluation.period.name}")
-    report.write_new(path, content, force=force)
+    word.write_new(path, content, force=force)
     return Written([path], evaluation, context.agencies)

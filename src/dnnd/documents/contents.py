@@ -1,0 +1,108 @@
+"""The typed content of the documents dnnd writes, and what the report and the reminder letter share:
+the header block, the signer, the recipients, the focal point in force, the clerk's number and date.
+
+Every string here is plain text: one paragraph per line of agency text, nothing the template engine
+would read as markup. `word.py` turns a content into a Word document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from dnnd.plan.models import Agency, Signer
+from dnnd.plan.successions import Successions
+from dnnd.repository import Repository
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of the body; `style` picks its look in the template: heading, task, agency or body."""
+
+    style: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Header:
+    parent_agency: str
+    issuing_agency: str
+    number: str
+    code: str
+    place_date: str
+
+
+@dataclass(frozen=True)
+class SignerBlock:
+    authority: str
+    title: str
+    name: str
+
+
+@dataclass(frozen=True)
+class AppendixRow:
+    number: str
+    title: str
+    lead: str
+    support: str
+    timing: str
+    status: str
+
+
+@dataclass(frozen=True)
+class Appendix:
+    title: str
+    reference: str
+    rows: list[AppendixRow]
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    header: Header
+    summary_title: str
+    addressee: str
+    body: list[Paragraph]
+    recipients: list[str]
+    signer: SignerBlock
+    appendix: Appendix
+
+
+@dataclass(frozen=True)
+class ReminderContext:
+    header: Header
+    subject: str
+    addressees: list[str]
+    body: list[Paragraph]
+    recipients: list[str]
+    signer: SignerBlock
+    agencies: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class IssueOptions:
+    """What the clerk (văn thư) gives at issuance: number and date, both optional."""
+
+    number: int | None = None
+    date: dt.date | None = None
+    today: dt.date = field(default_factory=dt.date.today)
+
+
+def lines(text: str | None) -> list[str]:
+    """Agency text as its non-empty lines: each becomes its own paragraph."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def signer_block(signer: Signer | None) -> SignerBlock:
+    if signer is None:
+        return SignerBlock("", "", "")
+    return SignerBlock((signer.authority or "").upper(), signer.title.upper(), signer.name or "")
+
+
+def recipients(extra: list[str], drafting_unit: str | None) -> list[str]:
+    unit = f", {drafting_unit}" if drafting_unit else ""
+    return ["- Như trên;", *[f"- {name};" for name in extra], f"- Lưu: VT{unit}."]
+
+
+def focal_point(repo: Repository, day: dt.date) -> Agency:
+    """The focal point in force at `day`, through its successors if it has ended."""
+    return repo.agencies[Successions(repo.agencies).resolve(repo.plan.focal_point, None, day)[0]]
