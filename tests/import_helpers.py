@@ -1,4 +1,4 @@
-"""Variants of the Khánh Hòa decision for `dnnd import` (issue 6): Word files built with python-docx, text variants."""
+"""Variants of the Khánh Hòa decision for `dnnd import`: Word files built with python-docx, text variants."""
 
 from __future__ import annotations
 

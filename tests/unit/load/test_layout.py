@@ -1,0 +1,42 @@
+"""Reading a repository's files safely: the exact bytes, and a problem naming the file for what is not a readable file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dnnd.errors import DataError
+from dnnd.load import layout
+from dnnd.load.yamlio import MAX_FILE_BYTES
+
+GOOD = "agency: lhhn\nperiod: 2020-Q3\nentries:\n  - task: 5\n    status: in_progress\n    summary: Có.\n"
+
+
+def test_read_bytes_gives_the_exact_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "2020-Q3.yaml"
+    path.write_bytes(GOOD.encode() * 3)
+    assert layout.read_bytes(str(path), "x") == GOOD.encode() * 3
+    (tmp_path / "empty.yaml").write_bytes(b"")
+    assert layout.read_bytes(tmp_path / "empty.yaml", "x") == b""
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda path: os.mkfifo(path), "not a regular file"),  # refused at once: opening does not wait for a writer
+        (lambda path: path.mkdir(), "not a regular file"),
+        (lambda path: None, "this file is missing"),
+        (lambda path: path.write_bytes(b"a" * (MAX_FILE_BYTES + 1)), "file too large"),
+    ],
+)
+def test_read_bytes_refuses_what_is_not_a_readable_file(tmp_path: Path, make: Any, message: str) -> None:
+    path = tmp_path / "2020-Q3.yaml"
+    make(path)
+    with pytest.raises(DataError) as caught:
+        layout.read_bytes(path, "plan/updates/lhhn/2020-Q3.yaml")
+    problem = caught.value.problems[0]
+    assert problem.path == "plan/updates/lhhn/2020-Q3.yaml"
+    assert problem.message.en.startswith(message)

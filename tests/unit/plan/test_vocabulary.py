@@ -1,0 +1,54 @@
+"""The status vocabulary: codes, labels and table styles in one place, agreeing with the models."""
+
+from __future__ import annotations
+
+from typing import get_args
+
+import pytest
+
+from dnnd.plan import vocabulary
+from dnnd.plan.models import AgencyKind, EntryStatus
+
+
+def test_status_colours() -> None:
+    styles = vocabulary.STATUS_STYLES
+    assert {styles[code] for code in ("done_on_time", "done_late", "done")} == {"green"}
+    assert "red" in styles["overdue"]
+    assert "dim" in styles["waiting"]
+
+
+@pytest.mark.parametrize(
+    ("code", "label"),
+    [
+        ("done_on_time", "Đã hoàn thành đúng hạn"),
+        ("done_late", "Đã hoàn thành quá hạn"),
+        ("done", "Đã hoàn thành"),
+        ("in_progress", "Đang thực hiện trong hạn"),
+        ("overdue", "Quá hạn chưa hoàn thành"),
+        ("ongoing", "Thường xuyên"),
+        ("waiting", "Chờ điều kiện"),
+    ],
+)
+def test_vietnamese_labels_of_the_status_codes(code: str, label: str) -> None:
+    assert vocabulary.TASK_STATUS_LABELS[code].in_("vi") == label
+
+
+def test_every_status_has_a_label_a_short_label_and_a_style() -> None:
+    for table in (vocabulary.TASK_STATUS_LABELS, vocabulary.STATUS_SHORT_LABELS, vocabulary.STATUS_STYLES):
+        assert tuple(table) == vocabulary.STATUS_CODES
+    assert {"done_on_time", "done_late", "done"} == vocabulary.DONE_CODES
+    assert vocabulary.empty_counts() == dict.fromkeys(vocabulary.STATUS_CODES, 0)
+
+
+def test_the_models_accept_exactly_the_vocabulary() -> None:
+    assert get_args(EntryStatus) == vocabulary.ENTRY_STATUSES == tuple(vocabulary.ENTRY_STATUS_LABELS)
+    assert get_args(AgencyKind) == vocabulary.AGENCY_KINDS == tuple(vocabulary.KIND_LABELS)
+    assert set(vocabulary.AGENCY_KINDS) >= vocabulary.NON_REPORTING_KINDS
+
+
+def test_summary_line_groups_the_counts_as_the_statistics_do() -> None:
+    counts = {**vocabulary.empty_counts(), "done_on_time": 2, "done_late": 1, "overdue": 3, "ongoing": 4}
+    line = vocabulary.summary_line(counts)
+    assert line.vi.startswith("Tổng số 10 nhiệm vụ: đã hoàn thành 3 (đúng hạn 2, quá hạn 1, không có hạn 0)")
+    assert "chưa hoàn thành 3 (trong hạn 0, quá hạn 3); thường xuyên 4" in line.vi
+    assert line.en.startswith("10 tasks: done 3 (on time 2, late 1, without deadline 0)")
