@@ -56,4 +56,9 @@ class DataError(DnndError):
 
     def __init__(self, problems: list[Problem], message: Text | None = None) -> None:
         super().__init__(message or Text("Dữ liệu kế hoạch có lỗi.", "The plan data has errors."))
-        self.problems = sorted(problems)
+        self.problems = sorted(problems, key=_place)
+
+
+def _place(problem: Problem) -> tuple[str, int, int, str, Text]:
+    """Problems in file order; one about a whole file first (no line or column to compare with None)."""
+    return problem.path, problem.line or 0, problem.column or 0, problem.field, problem.message

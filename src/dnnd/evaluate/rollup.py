@@ -173,10 +173,10 @@ def roll_up(
     With several repositories and more than one core, forked workers load one repository each at a time,
     so that one repository's plan, listing and evaluation overlap another's parsing.
     A repository given twice is a usage error before any repository is read."""
-    seen: dict[Path, Path] = {}
-    for directory in directories:
-        first = seen.setdefault(directory.resolve(), directory)
-        if first is not directory:
+    seen: dict[Path, int] = {}
+    for index, directory in enumerate(directories):
+        first = directories[seen.setdefault(directory.resolve(), index)]
+        if seen[directory.resolve()] != index:
             raise UsageError(
                 Text(
                     f"kho '{directory}' được ghi hai lần (đã có '{first}'): mỗi tỉnh chỉ được tính một lần",

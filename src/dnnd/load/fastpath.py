@@ -97,6 +97,10 @@ def _keys(data: Any, escapes: bool) -> int | None:
 def parse(text: str) -> Any | None:
     """The data of an NFC, control-free YAML text, or None when the fast path cannot vouch for it."""
     parser = _parser()
+    if "\r" in text:  # Windows line endings: YAML reads CRLF as LF, and the screens below look for LF alone
+        text = text.replace("\r\n", "\n")
+        if "\r" in text:  # a lone CR is a line break to YAML but not to these screens
+            return None
     if parser is None or _screened_out(text):
         return None
     try:

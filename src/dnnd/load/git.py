@@ -84,6 +84,11 @@ def require_git(root: Path) -> None:
         )
 
 
+def commit_of(root: Path, revision: str) -> str | None:
+    """The commit a revision names, or None when it names none."""
+    return _text(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+
+
 def merge_base(root: Path, base: str) -> str:
     """The commit where the current branch left `base`."""
     require_git(root)
@@ -172,6 +177,7 @@ def first_parent_history(root: Path, branch: str, folder: str) -> list[Landing]:
         branch,
         "--first-parent",
         "--diff-merges=first-parent",
+        "--no-renames",  # a rename is a delete and an add, as in changed_since, whatever the user's git config
         "--reverse",
         "--name-only",
         "-z",

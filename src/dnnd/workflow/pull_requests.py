@@ -9,7 +9,7 @@ from typing import Literal
 from dnnd.errors import DataError, Problem
 from dnnd.evaluate.task_views import check_agency
 from dnnd.i18n import Text
-from dnnd.load.git import Change, changed_since, merge_base, show
+from dnnd.load.git import Change, changed_since, commit_of, merge_base, show
 from dnnd.load.layout import LOCKS_FILE, UPDATES_DIR
 from dnnd.plan.periods import Period, parse_period
 from dnnd.repository import load_repository
@@ -77,9 +77,12 @@ def check_changes(root: Path, base: str, agency_id: str | None) -> ChangeReport:
     if agency_id is not None:
         check_agency(repo, agency_id)
     locked = locked_quarters(repo.locks)
-    for revision in (base_commit, base):
+    # locks are judged where the branch left and where the base is now: one commit when the base has not moved
+    revisions = {base_commit: base_commit}
+    revisions.setdefault(commit_of(root, base) or base, base)
+    for commit, revision in revisions.items():
         try:
-            locked = {**locked_quarters(parse_locks(show(root, revision, LOCKS_FILE))), **locked}
+            locked = {**locked_quarters(parse_locks(show(root, commit, LOCKS_FILE))), **locked}
         except DataError:
             report.findings.append(
                 Finding(

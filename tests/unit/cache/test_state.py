@@ -1,0 +1,54 @@
+"""A repository's state before parsing: the plan files' bytes, the listing of plan/updates/, the caches' keys."""
+
+from __future__ import annotations
+
+import pytest
+
+from dnnd.cache.keys import files_key
+from dnnd.cache.state import read_state
+from tests.conftest import EMBEDDED_PLAN, MakeRepo
+from tests.git_helpers import init
+
+LHHN = "plan/updates/lhhn/2020-Q3.yaml"
+
+
+def test_the_plan_files_are_read_and_the_updates_listed(make_repo: MakeRepo) -> None:
+    root = init(make_repo({LHHN: "agency: lhhn\n", "plan/locks.yaml": "locks: []\n"}))
+    state = read_state(root, use_cache=True)
+    assert sorted(state.plan_bytes) == [
+        "plan/agencies.yaml",
+        "plan/events.yaml",
+        "plan/locks.yaml",
+        "plan/plan.yaml",
+        "plan/tasks.yaml",
+    ]
+    assert state.plan_bytes["plan/tasks.yaml"] == (EMBEDDED_PLAN / "tasks.yaml").read_bytes()
+    assert (state.problems, state.listing) == ([], [("lhhn", [("2020-Q3.yaml", True, False)])])
+    assert state.keys is not None and state.keys.files_key == files_key(root, state.plan_bytes.items())
+    assert state.keys.candidates == [LHHN]
+
+
+def test_optional_files_may_be_absent_required_ones_may_not(make_repo: MakeRepo) -> None:
+    root = init(make_repo({"plan/events.yaml": None, "plan/tasks.yaml": None}))
+    state = read_state(root, use_cache=True)
+    assert sorted(state.plan_bytes) == ["plan/agencies.yaml", "plan/plan.yaml"]
+    assert [problem.render("en") for problem in state.problems] == ["plan/tasks.yaml: this file is missing"]
+    assert state.keys is None  # no cache for a repository whose plan files do not read
+
+
+def test_no_keys_outside_git_or_without_the_cache(make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert read_state(make_repo(name="plain"), use_cache=True).keys is None
+    root = init(make_repo())
+    assert read_state(root, use_cache=False).keys is None
+    monkeypatch.setenv("DNND_NO_CACHE", "1")
+    assert read_state(root, use_cache=True).keys is None
+    monkeypatch.setenv("DNND_NO_CACHE", "0")
+    assert read_state(root, use_cache=True).keys is not None
+
+
+def test_the_listing_is_empty_without_an_updates_folder(make_repo: MakeRepo) -> None:
+    root = make_repo()
+    assert read_state(root, use_cache=False).listing == []
+    (root / "plan/updates").mkdir()
+    (root / "plan/updates/README.md").write_text("x\n", encoding="utf-8")
+    assert read_state(root, use_cache=False).listing == [("README.md", None)]

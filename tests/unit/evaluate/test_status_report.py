@@ -1,0 +1,94 @@
+"""The status of a period: which period and date are evaluated, the agency and status filters, the counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dnnd.errors import UsageError
+from dnnd.evaluate.status_report import PeriodChoice, choose_period, status_report
+from dnnd.plan.periods import Convention, Period, parse_period
+from dnnd.plan.vocabulary import STATUS_CODES, empty_counts
+from dnnd.repository import load_repository
+from tests.conftest import MakeRepo
+from tests.git_helpers import update
+
+D = dt.date
+TODAY = D(2024, 1, 1)
+
+
+def P(name: str) -> Period:
+    period = parse_period(name)
+    assert period is not None
+    return period
+
+
+@pytest.mark.parametrize(
+    ("choice", "convention", "period", "as_of"),
+    [
+        (PeriodChoice(P("2020-Q3")), "cutoff", "2020-Q3", D(2020, 9, 14)),
+        (PeriodChoice(P("2020-Q3")), "calendar", "2020-Q3", D(2020, 9, 30)),
+        (PeriodChoice(P("2020-H2")), "cutoff", "2020-H2", D(2020, 12, 14)),
+        (PeriodChoice(P("2020-Q3"), D(2020, 12, 20)), "cutoff", "2020-Q3", D(2020, 9, 14)),
+        (PeriodChoice(as_of=D(2020, 12, 20)), "cutoff", "2021-Q1", D(2020, 12, 20)),
+        (PeriodChoice(as_of=D(2020, 12, 20)), "calendar", "2020-Q4", D(2020, 12, 20)),
+        (PeriodChoice(), "cutoff", "2024-Q1", TODAY),  # 1/1 lies after the cut-off of 14/12
+    ],
+    ids=["quarter", "quarter-calendar", "half", "period-wins", "day", "day-calendar", "today"],
+)
+def test_choose_period(choice: PeriodChoice, convention: Convention, period: str, as_of: dt.date) -> None:
+    assert choose_period(choice, TODAY, convention) == (P(period), as_of)
+
+
+def test_every_task_is_evaluated_and_counted(make_repo: MakeRepo) -> None:
+    repo = load_repository(make_repo(update("sngv", "2020-Q3", (4, "done", "2020-09-10"))))
+    report = status_report(repo, PeriodChoice(P("2020-Q3")), today=TODAY)
+    assert [view.task.id for view in report.views] == list(range(1, 16))
+    assert report.counts() == {**empty_counts(), "done_on_time": 1, "in_progress": 3, "ongoing": 8, "waiting": 3}
+    assert (report.results[4].status, report.results[4].done_on) == ("done_on_time", D(2020, 9, 10))
+    assert (report.evaluation.period, report.evaluation.as_of) == (P("2020-Q3"), D(2020, 9, 14))
+    assert len({item.agency for item in report.evaluation.missing}) == 10
+
+
+def test_agency_filter_keeps_its_tasks_and_its_missing_reports(make_repo: MakeRepo) -> None:
+    repo = load_repository(make_repo())
+    report = status_report(repo, PeriodChoice(as_of=D(2020, 11, 20)), today=TODAY, agency_id="stttt")
+    assert [view.task.id for view in report.views] == [8, 11]
+    assert report.counts() == {**empty_counts(), "overdue": 1, "ongoing": 1}
+    assert [(item.agency, item.quarter.name, item.tasks) for item in report.evaluation.missing] == [
+        ("stttt", "2020-Q4", (8, 11))
+    ]
+
+
+def test_agency_filter_follows_the_successions_at_the_date(make_repo: MakeRepo) -> None:
+    repo = load_repository(make_repo())
+    after = status_report(repo, PeriodChoice(P("2025-Q2")), today=TODAY, agency_id="svhtt")
+    assert [view.task.id for view in after.views] == [8, 11]
+    assert after.roles[8] == (["svhtt"], ["btg", "lienquan", "baokh", "ktv", "congttdt"])
+    assert {item.agency for item in after.evaluation.missing} == {"svhtt"}
+    ended = status_report(repo, PeriodChoice(P("2025-Q2")), today=TODAY, agency_id="stttt")
+    assert (ended.views, ended.evaluation.missing, sum(ended.counts().values())) == ([], [], 0)
+
+
+def test_status_filter_keeps_the_tasks_of_that_status_only(make_repo: MakeRepo) -> None:
+    repo = load_repository(make_repo())
+    report = status_report(repo, PeriodChoice(P("2020-Q3")), today=TODAY, status_code="waiting")
+    assert [view.task.id for view in report.views] == [1, 9, 10]
+    assert report.counts() == {**empty_counts(), "waiting": 3}
+    assert len(report.evaluation.results) == 15
+    none = status_report(repo, PeriodChoice(P("2020-Q3")), today=TODAY, agency_id="lhhn", status_code="overdue")
+    assert none.views == []
+
+
+@pytest.mark.parametrize(("agency", "status"), [(None, "late"), ("xyz", None)])
+def test_unknown_status_or_agency_is_a_usage_error(make_repo: MakeRepo, agency: str | None, status: str | None) -> None:
+    repo = load_repository(make_repo())
+    with pytest.raises(UsageError) as raised:
+        status_report(repo, PeriodChoice(P("2020-Q3")), today=TODAY, agency_id=agency, status_code=status)
+    expected = (
+        f"no status 'late'; use one of: {', '.join(STATUS_CODES)}"
+        if status
+        else "no agency with id 'xyz'; known ids: " + ", ".join(sorted(repo.agencies))
+    )
+    assert raised.value.message.en == expected

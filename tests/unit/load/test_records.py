@@ -1,0 +1,72 @@
+"""Update records: git's blob id of a content, the JSON form the cache stores, and reading it back."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from dnnd.load import records
+from dnnd.load.records import DocumentRecord, EntryRecord, ReporterRecord, UpdateRecord
+from dnnd.plan.models import Update
+
+DONE = [5, "done", "2020-09-01", "Đã xong.", "Thiếu kinh phí.", None, [["45/LHHN-VP", "2020-07-01", "Kế hoạch"]], 2020]
+
+
+def test_content_id_is_the_blob_id_git_gives(tmp_path: Path) -> None:
+    data = "agency: lhhn\nsummary: Đã phối hợp.\n".encode()
+    (tmp_path / "f.yaml").write_bytes(data)
+    hashed = subprocess.run(["git", "hash-object", str(tmp_path / "f.yaml")], capture_output=True, check=True)
+    assert records.content_id(data) == hashed.stdout.decode().strip()
+    assert records.content_id(b"") == "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391"
+
+
+def test_a_model_becomes_a_plain_list_in_field_order() -> None:
+    update = Update.model_validate(
+        {
+            "agency": "lhhn",
+            "period": "2020-Q3",
+            "reporter": {"name": "Nguyễn Văn A", "phone": "0258"},
+            "entries": [{"task": 5, "status": "in_progress", "summary": "Đang làm."}],
+        }
+    )
+    assert records.to_plain(update) == [
+        "lhhn",
+        "2020-Q3",
+        ["Nguyễn Văn A", None, "0258", None],
+        [[5, "in_progress", None, "Đang làm.", None, None, [], None]],
+    ]
+
+
+def test_the_plain_form_reads_back_into_records() -> None:
+    record = records.from_plain(["lhhn", "2020-Q4", None, [DONE]])
+    document = DocumentRecord("45/LHHN-VP", dt.date(2020, 7, 1), "Kế hoạch")
+    entry = EntryRecord(5, "done", dt.date(2020, 9, 1), "Đã xong.", "Thiếu kinh phí.", None, (document,), 2020)
+    assert record == UpdateRecord("lhhn", "2020-Q4", None, (entry,))
+    assert records.entry_to_plain(record.entries[0]) == DONE
+
+
+def test_a_reporter_reads_back_as_its_record() -> None:
+    record = records.from_plain(["snv", "2021-Q1", ["B", "Chuyên viên", None, "b@snv.example"], []])
+    assert record.reporter == ReporterRecord("B", "Chuyên viên", None, "b@snv.example")
+    assert record.entries == ()
+
+
+@pytest.mark.parametrize(
+    "plain",
+    [
+        ["lhhn", "2020-Q3", None],  # a field missing
+        ["lhhn", "2020-Q3", None, [DONE[:7]]],  # an entry without its occurrence
+        ["lhhn", "2020-Q3", None, [[*DONE[:2], "01/09/2020", *DONE[3:]]]],  # not an ISO date
+        [5, "2020-Q3", None, []],  # an agency that is not text
+        "lhhn",
+    ],
+)
+def test_a_damaged_plain_form_gives_no_record(plain: list[object]) -> None:
+    assert records.record_or_none(plain) is None
+
+
+def test_no_plain_form_gives_no_record() -> None:
+    assert records.record_or_none(None) is None
