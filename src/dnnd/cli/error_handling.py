@@ -29,7 +29,7 @@ _CLICK_PHRASES = (
     (r"Invalid value for '([^']*)': ", r"giá trị không hợp lệ cho '\1': "),
     (r"'([^']*)' is not one of (.*)\.", r"'\1' không phải một trong \2."),
     (r"'([^']*)' is not a valid integer\.", r"'\1' không phải số nguyên."),
-    (r"Got unexpected extra arguments? \((.*)\)", r"thừa tham số: \1"),
+    (r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", r"thừa tham số: \1"),
     (r"Did you mean (\S+)\?", r"Có phải ý bạn là \1?"),
     (r"\(Possible options: (.*)\)", r"(các tùy chọn có thể: \1)"),
     (r"Input should be greater than or equal to (\S+)", r"phải từ \1 trở lên"),
@@ -72,8 +72,14 @@ def _lang(args: list[str]) -> str:
             value = args[index + 1]
         else:
             continue
-        return value if value in LANGUAGES else "vi"
+        return _known(value) or "vi"
     return default_language()
+
+
+def _known(value: object) -> str | None:
+    """A --lang value as the app reads it (any case, spaces around), if it is a language dnnd speaks."""
+    chosen = value.strip().lower() if isinstance(value, str) else None
+    return chosen if chosen in LANGUAGES else None
 
 
 def _usage_text(message: str, lang: str) -> str:
@@ -173,7 +179,7 @@ class DnndGroup(TyperGroup):
         except Exception as error:
             # an unknown command fails before the callback has read --lang into ctx.obj
             settings, given = ctx.obj, ctx.params.get("lang")
-            lang = getattr(settings, "lang", None) or (given if given in LANGUAGES else default_language())
+            lang = getattr(settings, "lang", None) or _known(given) or default_language()
             raise typer.Exit(handle(error, lang)) from None
 
 

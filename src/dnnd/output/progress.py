@@ -29,4 +29,5 @@ def progress_bar(label: str, total: int) -> Iterator[Callable[[object], None]]:
         timer.cancel()
         if timer.is_alive():
             timer.join()
-        progress.stop()
+        if progress.live.is_started:  # stopping a bar never shown would print an empty line
+            progress.stop()

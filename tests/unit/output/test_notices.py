@@ -1,0 +1,54 @@
+"""Warnings on standard error: given lines, and the update files left out because they do not validate."""
+
+from __future__ import annotations
+
+import pytest
+
+from dnnd.output.notices import left_out_warning, print_notices
+from dnnd.repository import load_repository
+from tests.conftest import MakeRepo
+
+BROKEN = "agency: lhhn\nperiod: 2020-Q3\nentries: none\n"
+VALID = "agency: snv\nperiod: 2020-Q3\nentries:\n  - task: 2\n    status: in_progress\n    summary: Đã làm.\n"
+
+
+@pytest.fixture(autouse=True)
+def wide_console(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "300")
+
+
+def test_print_notices_writes_each_line_on_stderr_and_nothing_for_none(capsys: pytest.CaptureFixture[str]) -> None:
+    print_notices([])
+    assert capsys.readouterr() == ("", "")
+    print_notices(["Cảnh báo: 1 kho", "  - kho-b"])
+    assert capsys.readouterr() == ("", "Cảnh báo: 1 kho\n  - kho-b\n")
+
+
+def test_left_out_files_are_counted_and_listed_sorted(make_repo: MakeRepo, capsys: pytest.CaptureFixture[str]) -> None:
+    files = {f"plan/updates/{agency}/2020-Q3.yaml": BROKEN.replace("lhhn", agency) for agency in ("snv", "lhhn")}
+    repo = load_repository(make_repo(files), use_cache=False)
+    left_out_warning(repo, "en")
+    assert capsys.readouterr() == (
+        "",
+        "Warning: 2 update file(s) have errors and were LEFT OUT (run `dnnd validate` to see why):\n"
+        "  - plan/updates/lhhn/2020-Q3.yaml\n"
+        "  - plan/updates/snv/2020-Q3.yaml\n",
+    )
+
+
+def test_left_out_warning_in_vietnamese(make_repo: MakeRepo, capsys: pytest.CaptureFixture[str]) -> None:
+    repo = load_repository(make_repo({"plan/updates/lhhn/2020-Q3.yaml": BROKEN}), use_cache=False)
+    left_out_warning(repo, "vi")
+    assert capsys.readouterr().err.splitlines() == [
+        "Cảnh báo: 1 tệp báo cáo có lỗi nên KHÔNG được tính (chạy `dnnd validate` để xem lý do):",
+        "  - plan/updates/lhhn/2020-Q3.yaml",
+    ]
+
+
+def test_nothing_is_said_when_every_update_file_validates(
+    make_repo: MakeRepo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = load_repository(make_repo({"plan/updates/snv/2020-Q3.yaml": VALID}), use_cache=False)
+    assert repo.left_out == []
+    left_out_warning(repo, "vi")
+    assert capsys.readouterr() == ("", "")
