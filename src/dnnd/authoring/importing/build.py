@@ -30,12 +30,12 @@ _KINDS = (
     ("cổng ", "press"),
     ("ủy ban mặt trận", "front"),
     ("mặt trận", "front"),
+    ("hội đồng nhân dân", "council"),  # before "hội ": a council is not an association
     ("hội ", "association"),
     ("liên hiệp", "association"),
     ("liên đoàn", "association"),
     ("tỉnh đoàn", "association"),
     ("văn phòng", "office"),
-    ("hội đồng nhân dân", "council"),
     ("ủy ban nhân dân", "local"),
     ("ubnd", "local"),
 )
