@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 from tests.conftest import PROJECT
@@ -41,6 +42,14 @@ def test_every_module_has_its_unit_test_file() -> None:
         if str(rel) not in TESTED_THROUGH_THE_CLI and not (TESTS / rel.parent / f"test_{rel.name}").is_file():
             missing.append(str(rel))
     assert missing == []
+
+
+def test_every_subpackage_is_installed() -> None:
+    declared = set(
+        tomllib.loads((PROJECT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"]
+    )
+    found = {".".join(("dnnd", *init.parent.relative_to(PACKAGE).parts)) for init in PACKAGE.rglob("__init__.py")}
+    assert found - declared == set()
 
 
 def test_the_import_contracts_are_kept() -> None:

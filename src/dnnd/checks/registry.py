@@ -22,7 +22,6 @@ import importlib
 import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
 
 from dnnd.errors import Problem
 from dnnd.load.plan_files import PlanFiles
@@ -36,7 +35,6 @@ from dnnd.plan.successions import Successions, holdings_at
 PlanCheckFunction = Callable[[PlanFiles], list[Problem]]
 UpdateCheckFunction = Callable[["UpdateContext", UpdateLike, YamlDocument, str], list[Problem]]
 DocumentCheckFunction = Callable[[YamlDocument, str, list[Problem]], list[Problem]]
-F = TypeVar("F")
 
 
 @dataclass(frozen=True)
