@@ -17,6 +17,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -51,12 +52,15 @@ class Sample:
 def measure(command: list[str], cwd: Path, env: dict[str, str]) -> Sample:
     """Wall time, and the peak resident memory of the largest process of the command's tree."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(command)} failed with exit code {process.returncode}")
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:  # a command that fails fast would look fast: every one measured must succeed
+            errors.seek(0)
+            detail = errors.read().decode("utf-8", "replace")[-2000:]
+            raise SystemExit(f"{' '.join(command)} failed with exit code {process.returncode}:\n{detail}")
     return Sample(elapsed, usage.ru_maxrss)
 
 

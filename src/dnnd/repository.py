@@ -21,26 +21,25 @@ import gc
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from dnnd.cache.state import RepositoryState, read_state
 from dnnd.cache.verdict import Verdict, recorded_verdict
 from dnnd.errors import DataError, Problem, whole_file
 from dnnd.i18n import Text
 from dnnd.load.layout import AGENCIES_FILE, EVENTS_FILE, LOCKS_FILE, PLAN_FILE, TASKS_FILE, Listing
-from dnnd.load.summary import UpdateSummary, summarise
 
 if TYPE_CHECKING:
     from dnnd.cache.keys import CacheKeys
     from dnnd.cache.snapshot import Snapshot
     from dnnd.load.records import UpdateRecord
+    from dnnd.load.summary import UpdateSummary
     from dnnd.plan.models import Agency, Event, LocksFile, Plan, Task
     from dnnd.plan.schedules import Schedule
 
 
-@dataclass(frozen=True, slots=True)
-class UpdateFile:
-    """One agency's quarterly update, valid."""
+class UpdateFile(NamedTuple):
+    """One agency's quarterly update, valid: a (rel, record) pair, as the summary reads it."""
 
     rel: str
     update: UpdateRecord
@@ -101,6 +100,20 @@ def load_repository(root: Path, *, use_cache: bool = True, state: RepositoryStat
             gc.enable()
 
 
+def import_loading() -> None:
+    """Import what loading a repository needs, now: processes forked afterwards to load repositories then
+    share these modules instead of each importing them again."""
+    import dnnd.cache.snapshot
+    import dnnd.cache.update_cache
+    import dnnd.checks.registry
+    import dnnd.checks.task_timing
+    import dnnd.checks.update_layout
+    import dnnd.load.plan_files
+    import dnnd.load.summary
+
+    dnnd.checks.registry.plan_checks()  # which imports every check module
+
+
 def _from_files(state: RepositoryState) -> Repository:
     """Read, check and summarise every file; keep a snapshot when the caches are in use."""
     from dnnd.cache import snapshot
@@ -126,30 +139,29 @@ def _from_files(state: RepositoryState) -> Repository:
             files.get(PLAN_FILE, Plan)[0], agencies, tasks, schedules_of(tasks_file, agencies, events)
         )
     read = read_updates(state.root, paths, state.keys if plan_ok else None, UpdateChecks(context))
-    valid: list[tuple[str, UpdateRecord]] = []
+    updates: list[UpdateFile] = []
     for rel in paths:
         record, file_problems = read.results[rel]
         if file_problems or record is None:
             update_problems.extend(file_problems)
             left_out.append(rel)
         else:
-            valid.append((rel, record))
+            updates.append(UpdateFile(rel, record))
     if context is None:
         raise DataError(problems + update_problems)
-    read.save([rel for rel, _ in valid])
+    read.save([update.rel for update in updates])
     models = {rel: model for rel, (model, _) in files.loaded.items()}
-    found = snapshot.Snapshot(models, _summary(context.tasks, agencies, valid), update_problems, left_out)
-    repo = _assemble(state.root, found, context.schedules, updates=[UpdateFile(rel, record) for rel, record in valid])
+    found = snapshot.Snapshot(models, _summary(context.tasks, agencies, updates), update_problems, left_out)
+    repo = _assemble(state.root, found, context.schedules, updates=updates)
     if state.keys is not None and state.keys.snapshot_key is not None and read.as_keyed:
         snapshot.save(state.keys, found, repo.verdict())
     return repo
 
 
-def _summary(
-    tasks: dict[int, Task], agencies: dict[str, Agency], valid: list[tuple[str, UpdateRecord]]
-) -> UpdateSummary:
+def _summary(tasks: dict[int, Task], agencies: dict[str, Agency], updates: list[UpdateFile]) -> UpdateSummary:
     """The summary of the valid files; a task's leads are the agencies the decision named and every
     successor their duty on it can pass to."""
+    from dnnd.load.summary import summarise
     from dnnd.plan.successions import Successions
 
     successions = Successions(agencies)
@@ -157,7 +169,7 @@ def _summary(
         task.id: frozenset(heir for lead in task.lead for heir in successions.path(lead, task.id, dt.date.max))
         for task in tasks.values()
     }
-    return summarise(valid, leads)
+    return summarise(updates, leads)
 
 
 def _from_snapshot(root: Path, keys: CacheKeys, listing: Listing) -> Repository | None:

@@ -19,7 +19,7 @@ from dnnd.load.layout import PLAN_FILE, find_root, read_file
 from dnnd.load.workers import mark_worker, workers_for
 from dnnd.load.yamlio import load_yaml
 from dnnd.plan.vocabulary import empty_counts
-from dnnd.repository import Repository, load_repository
+from dnnd.repository import Repository, import_loading, load_repository
 
 SHOWN_PROBLEMS = 3
 
@@ -190,6 +190,8 @@ def roll_up(
         workers = workers_for(len(jobs))
         if workers > 1:
             import multiprocessing
+
+            import_loading()  # once, before the workers fork
             from concurrent.futures import ProcessPoolExecutor
 
             context = multiprocessing.get_context("fork")

@@ -44,7 +44,7 @@ class TaskView:
 def entries_by_task(repo: Repository) -> dict[int, list[ReportedEntry]]:
     """Index every valid entry by task once, newest period first, then by the agencies' file order."""
     index: dict[int, list[ReportedEntry]] = {task_id: [] for task_id in repo.tasks}
-    for reported in newest_first((update_file.rel, update_file.update) for update_file in repo.updates):
+    for reported in newest_first(repo.updates):
         index[reported.entry.task].append(reported)
     return index
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple, cast
 
@@ -95,7 +95,7 @@ def newest_first(updates: Iterable[tuple[str, UpdateRecord]]) -> Iterator[Report
             yield new(ReportedEntry, (update.agency, update.period, rel, entry))
 
 
-def summarise(updates: list[tuple[str, UpdateRecord]], leads: Mapping[int, frozenset[str]]) -> UpdateSummary:
+def summarise(updates: Sequence[tuple[str, UpdateRecord]], leads: Mapping[int, frozenset[str]]) -> UpdateSummary:
     """Index (rel, record) pairs, in the repository's order: who reported what when, the `done` entries in
     that order, and per task the entries of its `leads` (the agencies the decision named to lead it and
     every successor their duty can pass to): newest period first, then the files' order."""
