@@ -13,6 +13,7 @@ pyproject.toml):
     cache          the record cache, the snapshot, their keys
     load           reading files: layout, YAML, models, update records, git
     plan           the domain: models, periods, schedules, successions, vocabulary, Vietnamese formats
+    files          reading and writing files safely (regular, bounded, inside the repository, atomic)
     errors, i18n   the base
 """
 

@@ -2,9 +2,25 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from dnnd.i18n import Text
+
+_SHOWN = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def visible(text: str) -> str:
+    """`text` on one line, every control, format or separator character shown as an escape (\\n, \\u202e):
+    data from a file can never start a line of its own in dnnd's output, nor hide or reorder what follows."""
+    if text.isprintable():
+        return text
+    return "".join(
+        _SHOWN.get(char) or (f"\\u{ord(char):04x}" if unicodedata.category(char) in _HIDDEN else char) for char in text
+    )
+
+
+_HIDDEN = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"})
 
 
 @dataclass(frozen=True, order=True)
@@ -18,15 +34,16 @@ class Problem:
     message: Text
 
     def render(self, lang: str) -> str:
-        where = self.path
+        """`file:line:column: field: message`, on one line whatever the data holds."""
+        where = visible(self.path)
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
         parts = [where]
         if self.field:
-            parts.append(self.field)
-        parts.append(self.message.in_(lang))
+            parts.append(visible(self.field))
+        parts.append(visible(self.message.in_(lang)))
         return ": ".join(parts)
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from dnnd.errors import DnndError
+from dnnd.files import inside, outside_message, write_atomic
 from dnnd.i18n import Text
 from dnnd.load.layout import UPDATES_DIR
 from dnnd.repository import Repository
@@ -44,7 +46,8 @@ def codeowners_text(repo: Repository) -> str:
 def write_codeowners(repo: Repository) -> Path:
     path = repo.root / CODEOWNERS
     text = codeowners_text(repo)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if os.path.lexists(path) and not inside(repo.root, path):
+        raise DnndError(outside_message(CODEOWNERS))
     if path.is_file() and not path.read_text(encoding="utf-8").startswith("# Tạo bởi `dnnd codeowners`"):
         raise DnndError(
             Text(
@@ -52,5 +55,4 @@ def write_codeowners(repo: Repository) -> Path:
                 f"{CODEOWNERS} exists and was not made by dnnd: rename or remove it first",
             )
         )
-    path.write_text(text, encoding="utf-8")
-    return path
+    return write_atomic(path, text.encode("utf-8"), root=repo.root)

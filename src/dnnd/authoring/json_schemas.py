@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
+from dnnd.files import write_atomic
 from dnnd.plan.models import AgenciesFile, EventsFile, LocksFile, Plan, TasksFile, Update
 
 SCHEMA_DIR = "schema"
@@ -81,8 +83,7 @@ def write_schemas(root: Path) -> list[Path]:
     written = []
     for rel, text in schema_texts().items():
         path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
+        if os.path.islink(path) or not path.is_file() or path.read_text(encoding="utf-8") != text:
+            write_atomic(path, text.encode("utf-8"), root=root)
         written.append(path)
     return written

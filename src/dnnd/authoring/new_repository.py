@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from dnnd import __version__
 from dnnd.authoring.codeowners import CODEOWNERS, codeowners_text
 from dnnd.authoring.json_schemas import write_schemas
 from dnnd.errors import DataError, UsageError
+from dnnd.files import write_atomic
 from dnnd.i18n import Text
 from dnnd.load.layout import PLAN_FILE
 from dnnd.repository import load_repository
@@ -96,12 +98,23 @@ def add_repository_files(root: Path) -> list[Path]:
         repo = None
     for rel, text in ((WORKFLOW, WORKFLOW_TEXT), (CODEOWNERS, codeowners_text(repo) if repo else None)):
         path = root / rel
-        if text is None or path.exists():
+        if text is None or os.path.lexists(path):
             continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        written.append(path)
+        written.append(write_atomic(path, text.encode("utf-8"), root=root))
     return written
+
+
+def make_folder(root: Path) -> None:
+    """The folder of a new repository (the user names it), made if needed; a usage error if it cannot be."""
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UsageError(
+            Text(
+                f"không tạo được thư mục '{root}': {error.strerror}",
+                f"cannot make the folder '{root}': {error.strerror}",
+            )
+        ) from None
 
 
 def init_repository(root: Path, today: str) -> list[Path]:
@@ -113,7 +126,14 @@ def init_repository(root: Path, today: str) -> list[Path]:
                 f"{root / 'plan'} already exists: dnnd init never overwrites a plan",
             )
         )
-    (root / "plan" / "updates").mkdir(parents=True, exist_ok=True)
+    if root.exists() and not root.is_dir():
+        raise UsageError(
+            Text(
+                f"'{root}' là một tệp, không phải thư mục: chọn một thư mục (mới hoặc trống) cho kho kế hoạch",
+                f"'{root}' is a file, not a folder: choose a folder (new or empty) for the plan repository",
+            )
+        )
+    make_folder(root)
     files = {
         "plan/plan.yaml": PLAN_TEXT.format(today=today),
         "plan/agencies.yaml": AGENCIES_TEXT,
@@ -123,6 +143,5 @@ def init_repository(root: Path, today: str) -> list[Path]:
     }
     written = []
     for rel, text in files.items():
-        (root / rel).write_text(text, encoding="utf-8")
-        written.append(root / rel)
+        written.append(write_atomic(root / rel, text.encode("utf-8"), root=root))
     return written + add_repository_files(root)

@@ -9,6 +9,7 @@ from dnnd.errors import DnndError, UsageError
 from dnnd.evaluate.facts import build_facts
 from dnnd.evaluate.task_status import evaluate_task, is_active
 from dnnd.evaluate.task_views import check_agency, roles_at
+from dnnd.files import write_atomic
 from dnnd.i18n import Text
 from dnnd.load.layout import UPDATES_DIR
 from dnnd.plan.periods import Period
@@ -115,7 +116,5 @@ def new_update(repo: Repository, agency_id: str, quarter: Period) -> Scaffold:
                 f"'{agency_id}' has no task to report on in {quarter.name}: no file was created",
             )
         )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("x", encoding="utf-8") as stream:
-        stream.write(text)
+    write_atomic(path, text.encode("utf-8"), root=repo.root)
     return Scaffold(path, rel, tasks)

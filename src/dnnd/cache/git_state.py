@@ -10,12 +10,12 @@ one by one, are hashed here.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from dnnd.load import git
-from dnnd.load.records import content_id
 
 CACHE_NAME = "dnnd-cache.json"
 
@@ -42,6 +42,27 @@ def locate(root: Path) -> GitPlaces | None:
     if len(lines) != 3 or Path(lines[1]).resolve() != root.resolve():
         return None
     return GitPlaces(Path(lines[0]), root / lines[2])  # --git-path is relative to -C's folder unless absolute
+
+
+_CONVERTING = ("filter", "working-tree-encoding", "ident")
+
+
+def converted(root: Path, places: GitPlaces, rels: list[str]) -> bool:
+    """Whether git may give any of `rels` other content in the working tree than the index holds (a clean and
+    smudge filter, a working-tree encoding, ident): then a blob id does not name the bytes dnnd reads, and
+    the caches must not be used. Attributes are asked for only when some attributes file exists."""
+    home = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    sources = [root / ".gitattributes", root / "plan" / ".gitattributes", root / "plan" / "updates" / ".gitattributes"]
+    sources += [places.git_dir / "info" / "attributes", home / "git" / "attributes", Path("/etc/gitattributes")]
+    configured = git.output(root, "config", "--get", "core.attributesFile")
+    if not configured and not any(source.exists() for source in sources):
+        return False
+    names = "\0".join(rels).encode("utf-8", "surrogateescape") + b"\0"
+    found = git.output(root, "check-attr", "-z", "--stdin", *_CONVERTING, given=names)
+    if found is None:
+        return True  # git could not say: assume the worst
+    values = found.decode("utf-8", "surrogateescape").split("\0")[2::3]  # path, attribute, value, ...
+    return any(value not in ("unspecified", "unset") for value in values)
 
 
 class Worktree:
@@ -95,7 +116,7 @@ class Worktree:
 
     def _hashed(self, rel: str) -> str | None:
         try:
-            return content_id((self.root / rel).read_bytes())
+            return git.content_id((self.root / rel).read_bytes())
         except OSError:
             return None
 

@@ -3,13 +3,15 @@ plan/updates/, and, when the caches are in use, their keys for this state."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dnnd import files
 from dnnd.cache import git_state, store
 from dnnd.cache.keys import CacheKeys, files_key
-from dnnd.errors import DataError, Problem
-from dnnd.load.layout import OPTIONAL_FILES, PLAN_FILES, Listing, list_updates, read_file
+from dnnd.errors import DataError, Problem, whole_file
+from dnnd.load.layout import OPTIONAL_FILES, PLAN_FILES, UPDATES_DIR, Listing, candidates, list_updates, read_file
 
 
 @dataclass
@@ -33,9 +35,13 @@ def read_state(root: Path, use_cache: bool) -> RepositoryState:
                 found.plan_bytes[rel] = read_file(root, rel)
             except DataError as exc:
                 found.problems.extend(exc.problems)
+    updates = root / UPDATES_DIR
+    if os.path.lexists(updates) and not files.inside(root, updates):
+        found.problems.append(whole_file(UPDATES_DIR, files.outside_message(UPDATES_DIR)))
     found.listing = list_updates(root)
     if use_cache and not found.problems and not store.disabled():
         places = git_state.locate(root)
-        if places is not None:
+        names = [rel for rel in candidates(found.listing)] if places is not None else []
+        if places is not None and not git_state.converted(root, places, names):
             found.keys = CacheKeys(places, files_key(root, found.plan_bytes.items()), found.listing, root)
     return found

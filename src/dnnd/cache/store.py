@@ -1,4 +1,5 @@
-"""The caches' files: JSON under the repository's git directory, guarded by a checksum, written atomically.
+"""The caches' files: JSON under the repository's git directory, guarded by a checksum, written atomically
+(never through a link, and no temporary file left behind when a write fails).
 
 Nothing in them runs code when read. A file that is missing, corrupt, foreign (another key) or from
 another format is ignored, and the cache is written anew.
@@ -9,9 +10,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
+
+from dnnd.errors import DnndError
+from dnnd.files import write_atomic
 
 FORMAT = 1
 
@@ -43,10 +46,7 @@ def save(path: Path, key: str, files: dict[str, Any]) -> None:
     """Write the body atomically under `key`; a cache that cannot be written is simply not kept."""
     body = json.dumps(files, ensure_ascii=False, separators=(",", ":")).encode()
     header = json.dumps({"format": FORMAT, "key": key, "sha256": hashlib.sha256(body).hexdigest()}).encode()
-    try:
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".dnnd-cache-")
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(header + b"\n" + body)
-        os.replace(temporary, path)
-    except OSError:
+    try:  # not flushed to disk: a cache torn by a crash fails its checksum and is written anew
+        write_atomic(path, header + b"\n" + body, root=path.parent, durable=False)
+    except DnndError:
         return

@@ -7,8 +7,7 @@ state, it answers from here, importing neither pydantic nor the models.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from dnnd.cache import store
 from dnnd.cache.state import RepositoryState
@@ -16,8 +15,7 @@ from dnnd.errors import Problem
 from dnnd.i18n import Text
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):
     """What `dnnd validate` reports of a repository whose plan files are valid."""
 
     tasks: int

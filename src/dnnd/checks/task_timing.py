@@ -13,6 +13,7 @@ from dnnd.load.layout import AGENCIES_FILE, TASKS_FILE
 from dnnd.load.plan_files import PlanFiles
 from dnnd.load.yamlio import YamlDocument
 from dnnd.plan.models import Agency, Event, ExplicitSchedule, TasksFile
+from dnnd.plan.periods import FIRST_YEAR, LAST_YEAR, plausible_year
 from dnnd.plan.schedules import KNOWN_FORMS, AfterEvents, Once, Ongoing, Schedule, Yearly, parse_timing
 
 
@@ -88,6 +89,17 @@ def resolve_schedules(
                     "Nếu cần giữ nguyên câu chữ, thêm khóa schedule (kind: once/yearly/ongoing) hoặc after",
                     f"timing '{task.timing}' is not understood. Known forms: {forms}. To keep the wording, "
                     "add a schedule key (kind: once/yearly/ongoing) or after",
+                ),
+            )
+            continue
+        if isinstance(schedule, Once) and not plausible_year(schedule.due.year):
+            fail(
+                "timing",
+                Text(
+                    f"hạn {schedule.due.isoformat()} của '{task.timing}' nằm ngoài các năm {FIRST_YEAR}–{LAST_YEAR}: "
+                    "kiểm tra lại năm",
+                    f"the deadline {schedule.due.isoformat()} of '{task.timing}' is outside the years "
+                    f"{FIRST_YEAR}–{LAST_YEAR}: check the year",
                 ),
             )
             continue

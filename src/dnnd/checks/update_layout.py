@@ -21,9 +21,12 @@ def update_files(listing: Listing, agencies: Mapping[str, Agency] | None) -> tup
     found: list[str] = []
     problems: list[Problem] = []
     reporting = sorted(agency_id for agency_id, agency in (agencies or {}).items() if agency.reports)
-    for folder, files in listing:
+    for folder, files, is_link in listing:
         rel_folder = f"{UPDATES_DIR}/{folder}"
         if folder in ALLOWED_EXTRA:
+            continue
+        if is_link:
+            problems.append(whole_file(rel_folder, _link(rel_folder)))
             continue
         if files is None:
             problems.append(
@@ -63,6 +66,15 @@ def update_files(listing: Listing, agencies: Mapping[str, Agency] | None) -> tup
             else:
                 problems.append(whole_file(rel, _misnamed(name)))
     return found, problems
+
+
+def _link(rel: str) -> Text:
+    return Text(
+        f"{rel} là một liên kết (symlink), không phải thư mục hay tệp thật: dnnd không đọc qua liên kết; hãy thay "
+        "bằng thư mục của cơ quan với các tệp báo cáo",
+        f"{rel} is a link (symlink), not a real folder or file: dnnd does not read through links; replace it with "
+        "the agency's folder holding its update files",
+    )
 
 
 def _not_a_file(is_link: bool) -> Text:

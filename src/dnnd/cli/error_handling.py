@@ -11,13 +11,14 @@ import typer
 from typer._click import exceptions as click_exceptions  # typer 0.29 vendors click as typer._click
 from typer.core import TyperGroup
 
-from dnnd.cli import plain_params
+from dnnd.cli import plain_params, terminal
 from dnnd.i18n import LANGUAGES, Text, default_language
 
 if TYPE_CHECKING:
     from dnnd.errors import DnndError
 
 BUG_EXIT = 3
+INTERRUPTED_EXIT = 130
 
 # click's English usage messages, with the Vietnamese the clerk reads by default.
 _CLICK_PHRASES = (
@@ -153,9 +154,16 @@ def handle(error: BaseException, lang: str) -> int:
     if isinstance(error, click_exceptions.ClickException):
         _say(error.format_message())
         return error.exit_code
-    if isinstance(error, BrokenPipeError):
-        return 0
+    if isinstance(error, BrokenPipeError):  # the reader of our output left: stop quietly, as git does
+        terminal.silence_stdout()
+        return terminal.PIPE_CLOSED_EXIT
     return _report_bug(lang)
+
+
+def interrupted(lang: str) -> int:
+    """Ctrl-C: one line, and the exit code of an interrupted program."""
+    _say(Text("Đã dừng (Ctrl-C).", "Stopped (Ctrl-C).").in_(lang))
+    return INTERRUPTED_EXIT
 
 
 class DnndGroup(TyperGroup):
@@ -176,22 +184,30 @@ class DnndGroup(TyperGroup):
             return super().invoke(ctx)
         except (typer.Exit, typer.Abort):
             raise
+        except KeyboardInterrupt:
+            raise typer.Exit(interrupted(_context_lang(ctx))) from None
         except Exception as error:
-            # an unknown command fails before the callback has read --lang into ctx.obj
-            settings, given = ctx.obj, ctx.params.get("lang")
-            lang = getattr(settings, "lang", None) or _known(given) or default_language()
-            raise typer.Exit(handle(error, lang)) from None
+            raise typer.Exit(handle(error, _context_lang(ctx))) from None
+
+
+def _context_lang(ctx: Any) -> str:
+    """The language asked for; an unknown command fails before the callback has read --lang into ctx.obj."""
+    settings, given = ctx.obj, ctx.params.get("lang")
+    return getattr(settings, "lang", None) or _known(given) or default_language()
 
 
 def run(app: typer.Typer, args: list[str]) -> int:
-    """Run the typer app on `args` and return the exit code; nothing escapes as a traceback."""
+    """Run the typer app on `args` and return the exit code; nothing escapes as a traceback, and nothing
+    fails on the terminal's encoding."""
+    if terminal.prepare_streams():
+        _say(terminal.NOTE.in_(_lang(args)))
     command = typer.main.get_command(app)
     try:
         result = command.main(args=args, prog_name="dnnd", standalone_mode=False)
     except typer.Exit as exit_:
         return exit_.exit_code
-    except typer.Abort:
-        return 130
+    except (typer.Abort, KeyboardInterrupt):
+        return interrupted(_lang(args))
     except Exception as error:
         return handle(error, _lang(args))
     return result if isinstance(result, int) else 0

@@ -53,13 +53,14 @@ _EXAMPLES = {"quarter": "2020-Q3", "half": "2020-H1", "year": "2020"}
 
 
 def day(option: str, value: str | None) -> dt.date | None:
-    """A YYYY-MM-DD option as a date (None when not given)."""
+    """A YYYY-MM-DD option as a date in the years a plan can span (None when not given)."""
     from dnnd.errors import UsageError
+    from dnnd.plan.periods import plausible_year
 
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value.strip())
+        chosen = dt.date.fromisoformat(value.strip())
     except ValueError:
         raise UsageError(
             Text(
@@ -67,14 +68,31 @@ def day(option: str, value: str | None) -> dt.date | None:
                 f"{option} '{value}' is not a date YYYY-MM-DD, e.g. 2020-12-16",
             )
         ) from None
+    if not plausible_year(chosen.year):
+        raise _out_of_range(f"{option} {chosen.isoformat()}", chosen.year)
+    return chosen
+
+
+def _out_of_range(given: str, year: int) -> Exception:
+    from dnnd.errors import UsageError
+    from dnnd.plan.periods import FIRST_YEAR, LAST_YEAR
+
+    return UsageError(
+        Text(
+            f"{given}: năm {year} nằm ngoài phạm vi tính được ({FIRST_YEAR}–{LAST_YEAR})",
+            f"{given}: the year {year} is out of range ({FIRST_YEAR}–{LAST_YEAR})",
+        )
+    )
 
 
 def period_of(option: str, value: str, kind: "Kind") -> "Period":
     """--quarter, --half or --year as a period of that kind."""
     from dnnd.errors import UsageError
-    from dnnd.plan.periods import parse_period
+    from dnnd.plan.periods import parse_period, plausible_year
 
     period = parse_period(value, kind)
+    if period is not None and not plausible_year(period.year):
+        raise _out_of_range(f"{option} {value}", period.year)
     if period is None:
         example = _EXAMPLES[kind]
         raise UsageError(
@@ -113,15 +131,7 @@ def period_choice(quarter: str | None, half: str | None, year: str | None, as_of
         option, value, kind = given[0]
         assert value is not None
         return PeriodChoice(period=period_of(option, value, kind))
-    chosen = day("--as-of", as_of)
-    if chosen is not None and not dt.MINYEAR < chosen.year < dt.MAXYEAR:
-        raise UsageError(
-            Text(
-                f"--as-of {chosen.isoformat()}: năm {chosen.year} nằm ngoài phạm vi tính được",
-                f"--as-of {chosen.isoformat()}: the year {chosen.year} is out of range",
-            )
-        )
-    return PeriodChoice(as_of=chosen)
+    return PeriodChoice(as_of=day("--as-of", as_of))
 
 
 def named_period(quarter: str | None, half: str | None, year: str | None) -> "Period":
@@ -143,9 +153,11 @@ def named_period(quarter: str | None, half: str | None, year: str | None) -> "Pe
 def period_argument(text: str) -> "Period":
     """A period of any kind, given as an argument (`dnnd lock 2020-H2`)."""
     from dnnd.errors import UsageError
-    from dnnd.plan.periods import parse_period
+    from dnnd.plan.periods import parse_period, plausible_year
 
     period = parse_period(text)
+    if period is not None and not plausible_year(period.year):
+        raise _out_of_range(text, period.year)
     if period is None:
         raise UsageError(
             Text(

@@ -33,12 +33,18 @@ def check_changes(
     format: Annotated[
         ChangesFormat, typer.Option("--format", help="text, hoặc github (chú thích cho GitHub Actions).")
     ] = ChangesFormat.text,
+    allow_templates: Annotated[
+        bool,
+        typer.Option(
+            "--allow-templates", help="Cho phép thay đổi mẫu trong templates/ (chỉ cơ quan đầu mối, sau khi xem kỹ)."
+        ),
+    ] = False,
 ) -> None:
     """Kiểm tra một pull request: hợp lệ, đúng cơ quan, không sửa kỳ đã khóa (Check a pull request's changes)."""
     from dnnd.output import messages
     from dnnd.workflow.pull_requests import check_changes as check
 
-    report = check(repository_root(ctx), base, agency)
+    report = check(repository_root(ctx), base, agency, allow_templates=allow_templates)
     messages.changes(report, format.value, settings_of(ctx).lang)
     if report.failed:
         raise typer.Exit(1)

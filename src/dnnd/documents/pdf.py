@@ -1,21 +1,22 @@
-"""Convert a Word document to PDF with LibreOffice, in its own temporary profile and with a timeout."""
+"""Convert a Word document to PDF with LibreOffice, in its own temporary profile and with a time limit."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 
+from dnnd.documents.word import refuse_existing
 from dnnd.errors import DnndError
+from dnnd.files import write_atomic
 from dnnd.i18n import Text
-from dnnd.load.office import find_soffice
-
-TIMEOUT_SECONDS = 180
+from dnnd.load.office import find_soffice, run_tool
 
 
-def to_pdf(document: Path) -> Path:
-    """Write <document>.pdf beside the document and return its path."""
+def to_pdf(document: Path, *, force: bool = False, root: Path | None = None) -> Path:
+    """Write <document>.pdf beside the document and return its path; an existing PDF (the copy the clerk
+    issued) is replaced only with `force`."""
+    target = document.with_suffix(".pdf")
+    refuse_existing(target, force=force)
     soffice = find_soffice()
     if soffice is None:
         raise DnndError(
@@ -39,26 +40,16 @@ def to_pdf(document: Path) -> Path:
             "pdf",
             "--outdir",
             out,
-            str(document),
+            str(document.resolve()),  # absolute: a name starting with '-' is never read as an option
         ]
-        try:
-            done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False)
-        except subprocess.TimeoutExpired:
-            raise DnndError(
-                Text(
-                    f"LibreOffice không chuyển xong sau {TIMEOUT_SECONDS} giây",
-                    f"LibreOffice did not finish within {TIMEOUT_SECONDS} seconds",
-                )
-            ) from None
+        done = run_tool(command, "LibreOffice")
         produced = Path(out) / (document.stem + ".pdf")
         if done.returncode != 0 or not produced.is_file():
-            detail = (done.stderr or done.stdout).strip()[-300:]
+            detail = (done.stderr or done.stdout).decode("utf-8", "replace").strip()[-300:]
             raise DnndError(
                 Text(
                     f"LibreOffice không chuyển được sang PDF: {detail}",
                     f"LibreOffice could not convert to PDF: {detail}",
                 )
             )
-        target = document.with_suffix(".pdf")
-        shutil.move(str(produced), target)
-        return target
+        return write_atomic(target, produced.read_bytes(), root=root)

@@ -2,21 +2,28 @@
 
 Agency text is data: it is XML-escaped by jinja, split into paragraphs before rendering, and its
 underscores are encoded so that docxtpl's own rewriting (`{_{` -> `{{` and friends) cannot touch it;
-the encoding is undone in the rendered document.
+the encoding is undone in the rendered document. A template is code that may come in by pull request: it
+is rendered in Jinja's immutable sandbox, with its size, output and time bounded.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import os
 import re
+import signal
 import tempfile
+import threading
+import zipfile
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from dnnd.errors import DnndError
+from dnnd.files import inflated_size, inside, outside_message, write_atomic
 from dnnd.i18n import Text
 
 _ESCAPE = "\ue000"
@@ -50,8 +57,11 @@ def _decode_parts(document: Any) -> None:
 
 
 def template_path(root: Path, name: str) -> Path:
-    """The plan repository's own templates/<name> if it has one, else the template shipped with dnnd."""
+    """The plan repository's own templates/<name> if it has one, else the template shipped with dnnd; one
+    that leads through a link out of the repository is refused."""
     own = root / "templates" / name
+    if os.path.lexists(own) and not inside(root, own):
+        raise DnndError(outside_message(f"templates/{name}"))
     if own.is_file():
         return own
     return Path(str(resources.files("dnnd.templates") / name))
@@ -68,16 +78,114 @@ class Provenance:
     created: dt.datetime
 
 
-def render(template: Path, context: object, provenance: Provenance) -> bytes:
-    """The rendered .docx bytes; a broken template is reported with its path."""
-    from docxtpl import DocxTemplate
-    from jinja2 import Environment, StrictUndefined, TemplateError
+MAX_OUTPUT_CHARS = 50_000_000  # of XML a template may produce: a report of thousands of tasks stays far below
+RENDER_SECONDS = 60
+MAX_TEMPLATE_BYTES = 200_000_000  # inflated, all parts together
 
+
+class _Refused(Exception):
+    """A template went past a limit while rendering."""
+
+    def __init__(self, why: Text) -> None:
+        super().__init__(why.en)
+        self.why = why
+
+
+def _environment() -> Any:
+    """Jinja in its immutable sandbox: a template cannot reach Python's internals, change what it is given,
+    or count beyond the sandbox's range limit; its output is bounded."""
+    from jinja2 import StrictUndefined, Template
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    class BoundedTemplate(Template):
+        def render(self, *args: Any, **kwargs: Any) -> str:
+            parts, size = [], 0
+            for part in self.generate(*args, **kwargs):
+                size += len(part)
+                if size > MAX_OUTPUT_CHARS:
+                    raise _Refused(
+                        Text(
+                            f"kết quả vượt quá {MAX_OUTPUT_CHARS:,} ký tự (có vòng lặp quá lớn?)",
+                            f"the output exceeds {MAX_OUTPUT_CHARS:,} characters (a loop too large?)",
+                        )
+                    )
+                parts.append(part)
+            return "".join(parts)
+
+    environment = ImmutableSandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    environment.template_class = BoundedTemplate
+    return environment
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: int) -> Iterator[None]:
+    """Stop a render that runs longer than `seconds` (in the main thread, where a signal can reach it)."""
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise _Refused(
+            Text(f"chạy quá {seconds} giây (có vòng lặp quá lớn?)", f"ran over {seconds} s (a loop too large?)")
+        )
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _check_archive(template: Path) -> None:
+    """A Word template is a zip archive: refuse one that inflates beyond MAX_TEMPLATE_BYTES, before reading it."""
+    try:
+        inflated = inflated_size(template)
+    except (zipfile.BadZipFile, OSError) as error:
+        raise _broken(
+            template, Text("không phải tệp Word (.docx) đọc được", f"not a readable Word file ({error})")
+        ) from None
+    if inflated > MAX_TEMPLATE_BYTES:
+        raise _broken(
+            template,
+            Text(
+                f"giải nén ra {inflated:,} byte, quá {MAX_TEMPLATE_BYTES:,}",
+                f"inflates to {inflated:,} bytes, over {MAX_TEMPLATE_BYTES:,}",
+            ),
+        )
+
+
+def _broken(template: Path, why: Text) -> DnndError:
+    return DnndError(Text(f"mẫu {template} có lỗi: {why.vi}", f"template {template} is broken: {why.en}"))
+
+
+def render(template: Path, context: object, provenance: Provenance) -> bytes:
+    """The rendered .docx bytes. The template is rendered in a sandbox with limits (a plan repository's
+    own template comes in by pull request); a broken or refused template is reported with its path."""
+    from docx.opc.exceptions import OpcError
+    from docxtpl import DocxTemplate
+    from jinja2 import TemplateError
+    from jinja2.exceptions import SecurityError
+    from lxml.etree import LxmlError
+
+    _check_archive(template)
     try:
         document = DocxTemplate(str(template))
-        document.render(_encode(context), Environment(autoescape=True, undefined=StrictUndefined))
-    except TemplateError as error:
-        raise DnndError(Text(f"mẫu {template} có lỗi: {error}", f"template {template} is broken: {error}")) from None
+        with _time_limit(RENDER_SECONDS):
+            document.render(_encode(context), _environment())
+    except SecurityError as error:
+        raise _broken(
+            template,
+            Text(f"dùng một cấu trúc không được phép ({error})", f"uses a construct that is not allowed ({error})"),
+        ) from None
+    except _Refused as refused:
+        raise _broken(template, refused.why) from None
+    except (TemplateError, OverflowError) as error:
+        raise _broken(template, Text(str(error), str(error))) from None
+    except (zipfile.BadZipFile, KeyError, ValueError, LxmlError, OpcError) as error:
+        raise _broken(template, Text(f"không đọc được ({error})", f"cannot be read ({error})")) from None
     _decode_parts(document.docx)
     properties = document.docx.core_properties
     properties.title = provenance.title
@@ -94,24 +202,19 @@ def render(template: Path, context: object, provenance: Provenance) -> bytes:
         return buffer.read()
 
 
-def write_new(path: Path, content: bytes, *, force: bool) -> None:
-    """Write `content` to `path` atomically; never overwrite an existing file without `force`."""
-    if path.exists() and not force:
+def refuse_existing(path: Path, *, force: bool) -> None:
+    """A usage error when `path` exists and `force` was not given: an issued document is never overwritten."""
+    if os.path.lexists(path) and not force:
         raise DnndError(
             Text(
                 f"tệp {path} đã có (có thể văn thư đã sửa nó): dùng --force để ghi đè, hoặc -o để chọn tên khác",
                 f"{path} already exists (the clerk may have edited it): use --force to overwrite, or -o for another name",
             )
         )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".dnnd-", suffix=path.suffix)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
-        umask = os.umask(0)  # mkstemp makes the file private (0600); give it the mode any new file would get
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+
+
+def write_new(path: Path, content: bytes, *, force: bool, root: Path | None = None) -> Path:
+    """Write `content` to `path` atomically (inside the repository `root` when it is the default place);
+    never overwrite an existing file without `force`."""
+    refuse_existing(path, force=force)
+    return write_atomic(path, content, root=root)

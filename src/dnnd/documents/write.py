@@ -40,8 +40,9 @@ def _created(options: IssueOptions, period: Period, repo: Repository) -> dt.date
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
-def _target(repo: Repository, output: Path | None, stem: str) -> Path:
-    return output if output is not None else repo.root / "reports" / f"{stem}.docx"
+def _target(repo: Repository, output: Path | None, stem: str) -> tuple[Path, Path | None]:
+    """Where a document goes: the user's -o as given, else reports/ inside the repository (the second value)."""
+    return (output, None) if output is not None else (repo.root / "reports" / f"{stem}.docx", repo.root)
 
 
 def write_report(
@@ -58,13 +59,14 @@ def write_report(
         _created(options, evaluation.period, repo),
     )
     content = word.render(word.template_path(repo.root, "report.docx"), context, provenance)
-    path = _target(repo, output, f"bao-cao-{evaluation.period.name}")
-    word.write_new(path, content, force=force)
-    paths = [path]
+    path, inside = _target(repo, output, f"bao-cao-{evaluation.period.name}")
+    if pdf:  # before anything is written: an issued PDF is never replaced without --force
+        word.refuse_existing(path.with_suffix(".pdf"), force=force)
+    paths = [word.write_new(path, content, force=force, root=inside)]
     if pdf:
         from dnnd.documents.pdf import to_pdf
 
-        paths.append(to_pdf(path))
+        paths.append(to_pdf(paths[0], force=force, root=inside))
     return Written(paths, evaluation, [])
 
 
@@ -99,6 +101,5 @@ def write_reminder(
         _created(options, evaluation.period, repo),
     )
     content = word.render(word.template_path(repo.root, "remind.docx"), context, provenance)
-    path = _target(repo, output, f"don-doc-{evaluation.period.name}")
-    word.write_new(path, content, force=force)
-    return Written([path], evaluation, context.agencies)
+    path, inside = _target(repo, output, f"don-doc-{evaluation.period.name}")
+    return Written([word.write_new(path, content, force=force, root=inside)], evaluation, context.agencies)

@@ -7,9 +7,10 @@ Every function runs git processes that read; none writes to the repository.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import subprocess
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from dnnd.errors import DnndError, UsageError
 from dnnd.i18n import Text
@@ -20,18 +21,23 @@ WATCHED = ("plan", "templates")
 TIMEOUT_SECONDS = 120
 
 
-def _git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes] | None:
+def content_id(data: bytes) -> str:
+    """The id git gives a file with this content (its blob id): what a cached record is filed under."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+
+
+def _git(root: Path, *args: str, given: bytes | None = None) -> subprocess.CompletedProcess[bytes] | None:
     try:
         return subprocess.run(
-            ["git", "-C", str(root), *args], capture_output=True, timeout=TIMEOUT_SECONDS, check=False
+            ["git", "-C", str(root), *args], input=given, capture_output=True, timeout=TIMEOUT_SECONDS, check=False
         )
     except (OSError, subprocess.SubprocessError):
         return None
 
 
-def output(root: Path, *args: str) -> bytes | None:
-    """What `git ARGS` prints, or None when git cannot run or fails."""
-    done = _git(root, *args)
+def output(root: Path, *args: str, given: bytes | None = None) -> bytes | None:
+    """What `git ARGS` prints (with `given` on its standard input), or None when git cannot run or fails."""
+    done = _git(root, *args, given=given)
     return done.stdout if done is not None and done.returncode == 0 else None
 
 
@@ -86,13 +92,14 @@ def require_git(root: Path) -> None:
 
 def commit_of(root: Path, revision: str) -> str | None:
     """The commit a revision names, or None when it names none."""
-    return _text(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+    return _text(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}")
 
 
 def merge_base(root: Path, base: str) -> str:
-    """The commit where the current branch left `base`."""
+    """The commit where the current branch left `base` (a revision, never read as an option)."""
     require_git(root)
-    found = _text(root, "merge-base", base, "HEAD")
+    commit = commit_of(root, base)
+    found = _text(root, "merge-base", commit, "HEAD") if commit else None
     if not found:
         raise UsageError(
             Text(
@@ -105,8 +112,7 @@ def merge_base(root: Path, base: str) -> str:
     return found
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """A path changed since the merge base: A(dded), M(odified), D(eleted)."""
 
     status: str
@@ -131,8 +137,7 @@ def show(root: Path, revision: str, path: str) -> bytes | None:
     return done.stdout if done is not None and done.returncode == 0 else None
 
 
-@dataclass(frozen=True)
-class Landing:
+class Landing(NamedTuple):
     """A commit of main's first-parent history and the update files it changed."""
 
     commit: str
@@ -146,7 +151,7 @@ def main_branch(root: Path, branch: str | None) -> str:
     require_git(root)
     if branch is not None:
         if _text(root, "rev-parse", "--verify", "--quiet", f"refs/heads/{branch}") is None and (
-            _text(root, "rev-parse", "--verify", "--quiet", f"{branch}^{{commit}}") is None
+            commit_of(root, branch) is None
         ):
             known = ", ".join((_text(root, "for-each-ref", "--format=%(refname:short)", "refs/heads") or "").split())
             raise UsageError(
@@ -174,7 +179,6 @@ def first_parent_history(root: Path, branch: str, folder: str) -> list[Landing]:
     done = _git(
         root,
         "log",
-        branch,
         "--first-parent",
         "--diff-merges=first-parent",
         "--no-renames",  # a rename is a delete and an add, as in changed_since, whatever the user's git config
@@ -182,6 +186,8 @@ def first_parent_history(root: Path, branch: str, folder: str) -> list[Landing]:
         "--name-only",
         "-z",
         "--format=%x01%H%x02%cI%x02%an",
+        "--end-of-options",
+        branch,
         "--",
         folder,
     )

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 from pathlib import Path
 
+from dnnd import files
 from dnnd.errors import DataError, UsageError, whole_file
 from dnnd.i18n import Text
-from dnnd.load.yamlio import MAX_FILE_BYTES, too_large
+from dnnd.load.yamlio import MAX_FILE_BYTES
 
 PLAN_FILE = "plan/plan.yaml"
 AGENCIES_FILE = "plan/agencies.yaml"
@@ -55,79 +55,49 @@ def find_root(start: Path, explicit: Path | None = None) -> Path:
 
 
 def read_file(root: Path, rel: str) -> bytes:
-    """Bytes of a regular file of the repository, refusing devices, fifos and anything over the size limit."""
-    return read_bytes(root / rel, rel)
+    """Bytes of a regular file of the repository, refusing devices, fifos, anything over the size limit, and
+    a path that leads through a link out of the repository."""
+    path = root / rel
+    if os.path.lexists(path) and not files.inside(root, path):
+        raise DataError([whole_file(rel, files.outside_message(rel))])
+    return files.read_regular(path, rel, MAX_FILE_BYTES)
 
 
 def read_bytes(path: Path | str, rel: str) -> bytes:
-    """A regular file's bytes, at most one byte over the size limit (which decode_text then reports);
-    devices, fifos and missing files are refused with a problem naming `rel`.
-
-    One open and one fstat per file, no pathlib: this runs for every update file. The file is opened
-    without blocking, so a fifo is refused instead of hanging."""
-    try:
-        handle = os.open(path, _OPEN_FLAGS)
-    except FileNotFoundError:
-        raise DataError([whole_file(rel, Text("thiếu tệp này", "this file is missing"))]) from None
-    except OSError as error:
-        raise _unreadable(rel, error) from None
-    try:
-        info = os.fstat(handle)
-        if not stat.S_ISREG(info.st_mode):
-            raise DataError([whole_file(rel, Text("không phải tệp thường", "not a regular file"))])
-        if info.st_size > MAX_FILE_BYTES:
-            raise DataError([whole_file(rel, too_large(info.st_size))])
-        data = os.read(handle, info.st_size + 1)  # a buffer of the file's size: the limit's would cost a megabyte
-        if len(data) != info.st_size:  # a short read, or the file changed meanwhile: read on, within the limit
-            parts = [data]
-            while part := os.read(handle, MAX_FILE_BYTES + 1 - sum(map(len, parts))):
-                parts.append(part)
-            data = b"".join(parts)
-        return data
-    except OSError as error:
-        raise _unreadable(rel, error) from None
-    finally:
-        os.close(handle)
+    """An update file's bytes: a regular file, not a link, at most one byte over the size limit (which
+    decode_text then reports); anything else is refused with a problem naming `rel`."""
+    return files.read_regular(path, rel, MAX_FILE_BYTES, follow_links=False)
 
 
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-
-
-def _unreadable(rel: str, error: OSError) -> DataError:
-    return DataError(
-        [
-            whole_file(
-                rel,
-                Text(f"không đọc được tệp: {error.strerror}", f"cannot read the file: {error.strerror}"),
-            )
-        ]
-    )
-
-
-Listing = list[tuple[str, list[tuple[str, bool, bool]] | None]]  # folder name, its (name, is file, is link)s
+# each entry of plan/updates/: its name, its (name, is file, is link)s when it is a real folder (else None),
+# and whether it is a link
+Listing = list[tuple[str, list[tuple[str, bool, bool]] | None, bool]]
 
 
 def list_updates(root: Path) -> Listing:
-    """What plan/updates/ holds, one level of folders deep, in name order (None for a non-folder)."""
+    """What plan/updates/ holds, one level of folders deep, in name order. A link, to a folder or not, is
+    listed as a link and never followed; nothing is listed when plan/updates/ itself leads out of `root`."""
     base = root / UPDATES_DIR
-    if not base.is_dir():
+    if not base.is_dir() or not files.inside(root, base):
         return []
     listing: Listing = []
-    for folder in sorted(base.iterdir()):
-        if not folder.is_dir():
-            listing.append((folder.name, None))
+    with os.scandir(base) as folders:
+        found = sorted((entry.name, entry.is_dir(follow_symlinks=False), entry.is_symlink()) for entry in folders)
+    for name, is_folder, is_link in found:
+        if not is_folder:
+            listing.append((name, None, is_link))
             continue
-        with os.scandir(folder) as entries:  # the directory entries know their type: no stat per file
-            files = sorted((entry.name, entry.is_file(follow_symlinks=False), entry.is_symlink()) for entry in entries)
-        listing.append((folder.name, files))
+        with os.scandir(base / name) as entries:  # the directory entries know their type: no stat per file
+            inner = sorted((entry.name, entry.is_file(follow_symlinks=False), entry.is_symlink()) for entry in entries)
+        listing.append((name, inner, False))
     return listing
 
 
 def listed_names(listing: Listing) -> list[str]:
     return [
-        f"{folder}/{name}/{int(is_file)}{int(is_link)}" if files is not None else folder
-        for folder, files in listing
-        for name, is_file, is_link in files or [("", False, False)]
+        f"{folder}/{name}/{int(is_file)}{int(is_link)}" if entries is not None else f"{folder}//{int(link)}"
+        for folder, entries, link in listing
+        for name, is_file, is_link in entries or [("", False, False)]
     ]
 
 
@@ -135,7 +105,7 @@ def candidates(listing: Listing) -> list[str]:
     """Every file named like an update, whatever its folder: what the snapshot's key must cover."""
     return [
         f"{UPDATES_DIR}/{folder}/{name}"
-        for folder, files in listing
-        for name, is_file, _ in files or ()
+        for folder, entries, _ in listing
+        for name, is_file, _ in entries or ()
         if is_file and UPDATE_NAME.fullmatch(name)
     ]

@@ -1,14 +1,12 @@
 """What dnnd keeps of a valid update file: a small frozen record, and its JSON form (what the cache stores).
 
 A repository of tens of thousands of files is read into these; they are built without Python-level
-constructors and with interned agency, period and status strings. Nothing here imports pydantic: the
-caches' keys need `content_id` before any model is loaded.
+constructors and with interned agency, period and status strings.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
@@ -66,11 +64,6 @@ class UpdateLike(Protocol):
     def period(self) -> str: ...
     @property
     def entries(self) -> Sequence[EntryLike]: ...
-
-
-def content_id(data: bytes) -> str:
-    """The id git gives a file with this content (its blob id): what a cached record is filed under."""
-    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
 
 
 def to_plain(update: Update) -> Plain:

@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 
 import yaml
 
+from dnnd import files
 from dnnd.errors import DataError, Problem, whole_file
 from dnnd.i18n import Text
 
@@ -77,10 +78,7 @@ def _problem(rel: str, line: int | None, column: int | None, vi: str, en: str) -
 
 
 def too_large(size: int) -> Text:
-    return Text(
-        f"tệp quá lớn ({size:,} byte; tối đa {MAX_FILE_BYTES:,}): hãy tách nội dung hoặc bỏ phần thừa",
-        f"file too large ({size:,} bytes; at most {MAX_FILE_BYTES:,}): split it or remove what is not needed",
-    )
+    return files.too_large(size, MAX_FILE_BYTES)
 
 
 def decode_text(raw: bytes, rel: str) -> str:

@@ -5,6 +5,7 @@ rich is imported only when a console is made: JSON and CSV output start without 
 
 from __future__ import annotations
 
+import functools
 import sys
 from typing import TYPE_CHECKING
 
@@ -15,19 +16,31 @@ TITLE_WIDTH = 70
 
 
 def out() -> Console:
-    from rich.console import Console
-
-    return Console(highlight=False, soft_wrap=False, markup=False, emoji=False)
+    return _console_class()(highlight=False, soft_wrap=False, markup=False, emoji=False)
 
 
 def err() -> Console:
+    return _console_class()(stderr=True, highlight=False, markup=False, emoji=False)
+
+
+@functools.cache
+def _console_class() -> type[Console]:
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False, markup=False, emoji=False)
+    class DnndConsole(Console):
+        def on_broken_pipe(self) -> None:
+            """rich exits 1 when the reader left; the command line ends such a run quietly, as git does."""
+            self.quiet = True
+            raise BrokenPipeError
+
+    return DnndConsole
 
 
 def write_raw(text: str) -> None:
-    """Write machine-readable output as UTF-8 bytes, whatever the console's encoding."""
+    """Write machine-readable output as UTF-8 bytes, whatever the console's encoding (nothing when standard
+    output is closed)."""
+    if sys.stdout is None:
+        return
     sys.stdout.flush()
     stream = getattr(sys.stdout, "buffer", None)
     if stream is None:

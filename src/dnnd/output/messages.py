@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dnnd.errors import visible
 from dnnd.i18n import Text
 from dnnd.output.console import out
 
@@ -83,10 +84,12 @@ GITHUB_ANNOTATIONS_PER_KIND = 10
 
 
 def changes(report: ChangeReport, fmt: str, lang: str) -> None:
-    """Findings as text lines, or as GitHub workflow annotations (at most 10 per kind, the rest as log lines)."""
+    """Findings as text lines, or as GitHub workflow annotations (at most 10 per kind, the rest as log lines).
+    What comes from the pull request (paths, keys, values) is escaped in both: it can never start a line of
+    its own, which GitHub would read as an annotation."""
     shown = {"error": 0, "warning": 0}
     for finding in report.findings:
-        where = finding.path + (f":{finding.line}" if finding.line is not None else "")
+        where = visible(finding.path) + (f":{finding.line}" if finding.line is not None else "")
         message = finding.message.in_(lang)
         if fmt == "github" and shown[finding.level] < GITHUB_ANNOTATIONS_PER_KIND:
             shown[finding.level] += 1
@@ -94,7 +97,7 @@ def changes(report: ChangeReport, fmt: str, lang: str) -> None:
             print(f"::{finding.level} file={_escape_property(finding.path)}{line}::{_escape_data(message)}")
         else:
             label = {"error": Text("LỖI", "ERROR"), "warning": Text("CẢNH BÁO", "WARNING")}[finding.level]
-            print(f"{label.in_(lang)} {where}: {message}")
+            print(f"{label.in_(lang)} {where}: {visible(message)}")
     errors = sum(finding.level == "error" for finding in report.findings)
     warnings = len(report.findings) - errors
     print(
@@ -142,7 +145,7 @@ def imported(result: ImportResult, lang: str) -> None:
 
     console = out()
     for warning in result.warnings:
-        console.print(RichText(f"{Text('Cảnh báo', 'Warning').in_(lang)}: {warning}", style="yellow"))
+        console.print(RichText(f"{Text('Cảnh báo', 'Warning').in_(lang)}: {visible(warning)}", style="yellow"))
     for problem in result.problems:
         console.print(RichText(problem.render(lang), style="red"))
     console.print(

@@ -8,9 +8,19 @@ import typing
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
+from dnnd.plan.periods import FIRST_YEAR, LAST_YEAR, plausible_year
 from dnnd.plan.vocabulary import NON_REPORTING_KINDS
 
 AGENCY_ID_PATTERN = r"^[a-z][a-z0-9]*$"
@@ -36,6 +46,28 @@ def bilingual_error(vi: str, en: str) -> PydanticCustomError:
     return PydanticCustomError("dnnd", en, {"vi": vi, "en": en})
 
 
+def _plausible_day(day: dt.date) -> dt.date:
+    if not plausible_year(day.year):
+        raise bilingual_error(
+            f"ngày {day.isoformat()} nằm ngoài các năm {FIRST_YEAR}–{LAST_YEAR} mà kế hoạch có thể có: kiểm tra lại năm",
+            f"{day.isoformat()} is outside the years {FIRST_YEAR}–{LAST_YEAR} a plan can span: check the year",
+        )
+    return day
+
+
+def _plausible_period(name: str) -> str:
+    if not plausible_year(int(name[:4])):
+        raise bilingual_error(
+            f"kỳ {name} nằm ngoài các năm {FIRST_YEAR}–{LAST_YEAR} mà kế hoạch có thể có: kiểm tra lại năm",
+            f"{name} is outside the years {FIRST_YEAR}–{LAST_YEAR} a plan can span: check the year",
+        )
+    return name
+
+
+Day = Annotated[dt.date, AfterValidator(_plausible_day)]
+MAX_WITHIN_DAYS = 36_500  # a hundred years: beyond it a deadline would leave the calendar dnnd computes with
+
+
 class Model(BaseModel):
     """Base of every model: unknown keys are refused; numbers typed where text is expected stay text."""
 
@@ -53,7 +85,7 @@ class Signer(Model):
 
 class Decision(Model):
     number: NonEmpty = Field(description="Số và ký hiệu của quyết định, ví dụ '1228/QĐ-UBND'.")
-    date: dt.date = Field(description="Ngày ký quyết định (YYYY-MM-DD).")
+    date: Day = Field(description="Ngày ký quyết định (YYYY-MM-DD).")
     issuer: NonEmpty = Field(description="Cơ quan ban hành, ví dụ 'Ủy ban nhân dân tỉnh Khánh Hòa'.")
     title: NonEmpty = Field(description="Trích yếu của quyết định.")
     signer: Signer = Field(description="Người ký quyết định.")
@@ -88,7 +120,7 @@ class Reporting(Model):
         2,
         description="Số ngày làm việc sau ngày chốt số liệu để gửi báo cáo (QĐ 01/2023/QĐ-UBND của tỉnh Khánh Hòa: 2).",
     )
-    holidays: list[dt.date] = Field(
+    holidays: list[Day] = Field(
         default_factory=list,
         description="Các ngày nghỉ lễ, Tết (YYYY-MM-DD) không tính là ngày làm việc khi xét hạn gửi báo cáo.",
     )
@@ -128,10 +160,10 @@ class Agency(Model):
         "(tổ chức hội), press (báo, đài, cổng thông tin), office (văn phòng), council (HĐND), local (UBND cấp huyện), "
         "group (nhóm chung, không báo cáo), external (cơ quan ngoài tỉnh, không báo cáo)."
     )
-    since: dt.date | None = Field(
+    since: Day | None = Field(
         None, description="Ngày cơ quan (với mã và tên này) bắt đầu hoạt động, nếu sau ngày ban hành kế hoạch."
     )
-    until: dt.date | None = Field(None, description="Ngày cuối cùng cơ quan (với mã và tên này) còn hoạt động.")
+    until: Day | None = Field(None, description="Ngày cuối cùng cơ quan (với mã và tên này) còn hoạt động.")
     successor: AgencyId | list[Succession] | None = Field(
         None,
         description="Cơ quan kế nhiệm từ sau ngày until: một mã, hoặc danh sách khi nhiệm vụ được chia (mỗi mục ghi "
@@ -163,7 +195,7 @@ class ExplicitSchedule(Model):
     kind: Literal["ongoing", "once", "yearly"] = Field(
         description="ongoing (thường xuyên), once (một lần, hạn ở due) hoặc yearly (hằng năm, hạn ngày day/month)."
     )
-    due: dt.date | None = Field(None, description="Hạn hoàn thành (kể cả ngày này), cho kind once.")
+    due: Day | None = Field(None, description="Hạn hoàn thành (kể cả ngày này), cho kind once.")
     month: Annotated[int, Field(ge=1, le=12)] | None = Field(None, description="Tháng của hạn hằng năm (kind yearly).")
     day: Annotated[int, Field(ge=1, le=31)] | None = Field(
         None, description="Ngày của hạn hằng năm (kind yearly); bỏ trống là ngày cuối tháng."
@@ -199,7 +231,7 @@ class Task(Model):
         min_length=1,
         description="Mã các sự kiện phải xảy ra trước khi thực hiện nhiệm vụ (xem plan/events.yaml).",
     )
-    within_days: Annotated[int, Field(ge=0)] | None = Field(
+    within_days: Annotated[int, Field(ge=0, le=MAX_WITHIN_DAYS)] | None = Field(
         None, description="Số ngày phải hoàn thành kể từ khi các sự kiện chờ đợi đã xảy ra."
     )
     ref: Optional = Field(None, description="Số thứ tự gốc trong văn bản khi khác id, ví dụ '1.2'.")
@@ -220,9 +252,9 @@ class Event(Model):
     id: EventId = Field(description="Mã sự kiện: chữ thường không dấu, chữ số và dấu '-', ví dụ 'huong-dan-bng'.")
     name: NonEmpty = Field(description="Tên sự kiện, ví dụ 'Hướng dẫn của Bộ Ngoại giao'.")
     issuer: AgencyId = Field(description="Mã cơ quan (thường ở ngoài tỉnh) ban hành, ví dụ 'bng'.")
-    occurred_on: dt.date | None = Field(description="Ngày sự kiện xảy ra (YYYY-MM-DD); null khi chưa xảy ra.")
+    occurred_on: Day | None = Field(description="Ngày sự kiện xảy ra (YYYY-MM-DD); null khi chưa xảy ra.")
     document: IssuedDocument | None = Field(None, description="Văn bản đã đáp ứng sự kiện (số, ngày, trích yếu).")
-    within_days: Annotated[int, Field(ge=0)] | None = Field(
+    within_days: Annotated[int, Field(ge=0, le=MAX_WITHIN_DAYS)] | None = Field(
         None, description="Số ngày phải hoàn thành các nhiệm vụ chờ sự kiện này, kể từ khi nó xảy ra."
     )
 
@@ -243,7 +275,7 @@ class Reporter(Model):
 
 class IssuedDocument(Model):
     number: NonEmpty = Field(description="Số và ký hiệu văn bản, ví dụ '45/LHHN-VP'.")
-    date: dt.date = Field(description="Ngày ban hành (YYYY-MM-DD).")
+    date: Day = Field(description="Ngày ban hành (YYYY-MM-DD).")
     title: NonEmpty = Field(description="Trích yếu nội dung văn bản.")
 
 
@@ -253,7 +285,7 @@ class Entry(Model):
         description="Tình trạng: not_started (chưa bắt đầu), in_progress (đang thực hiện), done (đã hoàn thành), "
         "blocked (gặp vướng mắc)."
     )
-    done_on: dt.date | None = Field(
+    done_on: Day | None = Field(
         None, validate_default=True, description="Ngày hoàn thành (YYYY-MM-DD); chỉ ghi khi status là done."
     )
     summary: NonEmpty = Field(description="Kết quả thực hiện trong kỳ (không để trống).")
@@ -283,7 +315,7 @@ class Entry(Model):
 
 class Update(Model):
     agency: AgencyId = Field(description="Mã cơ quan báo cáo; phải trùng tên thư mục.")
-    period: Annotated[str, StringConstraints(pattern=QUARTER_PATTERN)] = Field(
+    period: Annotated[str, StringConstraints(pattern=QUARTER_PATTERN), AfterValidator(_plausible_period)] = Field(
         description="Quý báo cáo dạng YYYY-Qn, ví dụ 2020-Q3; phải trùng tên tệp."
     )
     reporter: Reporter | None = Field(None, description="Người lập báo cáo (không bắt buộc).")
@@ -294,10 +326,10 @@ class Update(Model):
 
 
 class Lock(Model):
-    period: Annotated[str, StringConstraints(pattern=PERIOD_PATTERN)] = Field(
+    period: Annotated[str, StringConstraints(pattern=PERIOD_PATTERN), AfterValidator(_plausible_period)] = Field(
         description="Kỳ đã ban hành báo cáo: quý (2020-Q3), sáu tháng (2020-H1) hoặc năm (2020)."
     )
-    locked_on: dt.date = Field(description="Ngày khóa kỳ (YYYY-MM-DD).")
+    locked_on: Day = Field(description="Ngày khóa kỳ (YYYY-MM-DD).")
     note: Optional = Field(None, description="Ghi chú, ví dụ số báo cáo đã ban hành.")
 
 

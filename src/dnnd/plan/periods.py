@@ -18,6 +18,14 @@ from dnnd.plan.schedules import last_day
 
 Convention = Literal["cutoff", "calendar"]
 Kind = Literal["quarter", "half", "year"]
+# The years a plan can span: every date dnnd reads or is given lies in them, so that no deadline, window or
+# following period computed from one leaves the calendar.
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+
+
+def plausible_year(year: int) -> bool:
+    return FIRST_YEAR <= year <= LAST_YEAR
+
 
 _PERIOD = re.compile(r"(?P<y>\d{4})(?:-(?P<k>[QqHh])(?P<n>\d))?")
 

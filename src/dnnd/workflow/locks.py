@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 from dnnd.errors import DnndError
+from dnnd.files import write_atomic
 from dnnd.i18n import Text
-from dnnd.load.layout import LOCKS_FILE
+from dnnd.load.layout import LOCKS_FILE, read_file
 from dnnd.load.validation import validate_document
 from dnnd.load.yamlio import dump_yaml, load_yaml
 from dnnd.plan.models import Lock, LocksFile
@@ -38,14 +40,13 @@ def locked_quarters(locks: LocksFile) -> dict[Period, str]:
 
 
 def _read(root: Path) -> LocksFile:
-    path = root / LOCKS_FILE
-    return parse_locks(path.read_bytes() if path.is_file() else None)
+    return parse_locks(read_file(root, LOCKS_FILE) if os.path.lexists(root / LOCKS_FILE) else None)
 
 
 def _write(root: Path, locks: LocksFile) -> None:
+    """The whole file written anew, atomically: a failed write (a full disk) leaves the old locks whole."""
     body = {"locks": [lock.model_dump(exclude_none=True) for lock in locks.locks]}
-    text = _HEADER + dump_yaml(body)
-    (root / LOCKS_FILE).write_text(text, encoding="utf-8")
+    write_atomic(root / LOCKS_FILE, (_HEADER + dump_yaml(body)).encode("utf-8"), root=root)
 
 
 def lock(root: Path, period: Period, today: dt.date, note: str | None = None) -> Period:

@@ -16,6 +16,13 @@ from dnnd.repository import load_repository
 from dnnd.workflow.locks import locked_quarters, parse_locks
 
 Level = Literal["error", "warning"]
+TEMPLATES_DIR = "templates"
+_TEMPLATE_CHANGE = Text(
+    "thay đổi mẫu văn bản: mẫu quyết định báo cáo và công văn được tạo ra thế nào, nên chỉ cơ quan đầu mối được "
+    "sửa; cơ quan đầu mối xem kỹ thay đổi rồi chạy lại với --allow-templates",
+    "a change to a document template: templates decide what the report and letters say, so only the focal point "
+    "may change them; the focal point reviews the change, then runs again with --allow-templates",
+)
 
 
 @dataclass(frozen=True)
@@ -64,7 +71,7 @@ def _validation(report: ChangeReport, problems: list[Problem]) -> None:
         )
 
 
-def check_changes(root: Path, base: str, agency_id: str | None) -> ChangeReport:
+def check_changes(root: Path, base: str, agency_id: str | None, *, allow_templates: bool = False) -> ChangeReport:
     """Validate everything, then judge the files changed since the merge base with `base`."""
     base_commit = merge_base(root, base)
     report = ChangeReport(base_commit, changed_since(root, base_commit))
@@ -112,6 +119,8 @@ def check_changes(root: Path, base: str, agency_id: str | None) -> ChangeReport:
                     ),
                 )
             )
+        elif parts is None and change.path.startswith(TEMPLATES_DIR + "/") and not allow_templates:
+            report.findings.append(Finding("error", change.path, None, _TEMPLATE_CHANGE))
         elif parts is None:
             report.findings.append(
                 Finding(

@@ -8,7 +8,7 @@ import pytest
 
 from dnnd.cache import git_state
 from dnnd.cache.git_state import GitPlaces, Worktree, locate
-from dnnd.load.records import content_id
+from dnnd.load.git import content_id
 from tests.conftest import MakeRepo
 from tests.git_helpers import git, init
 

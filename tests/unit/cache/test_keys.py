@@ -10,8 +10,8 @@ import pytest
 from dnnd.cache import git_state, keys
 from dnnd.cache.git_state import locate
 from dnnd.cache.keys import CacheKeys, files_key, snapshot_key
+from dnnd.load.git import content_id
 from dnnd.load.layout import list_updates, listed_names
-from dnnd.load.records import content_id
 from tests.conftest import MakeRepo
 from tests.git_helpers import init
 

@@ -23,7 +23,7 @@ def test_the_plan_files_are_read_and_the_updates_listed(make_repo: MakeRepo) -> 
         "plan/tasks.yaml",
     ]
     assert state.plan_bytes["plan/tasks.yaml"] == (EMBEDDED_PLAN / "tasks.yaml").read_bytes()
-    assert (state.problems, state.listing) == ([], [("lhhn", [("2020-Q3.yaml", True, False)])])
+    assert (state.problems, state.listing) == ([], [("lhhn", [("2020-Q3.yaml", True, False)], False)])
     assert state.keys is not None and state.keys.files_key == files_key(root, state.plan_bytes.items())
     assert state.keys.candidates == [LHHN]
 
@@ -51,4 +51,4 @@ def test_the_listing_is_empty_without_an_updates_folder(make_repo: MakeRepo) -> 
     assert read_state(root, use_cache=False).listing == []
     (root / "plan/updates").mkdir()
     (root / "plan/updates/README.md").write_text("x\n", encoding="utf-8")
-    assert read_state(root, use_cache=False).listing == [("README.md", None)]
+    assert read_state(root, use_cache=False).listing == [("README.md", None, False)]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from dnnd.cache.git_state import CACHE_NAME
-from dnnd.load.records import content_id
+from dnnd.load.git import content_id
 from dnnd.repository import load_repository
 from tests.conftest import MakeRepo
 

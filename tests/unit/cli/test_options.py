@@ -69,8 +69,8 @@ def test_period_choice_is_the_one_option_given(
         ),
         (
             (None, None, None, "9999-12-31"),
-            "--as-of 9999-12-31: năm 9999 nằm ngoài phạm vi tính được",
-            "--as-of 9999-12-31: the year 9999 is out of range",
+            "--as-of 9999-12-31: năm 9999 nằm ngoài phạm vi tính được (1900–2200)",
+            "--as-of 9999-12-31: the year 9999 is out of range (1900–2200)",
         ),
         (
             (None, None, None, "2020-13-01"),

@@ -6,12 +6,10 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
-from typing import Any
 
 import docx
 import pytest
 
-from dnnd.documents import pdf
 from dnnd.documents.pdf import to_pdf
 from dnnd.errors import DnndError
 
@@ -82,16 +80,12 @@ def test_a_failed_conversion_shows_what_libreoffice_said(
 
 
 def test_a_conversion_that_does_not_finish_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    _fake_soffice(tmp_path, monkeypatch, "exit 0")
-
-    def too_slow(command: list[str], **options: Any) -> None:
-        raise subprocess.TimeoutExpired(command, options["timeout"])
-
-    monkeypatch.setattr(pdf.subprocess, "run", too_slow)
+    _fake_soffice(tmp_path, monkeypatch, "sleep 30")
+    monkeypatch.setenv("DNND_TOOL_TIMEOUT", "1")
     with pytest.raises(DnndError) as raised:
         to_pdf(_word(tmp_path))
-    assert raised.value.message.en == "LibreOffice did not finish within 180 seconds"
-    assert raised.value.message.vi == "LibreOffice không chuyển xong sau 180 giây"
+    assert raised.value.message.en.startswith("LibreOffice ran over 1 seconds and was stopped")
+    assert raised.value.message.vi.startswith("LibreOffice chạy quá 1 giây nên đã bị dừng")
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None, reason="needs LibreOffice")

@@ -105,11 +105,6 @@ def test_nothing_is_written_when_nobody_but_the_sender_is_missing(make_repo: Mak
     assert not (tmp_path / "m.docx").exists() and not (repo.root / "reports").exists()
 
 
-@pytest.mark.xfail(
-    reason="write.py:64-67 converts to PDF without checking the .pdf path: an existing PDF is replaced even "
-    "without --force (pdf.py:63 moves over it), unlike the .docx",
-    strict=True,
-)
 def test_an_existing_pdf_is_not_overwritten_without_force(
     make_repo: MakeRepo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

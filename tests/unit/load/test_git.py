@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -145,3 +146,11 @@ def test_output_and_background_processes_give_none_when_git_fails(tmp_path: Path
     assert git.finish(git.start(root, "rev-parse", "HEAD")) == f"{head}\n".encode()
     assert git.finish(git.start(root, "rev-parse", "no-such-ref")) is None
     assert git.finish(None) is None
+
+
+def test_content_id_is_the_blob_id_git_gives(tmp_path: Path) -> None:
+    data = "agency: lhhn\nsummary: Đã phối hợp.\n".encode()
+    (tmp_path / "f.yaml").write_bytes(data)
+    hashed = subprocess.run(["git", "hash-object", str(tmp_path / "f.yaml")], capture_output=True, check=True)
+    assert git.content_id(data) == hashed.stdout.decode().strip()
+    assert git.content_id(b"") == "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391"

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-from pathlib import Path
 
 import pytest
 
@@ -13,14 +11,6 @@ from dnnd.load.records import DocumentRecord, EntryRecord, ReporterRecord, Updat
 from dnnd.plan.models import Update
 
 DONE = [5, "done", "2020-09-01", "Đã xong.", "Thiếu kinh phí.", None, [["45/LHHN-VP", "2020-07-01", "Kế hoạch"]], 2020]
-
-
-def test_content_id_is_the_blob_id_git_gives(tmp_path: Path) -> None:
-    data = "agency: lhhn\nsummary: Đã phối hợp.\n".encode()
-    (tmp_path / "f.yaml").write_bytes(data)
-    hashed = subprocess.run(["git", "hash-object", str(tmp_path / "f.yaml")], capture_output=True, check=True)
-    assert records.content_id(data) == hashed.stdout.decode().strip()
-    assert records.content_id(b"") == "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391"
 
 
 def test_a_model_becomes_a_plain_list_in_field_order() -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from dnnd.load import fastpath, records, update_files
+from dnnd.load.git import content_id
 from dnnd.load.yamlio import decode_text, parse_yaml
 from tests.conftest import MakeRepo
 
@@ -77,7 +78,7 @@ def test_parallel_loading_gives_the_serial_result(make_repo: MakeRepo, monkeypat
     monkeypatch.setattr(update_files.os, "cpu_count", lambda: 2)
     assert list(update_files.parse_many(root, rels)) == serial
     assert sum(parsed.plain is None for parsed in serial) == 1
-    assert serial[0].content_id == records.content_id((root / rels[0]).read_bytes())  # what was read, by content
+    assert serial[0].content_id == content_id((root / rels[0]).read_bytes())  # what was read, by content
 
 
 def test_records_round_trip(tmp_path: Path) -> None:

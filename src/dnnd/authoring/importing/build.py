@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -13,9 +16,10 @@ from dnnd.authoring.importing.decision import DecisionInfo, read_decision
 from dnnd.authoring.importing.source import Block, Para, read_source
 from dnnd.authoring.importing.table import RawTask, read_task_table
 from dnnd.errors import DataError, DnndError, Problem, UsageError, whole_file
+from dnnd.files import read_regular, write_atomic
 from dnnd.i18n import Text
-from dnnd.load.layout import AGENCIES_FILE, PLAN_FILE, find_root
-from dnnd.load.yamlio import dump_yaml, load_yaml
+from dnnd.load.layout import AGENCIES_FILE, EVENTS_FILE, PLAN_FILE, TASKS_FILE, find_root
+from dnnd.load.yamlio import MAX_FILE_BYTES, dump_yaml, load_yaml
 from dnnd.plan.schedules import AfterEvents, parse_timing
 from dnnd.repository import load_repository
 
@@ -62,11 +66,16 @@ def _registry_entries(path: Path | None) -> list[dict[str, Any]]:
             path = find_root(Path.cwd()) / AGENCIES_FILE
         except UsageError:
             path = None
-    raw = (
-        path.read_bytes()
-        if path is not None
-        else (resources.files("dnnd.authoring.importing") / "registry.yaml").read_bytes()
-    )
+    try:
+        raw = (
+            read_regular(path, str(path), MAX_FILE_BYTES)  # a regular file, bounded: never a fifo or a device
+            if path is not None
+            else (resources.files("dnnd.authoring.importing") / "registry.yaml").read_bytes()
+        )
+    except DataError as error:
+        raise UsageError(
+            Text(f"--agencies: {error.problems[0].render('vi')}", f"--agencies: {error.problems[0].render('en')}")
+        ) from None
     data = load_yaml(raw, str(path or "registry.yaml")).data
     if not isinstance(data, dict) or not isinstance(data.get("agencies"), list):
         raise UsageError(Text(f"{path}: cần danh sách 'agencies:'", f"{path}: needs an 'agencies:' list"))
@@ -196,9 +205,9 @@ def _focal(info: DecisionInfo, tasks: list[dict[str, Any]], duties: list[dict[st
     return max(counts, key=lambda key: counts[key]) if counts else None
 
 
-def _dump(path: Path, header: str, data: dict[str, Any]) -> None:
+def _dump(root: Path, rel: str, header: str, data: dict[str, Any]) -> None:
     text = dump_yaml(data, width=10_000)
-    path.write_text(header + text, encoding="utf-8")
+    write_atomic(root / rel, (header + text).encode("utf-8"), root=root)
 
 
 def _paragraphs(blocks: list[Block]) -> list[Para]:
@@ -303,19 +312,51 @@ def import_decision(document: Path, out: Path, agencies_file: Path | None = None
     if focal_id is None:
         result.warnings.append("không xác định được cơ quan đầu mối: hãy điền focal_point trong plan/plan.yaml")
     focal = agencies.used.get(focal_id or "")
-    (out / "plan").mkdir(parents=True, exist_ok=True)
     source_note = f"# Nhập từ {document.name} bằng `dnnd import`; hãy đối chiếu với văn bản gốc.\n"
-    _dump(out / PLAN_FILE, source_note, plan_document(info, focal_id, focal, duties))
-    _dump(out / AGENCIES_FILE, source_note, {"agencies": list(agencies.used.values())})
-    _dump(out / "plan" / "tasks.yaml", source_note, {"tasks": tasks})
-    _dump(out / "plan" / "events.yaml", source_note, {"events": list(events.values())})
-    from dnnd.authoring.new_repository import add_repository_files
-
-    add_repository_files(out)
-    try:
-        load_repository(out)
-    except DataError as error:
-        result.problems = error.problems
-    except DnndError as error:
-        result.problems = [whole_file(PLAN_FILE, error.message)]
+    files = {
+        PLAN_FILE: plan_document(info, focal_id, focal, duties),
+        AGENCIES_FILE: {"agencies": list(agencies.used.values())},
+        TASKS_FILE: {"tasks": tasks},
+        EVENTS_FILE: {"events": list(events.values())},
+    }
+    result.problems = _write_repository(out, source_note, files)
     return result
+
+
+def _write_repository(out: Path, header: str, files: dict[str, dict[str, Any]]) -> list[Problem]:
+    """Build the repository in a temporary folder inside `out`, check it, then move it into place, plan/
+    last: an interrupted import leaves no half-written plan to block the next run. Its problems."""
+    from dnnd.authoring.new_repository import add_repository_files, make_folder
+
+    make_folder(out)
+    for stale in out.glob(f"{_WORK_PREFIX}*"):  # left by an import that was killed
+        shutil.rmtree(stale, ignore_errors=True)
+    work = Path(tempfile.mkdtemp(dir=out, prefix=_WORK_PREFIX))
+    try:
+        for rel, data in files.items():
+            _dump(work, rel, header, data)
+        add_repository_files(work)
+        problems: list[Problem] = []
+        try:
+            load_repository(work)
+        except DataError as error:
+            problems = error.problems
+        except DnndError as error:
+            problems = [whole_file(PLAN_FILE, error.message)]
+        _move_into(work, out)
+        return problems
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+_WORK_PREFIX = ".dnnd-import-"
+
+
+def _move_into(source: Path, target: Path) -> None:
+    """Move what `source` holds into `target`, keeping what `target` has already; plan/ last."""
+    for entry in sorted(source.iterdir(), key=lambda path: path.name == "plan"):
+        destination = target / entry.name
+        if entry.is_dir() and destination.is_dir():
+            _move_into(entry, destination)
+        elif not os.path.lexists(destination):
+            os.rename(entry, destination)

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import tempfile
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dnnd.errors import UsageError
+from dnnd.errors import DataError, UsageError
+from dnnd.files import inflated_size, read_regular
 from dnnd.i18n import Text
+from dnnd.load.office import run_tool
 
 
 @dataclass(frozen=True)
@@ -123,23 +124,33 @@ def _decode(raw: bytes, path: Path) -> str:
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MAX_DOCUMENT_BYTES = 100_000_000  # inflated: a decision of a few dozen pages is a few megabytes
 
 
 def _docx_blocks(path: Path) -> Source:
     from docx import Document
+    from docx.opc.exceptions import OpcError
     from docx.table import Table
     from docx.text.paragraph import Paragraph
+    from lxml.etree import LxmlError
 
+    damaged = Text(
+        f"{path}: không đọc được tệp Word (.docx hỏng?)",
+        f"{path}: cannot read the Word file (is the .docx damaged?)",
+    )
     try:
+        inflated = inflated_size(path)
+        if inflated > MAX_DOCUMENT_BYTES:
+            raise ReadError(
+                Text(
+                    f"{path}: tệp Word giải nén ra {inflated:,} byte, quá {MAX_DOCUMENT_BYTES:,}: không phải một quyết định",
+                    f"{path}: the Word file inflates to {inflated:,} bytes, over {MAX_DOCUMENT_BYTES:,}: not a decision",
+                )
+            )
         with zipfile.ZipFile(path) as archive:
             body = archive.read("word/document.xml")
     except (zipfile.BadZipFile, KeyError, OSError):
-        raise ReadError(
-            Text(
-                f"{path}: không đọc được tệp Word (.docx hỏng?)",
-                f"{path}: cannot read the Word file (is the .docx damaged?)",
-            )
-        ) from None
+        raise ReadError(damaged) from None
     if re.search(rb"<w:(ins|del|moveFrom|moveTo)\b", body):
         raise ReadError(
             Text(
@@ -149,10 +160,16 @@ def _docx_blocks(path: Path) -> Source:
                 "(Review › Accept/Reject All), save, and import again",
             )
         )
-    document = Document(str(path))
+    try:
+        document = Document(str(path))
+        body = document.element.body
+    except (zipfile.BadZipFile, KeyError, ValueError, AttributeError, LxmlError, OpcError):
+        raise ReadError(damaged) from None
+    if body is None:
+        raise ReadError(damaged)
     source = Source([])
     paragraph_number = table_number = 0
-    for element in document.element.body.iterchildren():
+    for element in body.iterchildren():
         if element.tag == f"{_W}p":
             paragraph_number += 1
             text = _clean(Paragraph(element, document).text)
@@ -184,7 +201,7 @@ def _convert_doc(path: Path, work: Path) -> Path:
             )
         )
     profile = work / "profile"
-    subprocess.run(
+    run_tool(
         [
             soffice,
             f"-env:UserInstallation={profile.as_uri()}",
@@ -193,11 +210,9 @@ def _convert_doc(path: Path, work: Path) -> Path:
             "docx",
             "--outdir",
             str(work),
-            str(path),
+            str(path.resolve()),  # absolute: a name starting with '-' is never read as an option
         ],
-        capture_output=True,
-        timeout=180,
-        check=False,
+        "LibreOffice",
     )
     converted = work / (path.stem + ".docx")
     if not converted.is_file():
@@ -219,9 +234,7 @@ def _pdf_text(path: Path) -> str:
                 f"{path}: reading a PDF needs pdftotext (poppler-utils), which is not installed",
             )
         )
-    done = subprocess.run(
-        [tool, "-layout", "-enc", "UTF-8", str(path), "-"], capture_output=True, timeout=120, check=False
-    )
+    done = run_tool([tool, "-layout", "-enc", "UTF-8", str(path.resolve()), "-"], "pdftotext")
     text = done.stdout.decode("utf-8", "replace")
     if done.returncode != 0 or len(re.findall(r"\w", text)) < 200:
         raise ReadError(
@@ -304,7 +317,11 @@ def read_source(path: Path) -> Source:
     if suffix == ".pdf":
         return _text_blocks(layout_to_tabs(_pdf_text(path)), markdown=True)
     if suffix in (".txt", ".md", ".markdown", ""):
-        return _text_blocks(_decode(path.read_bytes(), path), markdown=True)
+        try:
+            raw = read_regular(path, str(path), MAX_DOCUMENT_BYTES)
+        except DataError as error:
+            raise ReadError(Text(error.problems[0].render("vi"), error.problems[0].render("en"))) from None
+        return _text_blocks(_decode(raw, path), markdown=True)
     raise ReadError(
         Text(
             f"{path}: không đọc được dạng tệp '{suffix}'; dùng .docx, .doc, .pdf, .txt hoặc .md",
