@@ -22,6 +22,7 @@ import importlib
 import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from dnnd.errors import Problem
 from dnnd.load.plan_files import PlanFiles
@@ -33,7 +34,7 @@ from dnnd.plan.schedules import Schedule
 from dnnd.plan.successions import Successions, holdings_at
 
 PlanCheckFunction = Callable[[PlanFiles], list[Problem]]
-UpdateCheckFunction = Callable[["UpdateContext", UpdateLike, YamlDocument, str], list[Problem]]
+UpdateCheckFunction = Callable[["UpdateContext", UpdateLike, YamlDocument, "UpdatePath"], list[Problem]]
 DocumentCheckFunction = Callable[[YamlDocument, str, list[Problem]], list[Problem]]
 
 
@@ -152,17 +153,25 @@ class UpdateChecks:
     def of_record(self, update: UpdateLike, doc: YamlDocument, rel: str) -> list[Problem]:
         if self.context is None:
             return []
+        path = UpdatePath.of(rel)
         for check in self.decisive:
-            problems = check.run(self.context, update, doc, rel)
+            problems = check.run(self.context, update, doc, path)
             if problems:
                 return problems
-        return [problem for check in self.others for problem in check.run(self.context, update, doc, rel)]
+        return [problem for check in self.others for problem in check.run(self.context, update, doc, path)]
 
     def of_document(self, doc: YamlDocument, rel: str, known: list[Problem]) -> list[Problem]:
         return [problem for check in self.documents for problem in check(doc, rel, known)]
 
 
-def update_parts(rel: str) -> tuple[str, str]:
-    """The agency folder and the quarter of an update file's path: plan/updates/<folder>/<quarter>.yaml."""
-    _, _, folder, name = rel.split("/")
-    return folder, name.removesuffix(".yaml")
+class UpdatePath(NamedTuple):
+    """An update file's path, and the agency folder and quarter it names: plan/updates/<folder>/<quarter>.yaml."""
+
+    rel: str
+    folder: str
+    period: str
+
+    @classmethod
+    def of(cls, rel: str) -> UpdatePath:
+        _, _, folder, name = rel.split("/")
+        return cls(rel, folder, name.removesuffix(".yaml"))

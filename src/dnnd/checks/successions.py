@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 
 from dnnd.checks.problems import at
-from dnnd.checks.registry import UpdateContext, plan_check, update_check, update_parts
+from dnnd.checks.registry import UpdateContext, UpdatePath, plan_check, update_check
 from dnnd.errors import Problem
 from dnnd.i18n import Text
 from dnnd.load.layout import AGENCIES_FILE, TASKS_FILE
@@ -24,10 +24,10 @@ def _names(agencies: Mapping[str, Agency], ids: Iterable[str]) -> str:
 
 
 @update_check(decisive=True)
-def agency_in_force(context: UpdateContext, update: UpdateLike, doc: YamlDocument, rel: str) -> list[Problem]:
+def agency_in_force(context: UpdateContext, update: UpdateLike, doc: YamlDocument, path: UpdatePath) -> list[Problem]:
     """An agency reports only for periods in which it exists; after its end, its successors report instead.
     Decisive: the rest would only repeat that the file is not this agency's to send."""
-    folder, period = update_parts(rel)
+    rel, folder, period = path
     agency, successions = context.agencies[folder], context.successions
     window, decision_date = context.window(period), context.plan.decision.date
     if window.end < decision_date:

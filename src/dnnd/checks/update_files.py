@@ -4,7 +4,7 @@ folder and name; it reports on known tasks the agency holds, each once; a yearly
 from __future__ import annotations
 
 from dnnd.checks.problems import at, numbers
-from dnnd.checks.registry import UpdateContext, document_check, update_check, update_parts
+from dnnd.checks.registry import UpdateContext, UpdatePath, document_check, update_check
 from dnnd.errors import Problem
 from dnnd.i18n import Text
 from dnnd.load.records import UpdateLike
@@ -12,10 +12,10 @@ from dnnd.load.yamlio import YamlDocument
 from dnnd.plan.schedules import Yearly
 
 
-def path_mismatches(agency: object, written: object, doc: YamlDocument, rel: str) -> list[Problem]:
+def path_mismatches(agency: object, written: object, doc: YamlDocument, path: UpdatePath) -> list[Problem]:
     """The file's `agency` and `period` agree with its folder and name (values that are not text are the
     schema's to report)."""
-    folder, period = update_parts(rel)
+    rel, folder, period = path
     problems = []
     if isinstance(agency, str) and agency != folder:
         problems.append(
@@ -47,8 +47,8 @@ def path_mismatches(agency: object, written: object, doc: YamlDocument, rel: str
 
 
 @update_check()
-def path_agrees(context: UpdateContext, update: UpdateLike, doc: YamlDocument, rel: str) -> list[Problem]:
-    return path_mismatches(update.agency, update.period, doc, rel)
+def path_agrees(context: UpdateContext, update: UpdateLike, doc: YamlDocument, path: UpdatePath) -> list[Problem]:
+    return path_mismatches(update.agency, update.period, doc, path)
 
 
 @document_check
@@ -57,15 +57,15 @@ def path_agrees_in_document(doc: YamlDocument, rel: str, known: list[Problem]) -
     if rel.count("/") != 3 or not isinstance(doc.data, dict):
         return []
     fields = {problem.field for problem in known}
-    found = path_mismatches(doc.data.get("agency"), doc.data.get("period"), doc, rel)
+    found = path_mismatches(doc.data.get("agency"), doc.data.get("period"), doc, UpdatePath.of(rel))
     return [problem for problem in found if problem.field not in fields]
 
 
 @update_check()
-def entries_are_held(context: UpdateContext, update: UpdateLike, doc: YamlDocument, rel: str) -> list[Problem]:
+def entries_are_held(context: UpdateContext, update: UpdateLike, doc: YamlDocument, path: UpdatePath) -> list[Problem]:
     """Each entry names a task of the plan that the agency leads or supports (directly or by succession) in
     the quarter, once; `occurrence` only on yearly tasks, and not before the plan."""
-    folder, period = update_parts(rel)
+    rel, folder, period = path
     tasks, schedules = context.tasks, context.schedules
     first_year = context.plan.decision.date.year
     own = context.held(period).get(folder, set())

@@ -74,6 +74,7 @@ class Parsed(NamedTuple):
 
 
 _checks: FileChecks | None = None  # set before worker processes are forked, which inherit it
+_NO_POSITIONS = YamlDocument(None)  # what a check of a file read by the fast path locates problems in: nothing
 
 
 def _parse_file(root: Path, rel: str) -> Parsed:
@@ -86,7 +87,7 @@ def _parse_file(root: Path, rel: str) -> Parsed:
     try:
         update = read_update(raw, rel, _checks)
         if _checks is not None:
-            problems = _checks.of_record(update, YamlDocument(None), rel)
+            problems = _checks.of_record(update, _NO_POSITIONS, rel)
             if problems:  # read it again with positions, for messages that say where
                 return Parsed(rel, None, _checks.of_record(update, parse_slow(raw, rel)[1], rel), read_id)
         return Parsed(rel, to_plain(update), [], read_id)

@@ -15,6 +15,7 @@ from pydantic_core import ErrorDetails
 from dnnd.errors import DataError, Problem
 from dnnd.i18n import Text
 from dnnd.load.yamlio import YamlDocument
+from dnnd.plan.periods import FIRST_YEAR, LAST_YEAR
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -133,6 +134,11 @@ def _translate(error: ErrorDetails, root: type[BaseModel]) -> Text:
         return Text(f"không được để trống{about_vi}", "must not be empty")
     if kind == "too_short":
         return Text(f"danh sách không được để trống{about_vi}", "the list must not be empty")
+    if kind == "string_pattern_mismatch" and re.fullmatch(r"[0-9]{4}(-Q[1-4]|-H[12])?", str(value)):
+        return Text(  # a period of the right form in a year dnnd does not compute with (models: _YEAR)
+            f"kỳ {value} nằm ngoài các năm {FIRST_YEAR}–{LAST_YEAR} mà kế hoạch có thể có: kiểm tra lại năm",
+            f"{value} is outside the years {FIRST_YEAR}–{LAST_YEAR} a plan can span: check the year",
+        )
     if kind == "string_pattern_mismatch":
         return Text(
             f"giá trị '{_shown(value)}' không đúng dạng{about_vi}",
@@ -142,8 +148,15 @@ def _translate(error: ErrorDetails, root: type[BaseModel]) -> Text:
         return Text(
             f"phải là một số nguyên, không phải '{_shown(value)}'", f"must be a whole number, not '{_shown(value)}'"
         )
+    if kind in ("greater_than_equal", "less_than_equal") and _YMD.fullmatch(str(ctx.get("ge", ctx.get("le", "")))):
+        return Text(  # a date outside the years dnnd computes with (models.Day)
+            f"ngày {_shown(value)} nằm ngoài các năm {FIRST_YEAR}–{LAST_YEAR} mà kế hoạch có thể có: kiểm tra lại năm",
+            f"{_shown(value)} is outside the years {FIRST_YEAR}–{LAST_YEAR} a plan can span: check the year",
+        )
     if kind == "greater_than_equal":
         return Text(f"phải từ {ctx.get('ge')} trở lên", f"must be at least {ctx.get('ge')}")
+    if kind == "less_than_equal":
+        return Text(f"phải nhỏ hơn hoặc bằng {ctx.get('le')}", f"must be at most {ctx.get('le')}")
     if kind == "string_type":
         return Text(
             f"phải là văn bản, không phải '{_shown(value)}'{about_vi}; nếu cần, đặt trong ngoặc kép",

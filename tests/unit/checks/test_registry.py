@@ -10,12 +10,12 @@ from dnnd.checks import registry
 from dnnd.checks.registry import (
     UpdateChecks,
     UpdateContext,
+    UpdatePath,
     check_plan_files,
     document_check,
     plan_check,
     plan_checks,
     update_check,
-    update_parts,
 )
 from dnnd.checks.task_timing import schedules_of
 from dnnd.errors import Problem, whole_file
@@ -63,7 +63,7 @@ def test_decorators_register_each_kind_of_check(empty_registry: None) -> None:
         return []
 
     @update_check(decisive=True)
-    def first(ctx: UpdateContext, update: UpdateLike, doc: YamlDocument, rel: str) -> list[Problem]:
+    def first(ctx: UpdateContext, update: UpdateLike, doc: YamlDocument, path: UpdatePath) -> list[Problem]:
         return []
 
     @document_check
@@ -99,7 +99,7 @@ def test_a_decisive_check_that_finds_a_problem_stops_the_others(empty_registry: 
     ran: list[str] = []
 
     def check(name: str, found: bool) -> None:
-        def run(ctx: UpdateContext, update: UpdateLike, doc: YamlDocument, rel: str) -> list[Problem]:
+        def run(ctx: UpdateContext, update: UpdateLike, doc: YamlDocument, path: UpdatePath) -> list[Problem]:
             ran.append(name)
             return [said(name)] if found else []
 
@@ -117,7 +117,7 @@ def test_when_no_decisive_check_finds_anything_every_other_check_runs_in_order(e
     update_check(decisive=True)(lambda ctx, update, doc, rel: [])
     update_check()(lambda ctx, update, doc, rel: [said("one"), said("two")])
     update_check()(lambda ctx, update, doc, rel: [])
-    update_check()(lambda ctx, update, doc, rel: [said(f"{update.agency} {rel}")])
+    update_check()(lambda ctx, update, doc, path: [said(f"{update.agency} {path.rel}")])
     found = UpdateChecks(context()).of_record(UPDATE, DOC, REL)
     assert [problem.message.en for problem in found] == ["one", "two", f"lhhn {REL}"]
 
@@ -152,6 +152,6 @@ def test_held_tasks_pass_to_the_successor_in_the_quarter_its_predecessor_ends() 
     assert found.held("2020-Q3")["lhhn"] == {2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13, 14, 15}
 
 
-def test_update_parts_are_the_agency_folder_and_the_quarter() -> None:
-    assert update_parts("plan/updates/lhhn/2020-Q3.yaml") == ("lhhn", "2020-Q3")
-    assert update_parts("plan/updates/svhtt/2025-Q2.yaml") == ("svhtt", "2025-Q2")
+def test_an_update_path_names_the_agency_folder_and_the_quarter() -> None:
+    assert UpdatePath.of("plan/updates/lhhn/2020-Q3.yaml") == ("plan/updates/lhhn/2020-Q3.yaml", "lhhn", "2020-Q3")
+    assert UpdatePath.of("plan/updates/svhtt/2025-Q2.yaml").folder == "svhtt"

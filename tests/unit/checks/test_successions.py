@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 import yaml
 
-from dnnd.checks.registry import UpdateChecks, UpdateContext
+from dnnd.checks.registry import UpdateChecks, UpdateContext, UpdatePath
 from dnnd.checks.successions import agency_in_force, successions_hold_together
 from dnnd.checks.task_timing import schedules_of
 from dnnd.load.layout import AGENCIES_FILE, EVENTS_FILE, PLAN_FILE, PLAN_FILES, TASKS_FILE
@@ -65,7 +65,10 @@ def in_force(found: UpdateContext, agency: str, period: str, *tasks: int, lang: 
     rel = f"plan/updates/{agency}/{period}.yaml"
     entries = "".join(f"\n  - task: {task}\n    status: in_progress\n    summary: Có." for task in tasks) or " []"
     doc = parse_yaml(f"agency: {agency}\nperiod: {period}\nentries:{entries}\n", rel)
-    return [problem.render(lang) for problem in agency_in_force(found, Update.model_validate(doc.data), doc, rel)]
+    return [
+        problem.render(lang)
+        for problem in agency_in_force(found, Update.model_validate(doc.data), doc, UpdatePath.of(rel))
+    ]
 
 
 EMBEDDED = context()
