@@ -47,24 +47,6 @@ def locate(root: Path) -> GitPlaces | None:
 _CONVERTING = ("filter", "working-tree-encoding", "ident")
 
 
-def converted(root: Path, places: GitPlaces, rels: list[str]) -> bool:
-    """Whether git may give any of `rels` other content in the working tree than the index holds (a clean and
-    smudge filter, a working-tree encoding, ident): then a blob id does not name the bytes dnnd reads, and
-    the caches must not be used. Attributes are asked for only when some attributes file exists."""
-    home = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
-    sources = [root / ".gitattributes", root / "plan" / ".gitattributes", root / "plan" / "updates" / ".gitattributes"]
-    sources += [places.git_dir / "info" / "attributes", home / "git" / "attributes", Path("/etc/gitattributes")]
-    configured = git.output(root, "config", "--get", "core.attributesFile")
-    if not configured and not any(source.exists() for source in sources):
-        return False
-    names = "\0".join(rels).encode("utf-8", "surrogateescape") + b"\0"
-    found = git.output(root, "check-attr", "-z", "--stdin", *_CONVERTING, given=names)
-    if found is None:
-        return True  # git could not say: assume the worst
-    values = found.decode("utf-8", "surrogateescape").split("\0")[2::3]  # path, attribute, value, ...
-    return any(value not in ("unspecified", "unset") for value in values)
-
-
 class Worktree:
     """What git says of the files under `folder`: those whose content may differ from the index (changed,
     untracked or ignored: `git status`, which compares the content of files changed within the same second
@@ -87,11 +69,38 @@ class Worktree:
             folder,
         )
         listed = git.start(root, "ls-files", "-z", "--", folder)
+        configured = git.start(root, "config", "--get", "core.attributesFile")  # side by side: no wait of its own
         self.status = git.finish(status)
         text = (self.status or b"").decode("utf-8", "surrogateescape")
         self.changed = {item[3:] for item in text.split("\0") if item}
         names = git.finish(listed)
         self.tracked = None if names is None else set(names.decode("utf-8", "surrogateescape").split("\0"))
+        self.attributes_file = git.finish(configured)
+
+    def converted(self, rels: list[str]) -> bool:
+        """Whether git may give any of `rels` other content in the working tree than the index holds (a clean
+        and smudge filter, a working-tree encoding, ident): then a blob id does not name the bytes dnnd reads,
+        and the caches must not be used. Attributes are asked for only when some attributes file exists."""
+        home = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+        root = self.root
+        sources = [
+            root / ".gitattributes",
+            root / "plan" / ".gitattributes",
+            root / "plan" / "updates" / ".gitattributes",
+        ]
+        sources += [
+            self.places.git_dir / "info" / "attributes",
+            home / "git" / "attributes",
+            Path("/etc/gitattributes"),
+        ]
+        if not self.attributes_file and not any(source.exists() for source in sources):
+            return False
+        names = "\0".join(rels).encode("utf-8", "surrogateescape") + b"\0"
+        found = git.output(root, "check-attr", "-z", "--stdin", *_CONVERTING, given=names)
+        if found is None:
+            return True  # git could not say: assume the worst
+        values = found.decode("utf-8", "surrogateescape").split("\0")[2::3]  # path, attribute, value, ...
+        return any(value not in ("unspecified", "unset") for value in values)
 
     def _index_digest(self) -> str | None:
         try:

@@ -72,6 +72,8 @@ class CacheKeys:
         self.files_key = files
         self.candidates = candidates(listing)
         self.worktree = Worktree(root, places, UPDATES_DIR) if self.candidates else None
+        # git converts some update files (a filter, a working-tree encoding): blob ids do not name what is read
+        self.usable = self.worktree is None or not self.worktree.converted(self.candidates)
         state = self.worktree.digest(self.candidates) if self.worktree is not None else "no update files"
         self.snapshot_key = None if state is None else snapshot_key(files, listed_names(listing), state)
 

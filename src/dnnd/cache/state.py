@@ -11,7 +11,7 @@ from dnnd import files
 from dnnd.cache import git_state, store
 from dnnd.cache.keys import CacheKeys, files_key
 from dnnd.errors import DataError, Problem, whole_file
-from dnnd.load.layout import OPTIONAL_FILES, PLAN_FILES, UPDATES_DIR, Listing, candidates, list_updates, read_file
+from dnnd.load.layout import OPTIONAL_FILES, PLAN_FILES, UPDATES_DIR, Listing, list_updates, read_file
 
 
 @dataclass
@@ -41,7 +41,7 @@ def read_state(root: Path, use_cache: bool) -> RepositoryState:
     found.listing = list_updates(root)
     if use_cache and not found.problems and not store.disabled():
         places = git_state.locate(root)
-        names = [rel for rel in candidates(found.listing)] if places is not None else []
-        if places is not None and not git_state.converted(root, places, names):
-            found.keys = CacheKeys(places, files_key(root, found.plan_bytes.items()), found.listing, root)
+        if places is not None:
+            keys = CacheKeys(places, files_key(root, found.plan_bytes.items()), found.listing, root)
+            found.keys = keys if keys.usable else None
     return found

@@ -89,3 +89,19 @@ def test_a_repository_without_an_index_yet_has_a_digest(make_repo: MakeRepo) -> 
     first = found.digest([LHHN])
     (root / LHHN).write_text(B, encoding="utf-8")
     assert first is not None and worktree(root).digest([LHHN]) not in (None, first)
+
+
+@pytest.mark.parametrize(
+    ("attributes", "converts"),
+    [
+        (None, False),
+        ("*.md text\n", False),
+        ("*.yaml working-tree-encoding=UTF-16\n", True),
+        ("*.yaml filter=x\n", True),
+    ],
+)
+def test_files_git_converts_are_told(make_repo: MakeRepo, attributes: str | None, converts: bool) -> None:
+    root = init(make_repo({LHHN: A}))
+    if attributes is not None:  # written after the commit: git converts only on checkout
+        (root / ".gitattributes").write_text(attributes, encoding="utf-8")
+    assert worktree(root).converted([LHHN]) is converts
