@@ -45,6 +45,7 @@ def locate(root: Path) -> GitPlaces | None:
 
 
 _CONVERTING = ("filter", "working-tree-encoding", "ident")
+UPDATES = "plan/updates"
 
 
 class Worktree:
@@ -69,38 +70,43 @@ class Worktree:
             folder,
         )
         listed = git.start(root, "ls-files", "-z", "--", folder)
-        configured = git.start(root, "config", "--get", "core.attributesFile")  # side by side: no wait of its own
         self.status = git.finish(status)
         text = (self.status or b"").decode("utf-8", "surrogateescape")
         self.changed = {item[3:] for item in text.split("\0") if item}
         names = git.finish(listed)
         self.tracked = None if names is None else set(names.decode("utf-8", "surrogateescape").split("\0"))
-        self.attributes_file = git.finish(configured)
 
     def converted(self, rels: list[str]) -> bool:
         """Whether git may give any of `rels` other content in the working tree than the index holds (a clean
         and smudge filter, a working-tree encoding, ident): then a blob id does not name the bytes dnnd reads,
         and the caches must not be used. Attributes are asked for only when some attributes file exists."""
-        home = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
-        root = self.root
-        sources = [
-            root / ".gitattributes",
-            root / "plan" / ".gitattributes",
-            root / "plan" / "updates" / ".gitattributes",
-        ]
-        sources += [
-            self.places.git_dir / "info" / "attributes",
-            home / "git" / "attributes",
-            Path("/etc/gitattributes"),
-        ]
-        if not self.attributes_file and not any(source.exists() for source in sources):
+        if not self._attributes_may_apply():
             return False
         names = "\0".join(rels).encode("utf-8", "surrogateescape") + b"\0"
-        found = git.output(root, "check-attr", "-z", "--stdin", *_CONVERTING, given=names)
+        found = git.output(self.root, "check-attr", "-z", "--stdin", *_CONVERTING, given=names)
         if found is None:
             return True  # git could not say: assume the worst
         values = found.decode("utf-8", "surrogateescape").split("\0")[2::3]  # path, attribute, value, ...
         return any(value not in ("unspecified", "unset") for value in values)
+
+    def _attributes_may_apply(self) -> bool:
+        """Whether any attributes file could apply to the update files, read from the files themselves (no git
+        process): one in the repository, the git directory, the user's or the system's, or a git config that
+        names one (or includes another config, which might)."""
+        home = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+        root, git_dir = self.root, self.places.git_dir
+        sources = [root / ".gitattributes", root / "plan" / ".gitattributes", root / UPDATES / ".gitattributes"]
+        sources += [git_dir / "info" / "attributes", home / "git" / "attributes", Path("/etc/gitattributes")]
+        if any(source.exists() for source in sources) or any(name.startswith("GIT_CONFIG") for name in os.environ):
+            return True
+        for config in (git_dir / "config", home / "git" / "config", Path.home() / ".gitconfig", Path("/etc/gitconfig")):
+            try:
+                text = config.read_text(encoding="utf-8", errors="replace").lower()
+            except OSError:
+                continue
+            if "attributesfile" in text or "[include" in text:
+                return True
+        return False
 
     def _index_digest(self) -> str | None:
         try:
