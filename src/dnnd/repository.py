@@ -176,10 +176,7 @@ def _from_snapshot(root: Path, keys: CacheKeys, listing: Listing) -> Repository 
     """The repository as the snapshot keeps it, or None when there is none for this state or it does not read.
     Update records are read (through the per-file cache) only when a command asks for them."""
     from dnnd.cache import snapshot
-    from dnnd.cache.update_cache import read_updates
-    from dnnd.checks.registry import UpdateChecks, UpdateContext
     from dnnd.checks.task_timing import schedules_of
-    from dnnd.checks.update_layout import update_files
     from dnnd.plan.models import AgenciesFile, EventsFile, Plan, TasksFile
 
     found = snapshot.load(keys)
@@ -194,6 +191,10 @@ def _from_snapshot(root: Path, keys: CacheKeys, listing: Listing) -> Repository 
     tasks = {task.id: task for task in tasks_file.tasks}
 
     def load_updates() -> list[UpdateFile]:
+        from dnnd.cache.update_cache import read_updates
+        from dnnd.checks.registry import UpdateChecks, UpdateContext
+        from dnnd.checks.update_layout import update_files
+
         invalid = set(found.left_out)
         valid = [rel for rel in update_files(listing, agencies)[0] if rel not in invalid]
         read = read_updates(root, valid, keys, UpdateChecks(UpdateContext(plan, agencies, tasks, schedules)))

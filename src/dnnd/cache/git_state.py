@@ -12,16 +12,15 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from dnnd.load import git
 
 CACHE_NAME = "dnnd-cache.json"
 
 
-@dataclass(frozen=True)
-class GitPlaces:
+class GitPlaces(NamedTuple):
     """Where the caches live (the repository's git directory) and where git keeps its index."""
 
     git_dir: Path

@@ -12,8 +12,7 @@ valid when stored and the key proves the bytes are the same.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
@@ -30,8 +29,7 @@ from dnnd.plan.models import rebuild
 REQUIRED_FILES = (PLAN_FILE, AGENCIES_FILE, TASKS_FILE)
 
 
-@dataclass(frozen=True)
-class Snapshot:
+class Snapshot(NamedTuple):
     """What the snapshot keeps of a loaded repository."""
 
     files: dict[str, BaseModel]  # each plan file's model

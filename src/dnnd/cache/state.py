@@ -4,7 +4,6 @@ plan/updates/, and, when the caches are in use, their keys for this state."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from dnnd import files
@@ -14,16 +13,15 @@ from dnnd.errors import DataError, Problem, whole_file
 from dnnd.load.layout import OPTIONAL_FILES, PLAN_FILES, UPDATES_DIR, Listing, list_updates, read_file
 
 
-@dataclass
 class RepositoryState:
     """The plan files' bytes (and the problems of those that could not be read), the listing of
     plan/updates/, and the caches' keys (None when the caches are not to be used or cannot be)."""
 
-    root: Path
-    plan_bytes: dict[str, bytes]
-    problems: list[Problem] = field(default_factory=list)
-    listing: Listing = field(default_factory=list)
-    keys: CacheKeys | None = None
+    def __init__(self, root: Path, plan_bytes: dict[str, bytes]) -> None:
+        self.root, self.plan_bytes = root, plan_bytes
+        self.problems: list[Problem] = []
+        self.listing: Listing = []
+        self.keys: CacheKeys | None = None
 
 
 def read_state(root: Path, use_cache: bool) -> RepositoryState:

@@ -8,7 +8,6 @@ run keeps no snapshot.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,16 +19,16 @@ from dnnd.load.records import Plain, UpdateRecord, record_or_none
 from dnnd.load.update_files import FileChecks, parse_many
 
 
-@dataclass
 class ReadUpdates:
     """Each update file's record (or its problems), and how to store the valid ones back in the cache."""
 
-    results: dict[str, tuple[UpdateRecord | None, list[Problem]]] = field(default_factory=dict)
-    keys: CacheKeys | None = None
-    plains: dict[str, Plain] = field(default_factory=dict)
-    stored: frozenset[str] = frozenset()
-    ids: dict[str, str] = field(default_factory=dict)  # the content each record was made from
-    as_keyed: bool = True  # every file read had the content the caches' keys were computed from
+    def __init__(self, keys: CacheKeys | None) -> None:
+        self.results: dict[str, tuple[UpdateRecord | None, list[Problem]]] = {}
+        self.keys = keys
+        self.plains: dict[str, Plain] = {}
+        self.stored: frozenset[str] = frozenset()
+        self.ids: dict[str, str] = {}  # the content each record was made from
+        self.as_keyed = True  # every file read had the content the caches' keys were computed from
 
     def save(self, valid: list[str]) -> None:
         """Keep the valid files (parsed and cross-checked) for the next run, if anything changed."""
@@ -59,7 +58,7 @@ def read_updates(root: Path, rels: list[str], keys: CacheKeys | None, checks: Fi
     """Every update file parsed, validated and checked, through the cache when `keys` are given.
 
     Records are made as the parsed files arrive, so that their plain form need not be kept (without a cache)."""
-    read = ReadUpdates(keys=keys if rels else None)
+    read = ReadUpdates(keys if rels else None)
     stored: dict[str, Any] = {}
     if read.keys is not None:
         stored = store.load(read.keys.cache_file, read.keys.files_key)

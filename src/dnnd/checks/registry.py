@@ -21,7 +21,6 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from dnnd.errors import Problem
@@ -38,15 +37,13 @@ UpdateCheckFunction = Callable[["UpdateContext", UpdateLike, YamlDocument, "Upda
 DocumentCheckFunction = Callable[[YamlDocument, str, list[Problem]], list[Problem]]
 
 
-@dataclass(frozen=True)
-class PlanCheck:
+class PlanCheck(NamedTuple):
     name: str
     needs: tuple[str, ...]
     run: PlanCheckFunction
 
 
-@dataclass(frozen=True)
-class UpdateCheck:
+class UpdateCheck(NamedTuple):
     name: str
     run: UpdateCheckFunction
     decisive: bool
@@ -108,21 +105,17 @@ def check_plan_files(files: PlanFiles) -> list[Problem]:
     ]
 
 
-@dataclass
 class UpdateContext:
     """The valid plan an update file is checked against, with what the checks look up once per period
     (each forked worker fills its own)."""
 
-    plan: Plan
-    agencies: dict[str, Agency]
-    tasks: dict[int, Task]
-    schedules: dict[int, Schedule]
-    successions: Successions = field(init=False)
-    _windows: dict[str, Window] = field(default_factory=dict, init=False)
-    _held: dict[str, dict[str, set[int]]] = field(default_factory=dict, init=False)
-
-    def __post_init__(self) -> None:
-        self.successions = Successions(self.agencies)
+    def __init__(
+        self, plan: Plan, agencies: dict[str, Agency], tasks: dict[int, Task], schedules: dict[int, Schedule]
+    ) -> None:
+        self.plan, self.agencies, self.tasks, self.schedules = plan, agencies, tasks, schedules
+        self.successions = Successions(agencies)
+        self._windows: dict[str, Window] = {}
+        self._held: dict[str, dict[str, set[int]]] = {}
 
     def window(self, period: str) -> Window:
         """The data window of a quarter named like an update file ('2020-Q3')."""

@@ -4,7 +4,7 @@ for the period asked for (a named period at its window's end, a day in its quart
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from dnnd.errors import UsageError
 from dnnd.evaluate.facts import build_facts
@@ -16,8 +16,7 @@ from dnnd.plan.vocabulary import STATUS_CODES, empty_counts
 from dnnd.repository import Repository
 
 
-@dataclass(frozen=True)
-class PeriodChoice:
+class PeriodChoice(NamedTuple):
     """What to evaluate: a named period (at its window's end), a day (in the quarter containing it), or
     neither (today). The command line parses its options into one."""
 
@@ -33,8 +32,7 @@ def choose_period(choice: PeriodChoice, today: dt.date, convention: Convention) 
     return quarter_containing(day, convention), day
 
 
-@dataclass(frozen=True)
-class StatusReport:
+class StatusReport(NamedTuple):
     """The evaluation of a period with the tasks it concerns, in the plan's order."""
 
     evaluation: Evaluation

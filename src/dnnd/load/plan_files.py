@@ -6,7 +6,6 @@ checks then run on the files that did load (`checks.registry`), so that every pr
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TypeVar
 
 from pydantic import BaseModel
@@ -28,14 +27,14 @@ PLAN_MODELS: dict[str, type[BaseModel]] = {
 }
 
 
-@dataclass
 class PlanFiles:
     """The plan files found (`present`), those that read and validated (`loaded`, with their documents for
     positions), and the problems of the others."""
 
-    present: frozenset[str]
-    loaded: dict[str, tuple[BaseModel, YamlDocument]] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
+    def __init__(self, present: frozenset[str]) -> None:
+        self.present = present
+        self.loaded: dict[str, tuple[BaseModel, YamlDocument]] = {}
+        self.problems: list[Problem] = []
 
     def has(self, rel: str) -> bool:
         return rel in self.loaded

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from dnnd.i18n import Text
 from dnnd.output.console import out
@@ -12,8 +11,7 @@ from dnnd.plan.vietnamese import dmy_hm, dmy_or_blank
 from dnnd.workflow.history import VIETNAM, Submission
 
 
-@dataclass(frozen=True)
-class HistoryOutput:
+class HistoryOutput(NamedTuple):
     found: list[Submission]
 
     def records(self) -> list[dict[str, Any]]:

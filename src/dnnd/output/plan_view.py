@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from dnnd.evaluate.task_views import TaskView
 from dnnd.i18n import Text
@@ -33,8 +32,7 @@ def task_record(task: Task) -> dict[str, Any]:
     }
 
 
-@dataclass(frozen=True)
-class TasksOutput:
+class TasksOutput(NamedTuple):
     """`dnnd tasks`: the plan's tasks with their agencies and timing."""
 
     repo: Repository
@@ -68,8 +66,7 @@ class TasksOutput:
         out().print(table)
 
 
-@dataclass(frozen=True)
-class AgenciesOutput:
+class AgenciesOutput(NamedTuple):
     """`dnnd agencies`: the registry, with the tasks each agency holds and its former names."""
 
     records: list[dict[str, Any]]

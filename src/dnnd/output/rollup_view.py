@@ -4,8 +4,7 @@ and, for each repository that could not be read, its first problems and how to s
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from dnnd.evaluate.rollup import Province, Rollup
 from dnnd.i18n import Text
@@ -84,8 +83,7 @@ def _error_text(province: Province, lang: str) -> str | None:
     return text
 
 
-@dataclass(frozen=True)
-class RollupOutput:
+class RollupOutput(NamedTuple):
     result: Rollup
     lang: str  # the records carry the provinces' error messages in it
 

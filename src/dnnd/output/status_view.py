@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from dnnd.evaluate.status_report import StatusReport
 from dnnd.evaluate.task_views import TaskView
@@ -98,8 +97,7 @@ def _latest_text(repo: Repository, view: TaskView, lang: str) -> str:
     return "\n".join(lines) or Text("(chưa có báo cáo)", "(no report yet)").in_(lang)
 
 
-@dataclass(frozen=True)
-class StatusOutput:
+class StatusOutput(NamedTuple):
     """`dnnd status`: each task's status in the period, with the late submissions when asked for."""
 
     repo: Repository
@@ -180,8 +178,7 @@ class StatusOutput:
         _late_lines(repo, self.late, lang)
 
 
-@dataclass(frozen=True)
-class MissingOutput:
+class MissingOutput(NamedTuple):
     """`dnnd missing`: per agency and quarter, the tasks it has not reported on."""
 
     repo: Repository
