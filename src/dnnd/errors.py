@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
 from dnnd.i18n import Text
@@ -15,6 +14,8 @@ def visible(text: str) -> str:
     data from a file can never start a line of its own in dnnd's output, nor hide or reorder what follows."""
     if text.isprintable():
         return text
+    import unicodedata  # only for text that is not all printable: rare, and start-up is measured
+
     return "".join(
         _SHOWN.get(char) or (f"\\u{ord(char):04x}" if unicodedata.category(char) in _HIDDEN else char) for char in text
     )

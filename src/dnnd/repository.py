@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime as dt
 import gc
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -45,23 +44,32 @@ class UpdateFile(NamedTuple):
     update: UpdateRecord
 
 
-@dataclass
 class Repository:
-    """A loaded plan: the plan files are valid; invalid update files are left out and listed."""
+    """A loaded plan: the plan files are valid; invalid update files are left out and listed. (A plain class:
+    a dataclass would cost every run, `dnnd validate` included, a millisecond to define.)"""
 
-    root: Path
-    plan: Plan
-    agencies: dict[str, Agency]
-    tasks: dict[int, Task]
-    events: dict[str, Event]
-    schedules: dict[int, Schedule]
-    locks: LocksFile
-    summary: UpdateSummary
-    update_problems: list[Problem]
-    left_out: list[str]
-    warnings: list[Problem]
-    load_updates: Callable[[], list[UpdateFile]] | None = field(default=None, repr=False)
-    _updates: list[UpdateFile] | None = field(default=None, repr=False)
+    def __init__(
+        self,
+        root: Path,
+        plan: Plan,
+        agencies: dict[str, Agency],
+        tasks: dict[int, Task],
+        events: dict[str, Event],
+        schedules: dict[int, Schedule],
+        locks: LocksFile,
+        summary: UpdateSummary,
+        update_problems: list[Problem],
+        left_out: list[str],
+        warnings: list[Problem],
+        *,
+        load_updates: Callable[[], list[UpdateFile]] | None = None,
+        updates: list[UpdateFile] | None = None,
+    ) -> None:
+        self.root, self.plan, self.agencies, self.tasks, self.events = root, plan, agencies, tasks, events
+        self.schedules, self.locks, self.summary = schedules, locks, summary
+        self.update_problems, self.left_out, self.warnings = update_problems, left_out, warnings
+        self.load_updates = load_updates
+        self._updates = updates
 
     def verdict(self) -> Verdict:
         """What `dnnd validate` reports of it."""
@@ -248,5 +256,5 @@ def _assemble(
         found.left_out,
         warnings,
         load_updates=load_updates,
-        _updates=updates,
+        updates=updates,
     )
