@@ -11,7 +11,7 @@ import typer
 from typer._click import exceptions as click_exceptions  # typer 0.29 vendors click as typer._click
 from typer.core import TyperGroup
 
-from dnnd.cli import plain_params, terminal
+from dnnd.cli import plain_params
 from dnnd.i18n import LANGUAGES, Text, default_language
 
 if TYPE_CHECKING:
@@ -155,6 +155,8 @@ def handle(error: BaseException, lang: str) -> int:
         _say(error.format_message())
         return error.exit_code
     if isinstance(error, BrokenPipeError):  # the reader of our output left: stop quietly, as git does
+        from dnnd.cli import terminal
+
         terminal.silence_stdout()
         return terminal.PIPE_CLOSED_EXIT
     return _report_bug(lang)
@@ -196,10 +198,24 @@ def _context_lang(ctx: Any) -> str:
     return getattr(settings, "lang", None) or _known(given) or default_language()
 
 
+def _speaks_vietnamese() -> bool:
+    """Whether standard output and error can both encode Vietnamese letters."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                "Đã hoàn thành đúng hạn".encode(getattr(stream, "encoding", None) or "utf-8")
+        except (UnicodeEncodeError, LookupError):
+            return False
+    return True
+
+
 def run(app: typer.Typer, args: list[str]) -> int:
     """Run the typer app on `args` and return the exit code; nothing escapes as a traceback, and nothing
     fails on the terminal's encoding."""
-    if terminal.prepare_streams():
+    if not _speaks_vietnamese():
+        from dnnd.cli import terminal  # only for a terminal that cannot show Vietnamese
+
+        terminal.prepare_streams()
         _say(terminal.NOTE.in_(_lang(args)))
     command = typer.main.get_command(app)
     try:
