@@ -37,6 +37,9 @@ MODEL_TITLES = {
     "Entry": "Kết quả một nhiệm vụ",
     "Lock": "Kỳ đã khóa",
     "Succession": "Cơ quan kế nhiệm",
+    "ExchangeRate": "Tỷ giá quy đổi ra đồng Việt Nam",
+    "Activity": "Hoạt động đối ngoại nhân dân",
+    "Money": "Số tiền và loại tiền",
 }
 
 

@@ -1,61 +1,31 @@
-"""The pydantic models of every file in a plan repository; their descriptions feed the JSON Schemas."""
+"""The pydantic models of every file in a plan repository; their descriptions feed the JSON Schemas.
+Activities, sums of money and exchange rates are in `activity_models`; the types all models share in
+`model_types`."""
 
 from __future__ import annotations
 
 import datetime as dt
-import types
-import typing
-from collections.abc import Mapping
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Literal
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    ValidationInfo,
-    field_validator,
-    model_validator,
+from pydantic import Field, StringConstraints, ValidationInfo, field_validator, model_validator
+
+from dnnd.plan.activity_models import Activity, ExchangeRate
+from dnnd.plan.model_types import (
+    MAX_WITHIN_DAYS,
+    PERIOD_PATTERN,
+    QUARTER_PATTERN,
+    AgencyId,
+    AgencyKind,
+    Day,
+    EntryStatus,
+    EventId,
+    Model,
+    NonEmpty,
+    Optional,
+    Reviewer,
+    bilingual_error,
 )
-from pydantic_core import PydanticCustomError
-
-from dnnd.plan.periods import FIRST_YEAR, LAST_YEAR
 from dnnd.plan.vocabulary import NON_REPORTING_KINDS
-
-AGENCY_ID_PATTERN = r"^[a-z][a-z0-9]*$"
-_YEAR = r"(19[0-9]{2}|2[01][0-9]{2}|2200)"  # FIRST_YEAR to LAST_YEAR
-QUARTER_PATTERN = rf"^{_YEAR}-Q[1-4]$"
-
-NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Optional = Annotated[str | None, StringConstraints(strip_whitespace=True)]
-AgencyId = Annotated[str, StringConstraints(pattern=AGENCY_ID_PATTERN)]
-EVENT_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
-PERIOD_PATTERN = rf"^{_YEAR}(-Q[1-4]|-H[12])?$"
-Reviewer = Annotated[str, StringConstraints(pattern=r"^@[A-Za-z0-9][A-Za-z0-9_.-]*(/[A-Za-z0-9][A-Za-z0-9_.-]*)?$")]
-EventId = Annotated[str, StringConstraints(pattern=EVENT_ID_PATTERN)]
-
-# Written out for pydantic and the JSON Schemas; plan.vocabulary holds the same codes with their labels.
-EntryStatus = Literal["not_started", "in_progress", "done", "blocked"]
-AgencyKind = Literal[
-    "department", "party", "front", "association", "press", "office", "council", "local", "group", "external"
-]
-
-
-def bilingual_error(vi: str, en: str) -> PydanticCustomError:
-    """A validation error whose message the CLI can print in either language."""
-    return PydanticCustomError("dnnd", en, {"vi": vi, "en": en})
-
-
-# bounds checked by pydantic itself (no Python call per date: update files hold tens of thousands)
-Day = Annotated[dt.date, Field(ge=dt.date(FIRST_YEAR, 1, 1), le=dt.date(LAST_YEAR, 12, 31))]
-MAX_WITHIN_DAYS = 36_500  # a hundred years: beyond it a deadline would leave the calendar dnnd computes with
-
-
-class Model(BaseModel):
-    """Base of every model: unknown keys are refused; numbers typed where text is expected stay text."""
-
-    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, defer_build=True)
-
 
 # ----- plan.yaml -----------------------------------------------------------------------------
 
@@ -91,6 +61,11 @@ class ReportSettings(Model):
     drafting_unit: Optional = Field(None, description="Ký hiệu đơn vị soạn thảo, ghi ở dòng 'Lưu: VT, …'.")
     signer: Signer | None = Field(None, description="Người ký báo cáo; để trống tên nếu chưa xác định.")
     recipients: list[NonEmpty] = Field(default_factory=list, description="Các nơi nhận báo cáo ngoài 'Như trên'.")
+    leading_zero_counts: bool = Field(
+        False,
+        description="Viết số đếm dưới 10 có số 0 đứng trước trong báo cáo ('09 đoàn'), như nhiều văn phòng vẫn viết; "
+        "mặc định viết '9 đoàn' (Nghị định 30/2020/NĐ-CP chỉ quy định số 0 đứng trước cho số và ngày văn bản).",
+    )
 
 
 class Reporting(Model):
@@ -107,6 +82,24 @@ class Reporting(Model):
         default_factory=list,
         description="Các ngày nghỉ lễ, Tết (YYYY-MM-DD) không tính là ngày làm việc khi xét hạn gửi báo cáo.",
     )
+    exchange_rates: list[ExchangeRate] = Field(
+        default_factory=list,
+        description="Tỷ giá để quy đổi giá trị viện trợ ra đồng Việt Nam, mỗi năm và loại tiền một mục; không có "
+        "tỷ giá thì báo cáo không quy đổi.",
+    )
+
+    @field_validator("exchange_rates")
+    @classmethod
+    def _one_rate_per_year(cls, rates: list[ExchangeRate]) -> list[ExchangeRate]:
+        seen: set[tuple[int, str]] = set()
+        for rate in rates:
+            if (rate.year, rate.currency) in seen:
+                raise bilingual_error(
+                    f"tỷ giá {rate.currency} năm {rate.year} được ghi hai lần: giữ một mục",
+                    f"the {rate.currency} rate of {rate.year} is given twice: keep one",
+                )
+            seen.add((rate.year, rate.currency))
+        return rates
 
 
 class Plan(Model):
@@ -114,6 +107,9 @@ class Plan(Model):
         description="Mã kế hoạch: chữ thường không dấu, chữ số và dấu '-'."
     )
     title: NonEmpty = Field(description="Tên kế hoạch như trong quyết định.")
+    province: Optional = Field(
+        None, description="Tên tỉnh, thành phố của kế hoạch, ví dụ 'Khánh Hòa' (dùng khi tổng hợp toàn quốc)."
+    )
     decision: Decision = Field(description="Quyết định ban hành kế hoạch.")
     focal_point: AgencyId = Field(description="Mã cơ quan đầu mối theo dõi, đôn đốc và báo cáo.")
     purposes: list[NonEmpty] = Field(default_factory=list, description="Mục đích (Mục I.1), mỗi ý một mục.")
@@ -303,6 +299,11 @@ class Update(Model):
     )
     reporter: Reporter | None = Field(None, description="Người lập báo cáo (không bắt buộc).")
     entries: list[Entry] = Field(description="Kết quả theo từng nhiệm vụ, mỗi nhiệm vụ một mục.")
+    activities: list[Activity] = Field(
+        default_factory=list,
+        description="Các hoạt động đối ngoại nhân dân trong kỳ (đoàn vào, đoàn ra, hội nghị, viện trợ…), mỗi hoạt "
+        "động một mục.",
+    )
 
 
 # ----- locks.yaml ----------------------------------------------------------------------------
@@ -320,51 +321,3 @@ class LocksFile(Model):
     locks: list[Lock] = Field(
         default_factory=list, description="Các kỳ đã ban hành báo cáo: tệp báo cáo của các quý trong kỳ không được sửa."
     )
-
-
-# ----- rebuilding validated data ------------------------------------------------------------
-
-M = TypeVar("M", bound=BaseModel)
-
-
-def rebuild(model: type[M], data: Mapping[str, Any]) -> M:
-    """A model from its own `model_dump(mode="json")`, without validation (the data was valid when dumped):
-    nested models, lists, dicts, optional and union fields, and dates are rebuilt from their annotations."""
-    values = {name: _value(model.model_fields[name].annotation, value) for name, value in data.items()}
-    return model.model_construct(**values)
-
-
-def _value(annotation: Any, value: Any) -> Any:
-    if value is None:
-        return None
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _value(typing.get_args(annotation)[0], value)
-    if origin is typing.Union or origin is types.UnionType:
-        return _value(_branch(typing.get_args(annotation), value), value)
-    if origin is list:
-        (item,) = typing.get_args(annotation)
-        return [_value(item, element) for element in value]
-    if origin is dict:
-        _, item = typing.get_args(annotation)
-        return {key: _value(item, element) for key, element in value.items()}
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return rebuild(annotation, value)
-    if annotation is dt.date:
-        return dt.date.fromisoformat(value)
-    return value
-
-
-def _branch(options: tuple[Any, ...], value: Any) -> Any:
-    """The member of a union that a JSON value came from: a model for an object, a list for an array, a date
-    for text when the union has one (our unions never mix dates with free text), else the value's own type."""
-    for option in options:
-        inner = typing.get_args(option)[0] if typing.get_origin(option) is typing.Annotated else option
-        origin = typing.get_origin(inner)
-        if isinstance(value, dict) and isinstance(inner, type) and issubclass(inner, BaseModel):
-            return inner
-        if isinstance(value, list) and origin is list:
-            return inner
-        if isinstance(value, str) and inner is dt.date:
-            return inner
-    return Any

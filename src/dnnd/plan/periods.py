@@ -81,6 +81,17 @@ class Period:
             return Period(self.year + 1, 1, span)
         return Period(self.year, self.last_quarter + 1, self.last_quarter + span)
 
+    def previous(self) -> Period:
+        """The period of the same kind that comes before this one."""
+        span = self.last_quarter - self.first_quarter + 1
+        if self.first_quarter == 1:
+            return Period(self.year - 1, 5 - span, 4)
+        return Period(self.year, self.first_quarter - span, self.first_quarter - 1)
+
+    def year_before(self) -> Period:
+        """The same period a year earlier."""
+        return Period(self.year - 1, self.first_quarter, self.last_quarter)
+
 
 def quarter(year: int, number: int) -> Period:
     return Period(year, number, number)

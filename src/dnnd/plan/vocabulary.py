@@ -1,7 +1,8 @@
 """The codes used in data and results, with their Vietnamese and English labels and their table styles.
 
 The one place that owns the status vocabulary: the task statuses of the government's task tracking
-(QĐ 42/2014/QĐ-TTg), the statuses an agency writes in its update, and the kinds of agency. Adding a task
+(QĐ 42/2014/QĐ-TTg), the statuses an agency writes in its update, the kinds of agency, and the kinds of
+people-to-people diplomacy activity with the kinds of aid. Adding a task
 status means adding it here (its code, labels and style) and deciding it in `evaluate.task_status`.
 """
 
@@ -111,3 +112,82 @@ def summary_line(counts: Mapping[str, int]) -> Text:
         f"deadline {counts['done']}); not done {not_done} (within deadline {counts['in_progress']}, overdue "
         f"{counts['overdue']}); ongoing {counts['ongoing']}; waiting {counts['waiting']}.",
     )
+
+
+@dataclass(frozen=True)
+class ActivityKind:
+    """A kind of people-to-people diplomacy activity: its code (in update files), its label in tables, the
+    word a count of it takes in the report ('3 đoàn', '2 khoản'), what a count of it is called ('2 khoản viện
+    trợ'), and what a writer is told it means."""
+
+    code: str
+    label: Text
+    unit: str
+    counted: str
+    description: str
+
+
+ACTIVITY_KIND_LIST: tuple[ActivityKind, ...] = (
+    ActivityKind(
+        "delegation_in",
+        Text("Đoàn vào", "Incoming delegations"),
+        "đoàn",
+        "đoàn vào",
+        "Đoàn vào: đón tiếp đoàn khách nước ngoài đến làm việc tại tỉnh.",
+    ),
+    ActivityKind(
+        "delegation_out",
+        Text("Đoàn ra", "Outgoing delegations"),
+        "đoàn",
+        "đoàn ra",
+        "Đoàn ra: cử đoàn của tỉnh đi công tác nước ngoài.",
+    ),
+    ActivityKind(
+        "event",
+        Text("Hội nghị, sự kiện", "Conferences, events"),
+        "hội nghị, sự kiện",
+        "hội nghị, sự kiện",
+        "Hội nghị, hội thảo, giao lưu, sự kiện có yếu tố nước ngoài.",
+    ),
+    ActivityKind(
+        "aid",
+        Text("Viện trợ PCPNN", "Foreign NGO aid"),
+        "khoản",
+        "khoản viện trợ",
+        "Viện trợ phi chính phủ nước ngoài: chương trình, dự án, phi dự án, cứu trợ khẩn cấp.",
+    ),
+    ActivityKind(
+        "agreement",
+        Text("Thỏa thuận quốc tế", "International agreements"),
+        "thỏa thuận",
+        "thỏa thuận quốc tế",
+        "Thỏa thuận quốc tế được ký kết (biên bản ghi nhớ, thỏa thuận hợp tác).",
+    ),
+    ActivityKind(
+        "training",
+        Text("Tập huấn", "Training"),
+        "lớp",
+        "lớp tập huấn",
+        "Lớp tập huấn, bồi dưỡng nghiệp vụ đối ngoại nhân dân.",
+    ),
+    ActivityKind(
+        "media",
+        Text("Tuyên truyền", "Media, outreach"),
+        "hoạt động",
+        "hoạt động tuyên truyền",
+        "Tuyên truyền, thông tin đối ngoại: tin, bài, phóng sự, bài đăng (số lượng ở count).",
+    ),
+    ActivityKind("other", Text("Khác", "Other"), "hoạt động", "hoạt động khác", "Hoạt động khác (ghi rõ ở note)."),
+)
+ACTIVITY_KINDS: tuple[str, ...] = tuple(kind.code for kind in ACTIVITY_KIND_LIST)
+ACTIVITY_KIND_BY_CODE = {kind.code: kind for kind in ACTIVITY_KIND_LIST}
+
+AID_TYPE_LABELS = {
+    "project": Text("Dự án", "Project"),
+    "non_project": Text("Phi dự án", "Non-project"),
+    "emergency": Text("Cứu trợ khẩn cấp", "Emergency relief"),
+}
+AID_TYPES: tuple[str, ...] = tuple(AID_TYPE_LABELS)
+# what each kind must name: the foreign side's countries and name (the rules of the activities: format)
+NEEDS_COUNTRIES = frozenset({"delegation_in", "delegation_out", "agreement", "aid"})
+NEEDS_PARTNER = NEEDS_COUNTRIES

@@ -8,7 +8,8 @@ import pytest
 
 from dnnd.load.validation import validate_document
 from dnnd.load.yamlio import load_yaml
-from dnnd.plan.models import AgenciesFile, EventsFile, Plan, TasksFile, rebuild
+from dnnd.plan.models import AgenciesFile, EventsFile, Plan, TasksFile
+from dnnd.plan.rebuild import rebuild
 from tests.conftest import EMBEDDED_PLAN
 
 

@@ -7,7 +7,7 @@ from typing import get_args
 import pytest
 
 from dnnd.plan import vocabulary
-from dnnd.plan.models import AgencyKind, EntryStatus
+from dnnd.plan.model_types import AgencyKind, EntryStatus
 
 
 def test_status_colours() -> None:
