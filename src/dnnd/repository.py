@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -31,6 +31,7 @@ from dnnd.load.layout import AGENCIES_FILE, EVENTS_FILE, LOCKS_FILE, PLAN_FILE, 
 if TYPE_CHECKING:
     from dnnd.cache.keys import CacheKeys
     from dnnd.cache.snapshot import Snapshot
+    from dnnd.load.activities import CountedActivity
     from dnnd.load.records import UpdateRecord
     from dnnd.load.summary import UpdateSummary
     from dnnd.plan.models import Agency, Event, LocksFile, Plan, Task
@@ -64,12 +65,15 @@ class Repository:
         *,
         load_updates: Callable[[], list[UpdateFile]] | None = None,
         updates: list[UpdateFile] | None = None,
+        keys: CacheKeys | None = None,
     ) -> None:
         self.root, self.plan, self.agencies, self.tasks, self.events = root, plan, agencies, tasks, events
         self.schedules, self.locks, self.summary = schedules, locks, summary
         self.update_problems, self.left_out, self.warnings = update_problems, left_out, warnings
         self.load_updates = load_updates
         self._updates = updates
+        self._keys = keys  # where the counted activities are kept, when the caches are in use
+        self._activities: list[CountedActivity] | None = None
 
     def verdict(self) -> Verdict:
         """What `dnnd validate` reports of it."""
@@ -81,6 +85,29 @@ class Repository:
         if self._updates is None:
             self._updates = self.load_updates() if self.load_updates is not None else []
         return self._updates
+
+    def activities(self, quarters: Collection[str] | None = None) -> list[CountedActivity]:
+        """The activities counted once each (`load.activities`) of `quarters` ('2020-Q4'; all when None): kept
+        beside the snapshot (unless the records are read already), else counted from the update records, once,
+        and kept for the next run."""
+        from dnnd.cache import snapshot
+
+        if not self.summary.activities:
+            return []
+        if self._activities is None and self._updates is None and self._keys is not None:
+            kept = snapshot.load_activities(self._keys, quarters)
+            if kept is not None:
+                return kept
+        if self._activities is None:
+            from dnnd.load.activities import count_activities
+
+            self._activities = count_activities(self.updates, self.plan.reporting.windows)
+            if self._keys is not None:
+                snapshot.save_activities(self._keys, self._activities)
+        if quarters is None:
+            return self._activities
+        wanted = set(quarters)
+        return [activity for activity in self._activities if activity.period in wanted]
 
 
 def validate_repository(root: Path, *, use_cache: bool = True) -> Verdict:
@@ -129,8 +156,9 @@ def _from_files(state: RepositoryState) -> Repository:
     from dnnd.checks.registry import UpdateChecks, UpdateContext, check_plan_files
     from dnnd.checks.task_timing import schedules_of
     from dnnd.checks.update_layout import update_files
+    from dnnd.load.activities import activity_warnings
     from dnnd.load.plan_files import read_plan_files
-    from dnnd.plan.models import EventsFile, Plan, TasksFile
+    from dnnd.plan.models import EventsFile, LocksFile, Plan, TasksFile
 
     files = read_plan_files(state.plan_bytes)
     problems = [*state.problems, *files.problems, *check_plan_files(files)]
@@ -143,8 +171,9 @@ def _from_files(state: RepositoryState) -> Repository:
         tasks_file = files.get(TASKS_FILE, TasksFile)[0]
         events = files.get(EVENTS_FILE, EventsFile)[0].events if files.has(EVENTS_FILE) else []
         tasks = {task.id: task for task in tasks_file.tasks}
+        locks = files.get(LOCKS_FILE, LocksFile)[0] if files.has(LOCKS_FILE) else None
         context = UpdateContext(
-            files.get(PLAN_FILE, Plan)[0], agencies, tasks, schedules_of(tasks_file, agencies, events)
+            files.get(PLAN_FILE, Plan)[0], agencies, tasks, schedules_of(tasks_file, agencies, events), locks
         )
     read = read_updates(state.root, paths, state.keys if plan_ok else None, UpdateChecks(context))
     updates: list[UpdateFile] = []
@@ -159,9 +188,12 @@ def _from_files(state: RepositoryState) -> Repository:
         raise DataError(problems + update_problems)
     read.save([update.rel for update in updates])
     models = {rel: model for rel, (model, _) in files.loaded.items()}
-    found = snapshot.Snapshot(models, _summary(context.tasks, agencies, updates), update_problems, left_out)
-    repo = _assemble(state.root, found, context.schedules, updates=updates)
-    if state.keys is not None and state.keys.snapshot_key is not None and read.as_keyed:
+    warnings = activity_warnings(updates, context.plan.reporting.windows)
+    found = snapshot.Snapshot(models, _summary(context.tasks, agencies, updates), update_problems, left_out, warnings)
+    kept = state.keys is not None and state.keys.snapshot_key is not None and read.as_keyed
+    repo = _assemble(state.root, found, context.schedules, updates=updates, keys=state.keys if kept else None)
+    if kept:
+        assert state.keys is not None
         snapshot.save(state.keys, found, repo.verdict())
     return repo
 
@@ -185,7 +217,7 @@ def _from_snapshot(root: Path, keys: CacheKeys, listing: Listing) -> Repository 
     Update records are read (through the per-file cache) only when a command asks for them."""
     from dnnd.cache import snapshot
     from dnnd.checks.task_timing import schedules_of
-    from dnnd.plan.models import AgenciesFile, EventsFile, Plan, TasksFile
+    from dnnd.plan.models import AgenciesFile, EventsFile, LocksFile, Plan, TasksFile
 
     found = snapshot.load(keys)
     if found is None:
@@ -205,12 +237,14 @@ def _from_snapshot(root: Path, keys: CacheKeys, listing: Listing) -> Repository 
 
         invalid = set(found.left_out)
         valid = [rel for rel in update_files(listing, agencies)[0] if rel not in invalid]
-        read = read_updates(root, valid, keys, UpdateChecks(UpdateContext(plan, agencies, tasks, schedules)))
+        locks = found.files.get(LOCKS_FILE)
+        context = UpdateContext(plan, agencies, tasks, schedules, locks if isinstance(locks, LocksFile) else None)
+        read = read_updates(root, valid, keys, UpdateChecks(context))
         updates = [UpdateFile(rel, record) for rel, record in read.records(valid)]
         read.save(valid)
         return updates
 
-    return _assemble(root, found, schedules, load_updates=load_updates)
+    return _assemble(root, found, schedules, load_updates=load_updates, keys=keys)
 
 
 def _assemble(
@@ -220,6 +254,7 @@ def _assemble(
     *,
     updates: list[UpdateFile] | None = None,
     load_updates: Callable[[], list[UpdateFile]] | None = None,
+    keys: CacheKeys | None = None,
 ) -> Repository:
     from dnnd.plan.models import AgenciesFile, EventsFile, LocksFile, Plan, TasksFile
 
@@ -230,19 +265,18 @@ def _assemble(
     events_file = files.get(EVENTS_FILE) or EventsFile.model_construct(events=[])
     locks = files.get(LOCKS_FILE) or LocksFile.model_construct(locks=[])
     assert isinstance(events_file, EventsFile) and isinstance(locks, LocksFile)
-    warnings = (
-        []
-        if tasks_file.tasks
-        else [
+    warnings = [*found.activity_warnings]
+    if not tasks_file.tasks:
+        warnings.insert(
+            0,
             whole_file(
                 TASKS_FILE,
                 Text(
                     "kế hoạch chưa có nhiệm vụ nào: thêm các nhiệm vụ vào danh sách tasks",
                     "the plan has no tasks yet: add them to the tasks list",
                 ),
-            )
-        ]
-    )
+            ),
+        )
     return Repository(
         root,
         plan,
@@ -257,4 +291,5 @@ def _assemble(
         warnings,
         load_updates=load_updates,
         updates=updates,
+        keys=keys,
     )

@@ -22,6 +22,7 @@ from dnnd.cache.git_state import GitPlaces, Worktree
 from dnnd.load.layout import UPDATES_DIR, Listing, candidates, listed_names
 
 SNAPSHOT_NAME = "dnnd-snapshot.json"
+ACTIVITIES_NAME = "dnnd-activities.json"
 _READERS = ("pydantic", "pydantic_core", "yaml", "fast_yaml")  # what turns a file's bytes into a record
 
 
@@ -69,6 +70,7 @@ class CacheKeys:
     def __init__(self, places: GitPlaces, files: str, listing: Listing, root: Path) -> None:
         self.cache_file = places.cache_file
         self.snapshot_file = places.git_dir / SNAPSHOT_NAME
+        self.activities_file = places.git_dir / ACTIVITIES_NAME
         self.files_key = files
         self.candidates = candidates(listing)
         self.worktree = Worktree(root, places, UPDATES_DIR) if self.candidates else None

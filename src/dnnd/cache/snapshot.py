@@ -5,13 +5,19 @@ JSON) under the snapshot key (`keys.py`): any edit, new, deleted or renamed file
 snapshot is kept of a run in which a file changed while it was read.
 
 It keeps the plan files' validated data, the problems of the invalid update files (and which they are),
-the summary of the valid ones (`load.summary`), and what `dnnd validate` reports (`verdict.py`). On a
-hit the plan models are rebuilt from that data without validating it again (`models.rebuild`): it was
-valid when stored and the key proves the bytes are the same.
+the summary of the valid ones (`load.summary`), the warnings about their activities, and what `dnnd
+validate` reports (`verdict.py`). On a hit the plan models are rebuilt from that data without validating
+it again (`plan.rebuild`): it was valid when stored and the key proves the bytes are the same.
+
+The activities counted once each (`load.activities`) are kept beside it, in their own file under the same
+key (`dnnd-activities.json`), so that only the commands that count them read them: each quarter's
+activities are stored as one JSON text, decoded only when a command asks for that quarter.
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Collection
 from typing import Any, NamedTuple
 
 from pydantic import BaseModel
@@ -21,10 +27,11 @@ from dnnd.cache.keys import CacheKeys
 from dnnd.cache.verdict import Verdict, problems_from_plain, problems_to_plain, verdict_to_plain
 from dnnd.errors import Problem
 from dnnd.load import summary as summary_module
+from dnnd.load.activities import CountedActivity, from_plain, to_plain
 from dnnd.load.layout import AGENCIES_FILE, PLAN_FILE, TASKS_FILE
 from dnnd.load.plan_files import PLAN_MODELS
 from dnnd.load.summary import UpdateSummary
-from dnnd.plan.models import rebuild
+from dnnd.plan.rebuild import rebuild
 
 REQUIRED_FILES = (PLAN_FILE, AGENCIES_FILE, TASKS_FILE)
 
@@ -36,6 +43,7 @@ class Snapshot(NamedTuple):
     summary: UpdateSummary
     update_problems: list[Problem]
     left_out: list[str]
+    activity_warnings: list[Problem]
 
 
 def save(keys: CacheKeys, snapshot: Snapshot, verdict: Verdict) -> None:
@@ -45,6 +53,7 @@ def save(keys: CacheKeys, snapshot: Snapshot, verdict: Verdict) -> None:
         "summary": summary_module.to_plain(snapshot.summary),
         "problems": problems_to_plain(snapshot.update_problems),
         "left_out": snapshot.left_out,
+        "activity_warnings": problems_to_plain(snapshot.activity_warnings),
         "verdict": verdict_to_plain(verdict),
     }
     store.save(keys.snapshot_file, keys.snapshot_key, body)
@@ -66,6 +75,35 @@ def load(keys: CacheKeys) -> Snapshot | None:
             summary_module.from_plain(body["summary"]),
             problems_from_plain(body["problems"]),
             [str(rel) for rel in body["left_out"]],
+            problems_from_plain(body["activity_warnings"]),
         )
     except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+
+
+def save_activities(keys: CacheKeys, activities: list[CountedActivity]) -> None:
+    """Keep the counted activities under the snapshot's key, each quarter's as one JSON text."""
+    assert keys.snapshot_key is not None
+    quarters: dict[str, list[list[Any]]] = {}
+    for activity in activities:
+        quarters.setdefault(activity.period, []).append(to_plain(activity))
+    texts = {
+        quarter: json.dumps(plains, ensure_ascii=False, separators=(",", ":")) for quarter, plains in quarters.items()
+    }
+    store.save(keys.activities_file, keys.snapshot_key, {"quarters": texts})
+
+
+def load_activities(keys: CacheKeys, quarters: Collection[str] | None) -> list[CountedActivity] | None:
+    """The counted activities of `quarters` (all when None) kept for the repository's present state, or None
+    when none are kept or they do not read."""
+    if keys.snapshot_key is None:
+        return None
+    body = store.load(keys.activities_file, keys.snapshot_key)
+    texts = body.get("quarters")
+    if not isinstance(texts, dict):
+        return None
+    wanted = texts if quarters is None else [quarter for quarter in quarters if quarter in texts]
+    try:
+        return [from_plain(plain) for quarter in wanted for plain in json.loads(texts[quarter])]
+    except (TypeError, ValueError, KeyError):
         return None

@@ -18,6 +18,7 @@ loader needs the files, not only the problems.
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import os
 from collections.abc import Callable
@@ -27,7 +28,7 @@ from dnnd.errors import Problem
 from dnnd.load.plan_files import PlanFiles
 from dnnd.load.records import UpdateLike
 from dnnd.load.yamlio import YamlDocument
-from dnnd.plan.models import Agency, Plan, Task
+from dnnd.plan.models import Agency, LocksFile, Plan, Task
 from dnnd.plan.periods import Window, parse_period
 from dnnd.plan.schedules import Schedule
 from dnnd.plan.successions import Successions, holdings_at
@@ -112,10 +113,21 @@ class UpdateContext:
     (each forked worker fills its own)."""
 
     def __init__(
-        self, plan: Plan, agencies: dict[str, Agency], tasks: dict[int, Task], schedules: dict[int, Schedule]
+        self,
+        plan: Plan,
+        agencies: dict[str, Agency],
+        tasks: dict[int, Task],
+        schedules: dict[int, Schedule],
+        locks: LocksFile | None = None,
     ) -> None:
         self.plan, self.agencies, self.tasks, self.schedules = plan, agencies, tasks, schedules
         self.successions = Successions(agencies)
+        self.locked: dict[str, tuple[str, dt.date]] = {}  # each locked quarter → its lock's period and date
+        for lock in locks.locks if locks is not None else ():
+            period = parse_period(lock.period)
+            assert period is not None  # the model's pattern guarantees it
+            for quarter in period.quarters():
+                self.locked.setdefault(quarter.name, (lock.period, lock.locked_on))
         self._windows: dict[str, Window] = {}
         self._held: dict[str, dict[str, set[int]]] = {}
 

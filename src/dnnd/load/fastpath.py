@@ -4,13 +4,15 @@
 follows the YAML 1.2 core schema, keeps the last of duplicate keys silently, drops tags and knows
 nothing of positions. So a file takes this path only when:
 
-- its text has no flow collections, anchors, aliases, tags, directives, document markers, merge
-  keys or explicit keys, and no plain value that YAML 1.2 would read as a number where our schema
-  keeps text (leading zeros, hex, octal, floats, infinities);
+- its text has no anchors, aliases, tags, directives, document markers, merge keys or explicit keys,
+  no flow collection other than a one-line `key: [a, b]` or `key: {k: v, k2: v2}` of plain words and
+  whole numbers (what activities are written with: `countries: [JP, KR]`, `pledged: {amount: 1500000000,
+  currency: VND}`), and no plain value that YAML 1.2 would read as a number where our schema keeps text
+  (leading zeros, hex, octal, floats, infinities);
 - the result has only text keys, no floats, no integer of 19 digits or more, and no forbidden
   control character written as an escape;
-- the text has exactly as many lines holding a key as the result has keys: never fewer lines than
-  key occurrences, and a duplicate key leaves fewer keys than occurrences.
+- the text has exactly as many keys (lines holding a key, and the keys of one-line flow mappings) as
+  the result has: never fewer than key occurrences, and a duplicate key leaves fewer keys than occurrences.
 
 Anything else, and any file that then fails validation, goes through `yamlio` (positions, messages).
 """
@@ -39,21 +41,49 @@ def _parser() -> Any:
     return _fast_yaml
 
 
-_FLOW = re.compile(r"[\[{](?![\]}][ \t]*$)", re.MULTILINE)  # a flow collection, other than an empty [] or {}
+# A value or list item that opens a flow collection (brackets elsewhere are text: in a plain scalar, a block
+# scalar or a comment, both parsers read them alike).
+_FLOW = re.compile(r"^[ \t]*(?:-[ \t]+)*(?:[^ \t#\n'\"\[{][^\n]*?:[ \t]+)?[\[{](?![\]}][ \t]*$)", re.MULTILINE)
+# The flow collections the fast path takes: on one line after a plain key, of plain words and numbers only.
+_SAFE_FLOW = re.compile(
+    r"[ \t]*(?:-[ \t]+)*[A-Za-z_][A-Za-z0-9_]*:[ \t]+(?:\[(?P<seq>[^\[\]{}\n#'\"&*!|>%@`:]*)\]"
+    r"|\{(?P<map>[^\[\]{}\n#'\"&*!|>%@`]*)\})[ \t]*"
+)
+_FLOW_KEY = re.compile(r"[ \t]*[A-Za-z_][A-Za-z0-9_]*:[ \t]+[^ \t:][^:]*")
 _NODE_MARKS = re.compile(r"(?:^|\s)[&*!]")  # anchors, aliases, tags
 _EXPLICIT = re.compile(r"^[ \t]*(?:-[ \t]+)*[?:](?:[ \t]|$)", re.MULTILINE)
 _NUMBER = r"[-+]?(?:0[0-9xXoObB_]|[0-9][0-9_]*[.eE]|\.[0-9]|\.(?:inf|nan|Inf|NaN|INF|NAN))"
 _RISKY_VALUE = re.compile(r":[ \t]+" + _NUMBER)
 _RISKY_ITEM = re.compile(r"^[ \t]*(?:-[ \t]+)+" + _NUMBER, re.MULTILINE)
+_RISKY_SCALAR = re.compile(_NUMBER)
 # Every line that holds a key (and maybe more): never fewer lines than key occurrences.
 _KEY_LINE = re.compile(r"^[ \t]*(?:-[ \t]+)*[^ \t#\n][^\n]*:(?:[ \t]|$)", re.MULTILINE)
 _LARGEST_INT = 10**18
 
 
+def _flow_keys(text: str) -> int | None:
+    """How many keys the text's flow mappings hold, or None when it has a flow collection the fast path does
+    not take (on several lines, nested, quoted, or holding a number our schema would read otherwise)."""
+    keys = 0
+    for found in _FLOW.finditer(text):  # each match starts at the beginning of its line
+        end = text.find("\n", found.end())
+        line = _SAFE_FLOW.fullmatch(text, found.start(), len(text) if end < 0 else end)
+        if line is None:
+            return None
+        items = (line["seq"] if line["map"] is None else line["map"]).split(",")
+        if line["map"] is not None:
+            if not all(_FLOW_KEY.fullmatch(item) for item in items):
+                return None
+            items = [item.split(":", 1)[1] for item in items]
+            keys += len(items)
+        if not all(item.strip() and not _RISKY_SCALAR.match(item.strip()) for item in items):
+            return None
+    return keys
+
+
 def _screened_out(text: str) -> bool:
-    """True when the text uses YAML that the fast parser might read differently from ours."""
-    if ("[" in text or "{" in text) and _FLOW.search(text):
-        return True
+    """True when the text uses YAML that the fast parser might read differently from ours (flow
+    collections are screened by `_flow_keys`)."""
     if ("&" in text or "*" in text or "!" in text) and _NODE_MARKS.search(text):
         return True
     if "<<" in text or "\n---" in text or "\n..." in text or "\n%" in text or text.startswith(("---", "%", "...")):
@@ -103,12 +133,15 @@ def parse(text: str) -> Any | None:
             return None
     if parser is None or _screened_out(text):
         return None
+    flow_keys = _flow_keys(text) if "[" in text or "{" in text else 0
+    if flow_keys is None:
+        return None
     try:
         data = parser.safe_load(text)
     except Exception:
         return None
     # As many key lines as keys: each key line holds at most one key, and a duplicate key would have left
     # fewer keys than its lines (this also rejects scalars that span lines holding ': ').
-    if not isinstance(data, dict) or _keys(data, "\\" in text) != len(_KEY_LINE.findall(text)):
+    if not isinstance(data, dict) or _keys(data, "\\" in text) != len(_KEY_LINE.findall(text)) + flow_keys:
         return None
     return data

@@ -41,11 +41,34 @@ class ReporterRecord(NamedTuple):
     email: str | None
 
 
+class MoneyRecord(NamedTuple):
+    amount: int
+    currency: str
+
+
+class ActivityRecord(NamedTuple):
+    kind: str
+    title: str
+    start: dt.date
+    end: dt.date | None
+    countries: tuple[str, ...]
+    partner: str | None
+    people: int | None
+    items: int | None  # `count:` in the file (a tuple cannot have a field named count)
+    ref: str | None
+    tasks: tuple[int, ...]
+    note: str | None
+    aid_type: str | None
+    pledged: MoneyRecord | None
+    disbursed: MoneyRecord | None
+
+
 class UpdateRecord(NamedTuple):
     agency: str
     period: str
     reporter: ReporterRecord | None
     entries: tuple[EntryRecord, ...]
+    activities: tuple[ActivityRecord, ...]
 
 
 class EntryLike(Protocol):
@@ -53,6 +76,19 @@ class EntryLike(Protocol):
     def task(self) -> int: ...
     @property
     def occurrence(self) -> int | None: ...
+
+
+class ActivityLike(Protocol):
+    @property
+    def kind(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def start(self) -> dt.date: ...
+    @property
+    def ref(self) -> str | None: ...
+    @property
+    def tasks(self) -> Sequence[int]: ...
 
 
 class UpdateLike(Protocol):
@@ -64,6 +100,8 @@ class UpdateLike(Protocol):
     def period(self) -> str: ...
     @property
     def entries(self) -> Sequence[EntryLike]: ...
+    @property
+    def activities(self) -> Sequence[ActivityLike]: ...
 
 
 def to_plain(update: Update) -> Plain:
@@ -84,6 +122,25 @@ def to_plain(update: Update) -> Plain:
                 entry.occurrence,
             ]
             for entry in update.entries
+        ],
+        [
+            [
+                activity.kind,
+                activity.title,
+                activity.start.isoformat(),
+                activity.end.isoformat() if activity.end else None,
+                activity.countries,
+                activity.partner,
+                activity.people,
+                activity.count,
+                activity.ref,
+                activity.tasks,
+                activity.note,
+                activity.aid_type,
+                [activity.pledged.amount, activity.pledged.currency] if activity.pledged else None,
+                [activity.disbursed.amount, activity.disbursed.currency] if activity.disbursed else None,
+            ]
+            for activity in update.activities
         ],
     ]
 
@@ -119,11 +176,36 @@ def entry_from_plain(plain: Plain) -> EntryRecord:
     return _new(EntryRecord, (task, sys.intern(status), done, summary, difficulties, proposals, issued, occurrence))
 
 
+def activity_from_plain(plain: Plain) -> ActivityRecord:
+    kind, title, start, end, countries, partner, people, count, ref, tasks, note, aid_type, pledged, disbursed = plain
+    day = dt.date.fromisoformat
+    return _new(
+        ActivityRecord,
+        (
+            sys.intern(kind),
+            title,
+            day(start),
+            day(end) if end else None,
+            tuple(countries),
+            partner,
+            people,
+            count,
+            ref,
+            tuple(tasks),
+            note,
+            aid_type,
+            _new(MoneyRecord, pledged) if pledged else None,
+            _new(MoneyRecord, disbursed) if disbursed else None,
+        ),
+    )
+
+
 def from_plain(plain: Plain) -> UpdateRecord:
-    agency, period, reporter, entries = plain
+    agency, period, reporter, entries, activities = plain
     agency, period = sys.intern(agency), sys.intern(period)  # one string each, not one per file
     made = tuple(map(entry_from_plain, entries))
-    return _new(UpdateRecord, (agency, period, _new(ReporterRecord, reporter) if reporter else None, made))
+    done = tuple(map(activity_from_plain, activities)) if activities else ()
+    return _new(UpdateRecord, (agency, period, _new(ReporterRecord, reporter) if reporter else None, made, done))
 
 
 def record_or_none(plain: Plain | None) -> UpdateRecord | None:

@@ -79,6 +79,7 @@ class UpdateSummary:
     submissions: Submissions
     completions: Completions
     latest: dict[int, tuple[ReportedEntry, ...]]  # per task, its leads' entries, newest period first
+    activities: int = 0  # how many activities the files report (before merging): none to count when 0
 
 
 def _quarter(name: str) -> Period:
@@ -101,7 +102,9 @@ def summarise(updates: Sequence[tuple[str, UpdateRecord]], leads: Mapping[int, f
     every successor their duty can pass to): newest period first, then the files' order."""
     by_quarter: dict[str, dict[str, list[int]]] = {}
     completions: dict[tuple[int, str], list[list[Any]]] = {}
+    activities = 0
     for _, update in updates:
+        activities += len(update.activities)
         tasks = by_quarter.setdefault(update.period, {}).setdefault(update.agency, [])
         for entry in update.entries:
             tasks.append(entry.task)
@@ -118,6 +121,7 @@ def summarise(updates: Sequence[tuple[str, UpdateRecord]], leads: Mapping[int, f
         Submissions(by_quarter),
         Completions(completions),
         {task: tuple(entries) for task, entries in latest.items()},
+        activities,
     )
 
 
@@ -131,6 +135,7 @@ def to_plain(summary: UpdateSummary) -> dict[str, Any]:
             [task, [[item.agency, item.period, item.rel, entry_to_plain(item.entry)] for item in items]]
             for task, items in summary.latest.items()
         ],
+        "activities": summary.activities,
     }
 
 
@@ -148,4 +153,4 @@ def from_plain(plain: dict[str, Any]) -> UpdateSummary:
         for task, items in plain["latest"]
     }
     completions = Completions({(task, agency): found for task, agency, found in plain["completions"]})
-    return UpdateSummary(int(plain["files"]), Submissions(submissions), completions, latest)
+    return UpdateSummary(int(plain["files"]), Submissions(submissions), completions, latest, int(plain["activities"]))

@@ -34,7 +34,12 @@ def test_a_plain_update_is_read_with_our_schema() -> None:
     "text",
     [
         "documents: [ ]\n",  # only an empty [] or {} alone at the end of its line passes
-        "summary: '[x'\n",
+        "countries: [JP,\n  KR]\n",  # a flow collection over several lines
+        "countries: [JP, 'KR']\n",  # quoted items
+        "documents: [{number: 1}]\n",  # nested
+        "pledged: {amount: 1.5e9, currency: VND}\n",  # a number our schema would read otherwise
+        "countries: [JP, 0x1F]\n",
+        "pledged: {amount: 1, amount: 2}\n",  # a duplicate key inside a flow mapping
         "summary: x &y\n",
         "a: 1\n...\n",
         "%YAML 1.2\n---\na: 1\n",
@@ -46,6 +51,18 @@ def test_a_plain_update_is_read_with_our_schema() -> None:
 )
 def test_risky_syntax_is_screened_out(text: str) -> None:
     assert fastpath.parse(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "summary: '[x'\n",  # brackets inside a quoted text are text to both parsers
+        "activities:\n  - kind: aid\n    countries: [JP, KR]\n    pledged: {amount: 1500000000, currency: VND}\n",
+        "activities:\n  - countries: []\n    tasks: [7, 12]\n",
+    ],
+)
+def test_one_line_flow_collections_of_plain_words_read_as_our_parser_reads_them(text: str) -> None:
+    assert fastpath.parse(text) == parse_yaml(text, "x.yaml").data
 
 
 @pytest.mark.parametrize(

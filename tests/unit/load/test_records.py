@@ -27,19 +27,20 @@ def test_a_model_becomes_a_plain_list_in_field_order() -> None:
         "2020-Q3",
         ["Nguyễn Văn A", None, "0258", None],
         [[5, "in_progress", None, "Đang làm.", None, None, [], None]],
+        [],
     ]
 
 
 def test_the_plain_form_reads_back_into_records() -> None:
-    record = records.from_plain(["lhhn", "2020-Q4", None, [DONE]])
+    record = records.from_plain(["lhhn", "2020-Q4", None, [DONE], []])
     document = DocumentRecord("45/LHHN-VP", dt.date(2020, 7, 1), "Kế hoạch")
     entry = EntryRecord(5, "done", dt.date(2020, 9, 1), "Đã xong.", "Thiếu kinh phí.", None, (document,), 2020)
-    assert record == UpdateRecord("lhhn", "2020-Q4", None, (entry,))
+    assert record == UpdateRecord("lhhn", "2020-Q4", None, (entry,), ())
     assert records.entry_to_plain(record.entries[0]) == DONE
 
 
 def test_a_reporter_reads_back_as_its_record() -> None:
-    record = records.from_plain(["snv", "2021-Q1", ["B", "Chuyên viên", None, "b@snv.example"], []])
+    record = records.from_plain(["snv", "2021-Q1", ["B", "Chuyên viên", None, "b@snv.example"], [], []])
     assert record.reporter == ReporterRecord("B", "Chuyên viên", None, "b@snv.example")
     assert record.entries == ()
 
@@ -60,3 +61,31 @@ def test_a_damaged_plain_form_gives_no_record(plain: list[object]) -> None:
 
 def test_no_plain_form_gives_no_record() -> None:
     assert records.record_or_none(None) is None
+
+
+def test_an_activity_becomes_a_plain_list_and_reads_back_as_its_record() -> None:
+    aid = {"kind": "aid", "title": "Nước sạch", "start": "2020-11-20", "countries": ["KR"], "partner": "GNI"}
+    aid |= {"aid_type": "project", "pledged": {"amount": 20000, "currency": "USD"}, "ref": "12/QĐ-UBND"}
+    update = Update.model_validate({"agency": "lhhn", "period": "2020-Q4", "entries": [], "activities": [aid]})
+    plain = records.to_plain(update)[4]
+    assert plain == [
+        [
+            "aid",
+            "Nước sạch",
+            "2020-11-20",
+            None,
+            ["KR"],
+            "GNI",
+            None,
+            None,
+            "12/QĐ-UBND",
+            [],
+            None,
+            "project",
+            [20000, "USD"],
+            None,
+        ]
+    ]
+    record = records.activity_from_plain(plain[0])
+    assert (record.start, record.countries, record.pledged) == (dt.date(2020, 11, 20), ("KR",), (20000, "USD"))
+    assert record.pledged is not None and record.pledged.currency == "USD"

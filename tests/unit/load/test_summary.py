@@ -17,6 +17,7 @@ def record(agency: str, period: str, *entries: tuple[int, str, str | None]) -> U
             period,
             None,
             [[task, status, done, f"{agency} {period}", None, None, [], None] for task, status, done in entries],
+            [],
         ]
     )
 

@@ -45,7 +45,7 @@ def test_fast_path_gives_what_the_positional_loader_gives() -> None:
         "task: 0x1F\n",
         "a: &x 1\nb: *x\n",
         "a: !!python/object:os.system x\n",
-        "documents: {number: 1, date: 2020-01-01}\n",
+        "documents: [{number: 1, date: 2020-01-01}]\n",
         "---\na: 1\n",
         "? a\n: 1\n",
         "summary: |\n  dòng một\n  khóa: giá trị\n",

@@ -75,7 +75,9 @@ def test_unknown_key_suggests_the_closest_and_lists_allowed(
 
 def test_unknown_key_without_a_close_match_only_lists(make_repo: MakeRepo) -> None:
     message = only(make_repo({UPDATE: VALID + "ghichu: xyz\n"}))
-    assert message.startswith(f"{UPDATE}:18:1: ghichu: khóa 'ghichu' không hợp lệ ở đây; các khóa được dùng: agency")
+    assert message.startswith(
+        f"{UPDATE}:18:1: ghichu: khóa 'ghichu' không hợp lệ ở đây; các khóa được dùng: activities, agency"
+    )
     assert "có phải là" not in message
 
 
