@@ -2,14 +2,18 @@
 
     python benchmarks/generate.py OUT --agencies 600 --quarters 40 --tasks 60
     python benchmarks/generate.py OUT --provinces 34 --agencies 18 --quarters 40 --tasks 15
+    python benchmarks/generate.py OUT --agencies 600 --quarters 40 --tasks 60 --activities 10
 
 Every file says that its content is invented. Each repository is a git repository (one commit), as
-plan repositories are. Update files are about 600 bytes, with Vietnamese text.
+plan repositories are. Update files are about 600 bytes, with Vietnamese text; with --activities, each
+also lists about that many activities (written as people write them: `countries: [JP]`), a tenth of them
+sharing a document number with another agency's report and a few reported a quarter late.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import random
 import subprocess
 from pathlib import Path
@@ -40,12 +44,53 @@ def sentence(rng: random.Random, low: int = 8, high: int = 18) -> str:
     return (" ".join(words)).capitalize() + "."
 
 
-def dump(path: Path, data: object) -> None:
+KINDS = ("delegation_in", "delegation_in", "delegation_out", "event", "event", "aid", "agreement", "training", "media")
+COUNTRIES = ("JP", "KR", "CN", "LA", "KH", "TH", "RU", "US", "FR", "DE", "AU", "SG", "IN", "GB", "CU")
+
+
+def dump(path: Path, data: object, more: str = "") -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(NOTE + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
+    text = NOTE + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100) + more
+    path.write_text(text, encoding="utf-8")
 
 
-def province(out: Path, index: int, agencies: int, quarters: int, tasks: int, seed: int) -> int:
+def activities(rng: random.Random, year: int, quarter: int, tasks: list[int], count: int) -> str:
+    """About `count` activities of the quarter's cut-off window (15th of the month before to the 14th of its
+    last month), as YAML text."""
+    end = dt.date(year, quarter * 3, 14)
+    start = dt.date(year - 1, 12, 15) if quarter == 1 else dt.date(year, quarter * 3 - 1, 15)
+    lines = ["activities:"]
+    for _ in range(rng.randint(count - 2, count + 2)):
+        kind = rng.choice(KINDS)
+        late = rng.random() < 0.02  # reported a quarter late
+        day = (
+            start - dt.timedelta(days=rng.randint(1, 60))
+            if late
+            else start + dt.timedelta(days=rng.randint(0, (end - start).days))
+        )
+        lines += [f"  - kind: {kind}", f"    title: {sentence(rng, 6, 12)}", f"    start: {day.isoformat()}"]
+        if kind != "media":
+            countries = ", ".join(sorted(set(rng.sample(COUNTRIES, k=rng.choice((1, 1, 1, 2))))))
+            lines += [f"    countries: [{countries}]", f"    partner: Đối tác giả lập {rng.randint(1, 300)}"]
+        if kind in ("delegation_in", "delegation_out", "event", "training"):
+            lines.append(f"    people: {rng.randint(3, 200)}")
+        if kind == "media":
+            lines.append(f"    count: {rng.randint(1, 20)}")
+        if kind == "aid":
+            currency = rng.choice(("VND", "VND", "USD"))
+            amount = rng.randint(1, 500) * (10_000_000 if currency == "VND" else 1_000)
+            lines += [
+                f"    aid_type: {rng.choice(('project', 'non_project', 'emergency'))}",
+                f"    pledged: {{amount: {amount}, currency: {currency}}}",
+            ]
+        if rng.random() < 0.1:  # one of a few documents of the quarter: other agencies report it too
+            lines.append(f"    ref: {rng.randint(1, 40)}-{year}Q{quarter}/QĐ-UBND")
+        if tasks and rng.random() < 0.5:
+            lines.append(f"    tasks: [{rng.choice(tasks)}]")
+    return "\n".join(lines) + "\n"
+
+
+def province(out: Path, index: int, agencies: int, quarters: int, tasks: int, seed: int, per_file: int = 0) -> int:
     rng = random.Random(seed * 1000 + index)
     ids = ["sngv"] + [f"cq{number:03d}" for number in range(1, agencies)]
     agency_rows = [{"id": "sngv", "name": "Sở Ngoại vụ", "short_name": "SNgV", "kind": "department"}]
@@ -81,7 +126,12 @@ def province(out: Path, index: int, agencies: int, quarters: int, tasks: int, se
     dump(out / "plan" / "tasks.yaml", {"tasks": task_rows})
     dump(out / "plan" / "events.yaml", {"events": []})
     plan = yaml.safe_load((Path(__file__).resolve().parent.parent / "plan" / "plan.yaml").read_text("utf-8"))
-    plan.update(id=f"gia-lap-{index + 1:02d}", duties=[], title=f"Kế hoạch giả lập số {index + 1}")
+    plan.update(
+        id=f"gia-lap-{index + 1:02d}",
+        duties=[],
+        title=f"Kế hoạch giả lập số {index + 1}",
+        province=f"Tỉnh giả lập {index + 1}",
+    )
     dump(out / "plan" / "plan.yaml", plan)
     written = 0
     for agency_id in ids:
@@ -106,7 +156,8 @@ def province(out: Path, index: int, agencies: int, quarters: int, tasks: int, se
                 "reporter": {"name": "Nguyễn Văn A", "title": "Chuyên viên"},
                 "entries": entries,
             }
-            dump(out / "plan" / "updates" / agency_id / f"{year}-Q{quarter}.yaml", update)
+            more = activities(rng, year, quarter, held[agency_id], per_file) if per_file else ""
+            dump(out / "plan" / "updates" / agency_id / f"{year}-Q{quarter}.yaml", update, more)
             written += 1
     git = ["git", "-C", str(out), "-c", "user.name=benchmark", "-c", "user.email=benchmark@example.invalid"]
     subprocess.run([*git[:3], "init", "-q", "-b", "main"], check=True)
@@ -123,11 +174,12 @@ def main() -> None:
     parser.add_argument("--quarters", type=int, default=40)
     parser.add_argument("--tasks", type=int, default=60)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--activities", type=int, default=0, help="about this many activities in each file")
     args = parser.parse_args()
     total = 0
     for index in range(args.provinces):
         target = args.out if args.provinces == 1 else args.out / f"tinh-{index + 1:02d}"
-        total += province(target, index, args.agencies, args.quarters, args.tasks, args.seed)
+        total += province(target, index, args.agencies, args.quarters, args.tasks, args.seed, args.activities)
     print(f"wrote {total} update files under {args.out}")
 
 

@@ -316,8 +316,8 @@ def signature_block(document: DocumentObject) -> None:
     line(right, "{{ signer.name }}", "DNND Signature")
 
 
-def appendix(document: DocumentObject) -> None:
-    """A landscape section with its own page numbers from 1 and a table whose header row repeats."""
+def _landscape_section(document: DocumentObject) -> None:
+    """A new landscape section with its own page numbers from 1."""
     section = document.add_section(WD_SECTION.NEW_PAGE)
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Mm(297), Mm(210)
@@ -327,7 +327,34 @@ def appendix(document: DocumentObject) -> None:
     numbering = OxmlElement("w:pgNumType")
     numbering.set(qn("w:start"), "1")
     section._sectPr.append(numbering)
-    line(document, "PHỤ LỤC", "DNND Kind")
+
+
+def _repeated_head(table: Table, headers: tuple[str, ...]) -> None:
+    head = table.rows[0]
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    head._tr.get_or_add_trPr().append(repeat)
+    for cell, text in zip(head.cells, headers, strict=True):
+        line(cell, text, "DNND Table Head", first=True)
+
+
+def _row_loop(table: Table, loop: str, fields: tuple[str, ...]) -> None:
+    """Rows 1-3 of `table`: `{%tr for … %}`, one row of `fields` (kept on one page), `{%tr endfor %}`."""
+    table.rows[1].cells[0].paragraphs[0].style = "DNND Table"
+    run(table.rows[1].cells[0].paragraphs[0], f"{{%tr for {loop} %}}")
+    for cell, field in zip(table.rows[2].cells, fields, strict=True):
+        line(cell, f"{{{{ {field} }}}}", "DNND Table", first=True)
+    table.rows[2].cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    table.rows[2]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a row stays on one page
+    table.rows[3].cells[0].paragraphs[0].style = "DNND Table"
+    run(table.rows[3].cells[0].paragraphs[0], "{%tr endfor %}")
+
+
+def appendix(document: DocumentObject) -> None:
+    """Phụ lục I, the tasks: a landscape section with its own page numbers from 1 and a table whose header
+    row repeats."""
+    _landscape_section(document)
+    line(document, "PHỤ LỤC I", "DNND Kind")
     line(document, "{{ appendix.title }}", "DNND Summary")
     line(document, "{{ appendix.reference }}", "DNND Addressee", italic=True)
     headers = ("STT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời gian", "Tình trạng")
@@ -335,22 +362,59 @@ def appendix(document: DocumentObject) -> None:
     table = document.add_table(rows=4, cols=len(headers))
     table.style = document.styles["Table Grid"]
     _grid(table, widths)
-    head = table.rows[0]
-    head_properties = head._tr.get_or_add_trPr()
+    _repeated_head(table, headers)
+    _row_loop(
+        table,
+        "row in appendix.rows",
+        ("row.number", "row.title", "row.lead", "row.support", "row.timing", "row.status"),
+    )
+
+
+def figures_appendix(document: DocumentObject) -> None:
+    """Phụ lục II, the figures: kinds by period (one column per period compared: `{%tc %}`), the period's
+    activities, and notes."""
+    _landscape_section(document)
+    line(document, "PHỤ LỤC II", "DNND Kind")
+    line(document, "{{ figures.title }}", "DNND Summary")
+    line(document, "{{ figures.reference }}", "DNND Addressee", italic=True)
+    line(document, "1. Số hoạt động theo loại", "DNND Heading")
+    table = document.add_table(rows=3, cols=4)
+    table.style = document.styles["Table Grid"]
+    _grid(table, (5.0, 0.2, 20.0, 0.2))
+    head, body, end = table.rows
+    cells = (
+        (head, ("Loại hoạt động", "{%tc for column in figures.columns %}", "{{ column }}", "{%tc endfor %}")),
+        (body, ("{{ row.label }}", "{%tc for cell in row.cells %}", "{{ cell }}", "{%tc endfor %}")),
+    )
+    for row, texts in cells:
+        for cell, text in zip(row.cells, texts, strict=True):
+            line(cell, text, "DNND Table Head" if row is head else "DNND Table", first=True)
     repeat = OxmlElement("w:tblHeader")
     repeat.set(qn("w:val"), "true")
-    head_properties.append(repeat)
-    for cell, text in zip(head.cells, headers, strict=True):
-        line(cell, text, "DNND Table Head", first=True)
-    fields = ("row.number", "row.title", "row.lead", "row.support", "row.timing", "row.status")
-    table.rows[1].cells[0].paragraphs[0].style = "DNND Table"
-    run(table.rows[1].cells[0].paragraphs[0], "{%tr for row in appendix.rows %}")
-    for cell, field in zip(table.rows[2].cells, fields, strict=True):
-        line(cell, f"{{{{ {field} }}}}", "DNND Table", first=True)
-    table.rows[2].cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    table.rows[2]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a task's row stays on one page
-    table.rows[3].cells[0].paragraphs[0].style = "DNND Table"
-    run(table.rows[3].cells[0].paragraphs[0], "{%tr endfor %}")
+    head._tr.get_or_add_trPr().append(repeat)
+    body._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    # the rows loop around the body row: `{%tr %}` tags in rows of their own, before and after it
+    before = table.add_row()
+    table._tbl.remove(before._tr)
+    body._tr.addprevious(before._tr)
+    before.cells[0].paragraphs[0].style = "DNND Table"
+    run(before.cells[0].paragraphs[0], "{%tr for row in figures.rows %}")
+    end.cells[0].paragraphs[0].style = "DNND Table"
+    run(end.cells[0].paragraphs[0], "{%tr endfor %}")
+    line(document, "2. Danh sách các hoạt động trong kỳ", "DNND Heading")
+    headers = ("STT", "Ngày", "Loại", "Nội dung", "Nước", "Đối tác", "Số người, giá trị", "Cơ quan báo cáo")
+    widths = (1.1, 2.6, 2.4, 6.6, 2.4, 3.6, 2.5, 3.0)
+    table = document.add_table(rows=4, cols=len(headers))
+    table.style = document.styles["Table Grid"]
+    _grid(table, widths)
+    _repeated_head(table, headers)
+    fields = tuple(
+        f"item.{name}" for name in ("number", "date", "kind", "title", "countries", "partner", "value", "agencies")
+    )
+    _row_loop(table, "item in figures.activities", fields)
+    line(document, "{%p for note in figures.notes %}", "DNND Table")
+    line(document, "{{ note }}", "DNND Table", italic=True)
+    line(document, "{%p endfor %}", "DNND Table")
 
 
 def report_template() -> DocumentObject:
@@ -366,6 +430,7 @@ def report_template() -> DocumentObject:
     signature_block(document)
     page_numbers(document)
     appendix(document)
+    figures_appendix(document)
     return document
 
 

@@ -240,6 +240,7 @@ def _help(tmp: Path) -> list[Run]:
         "status",
         "rollup",
         "missing",
+        "stats",
         "report",
         "remind",
         "new-update",
@@ -312,6 +313,18 @@ def _documents(tmp: Path) -> list[Run]:
             records=("out/r3.docx",),
         ),
         Run(_repo(root, "remind", "--quarter", "2020-Q4", "--date", "2020-12-10", "-o", f"{out}/r.docx")),
+    ]
+
+
+@case("stats")
+def _stats(tmp: Path) -> list[Run]:
+    root = example(tmp)
+    return [
+        Run(_repo(root, "stats", "--quarter", "2020-Q4")),
+        Run(_repo(root, "stats", "--quarter", "2020-Q4", "--format", "json")),
+        Run(_repo(root, "stats", "--year", "2020", "--format", "csv")),
+        Run(_repo(root, "stats", "--quarter", "2020-Q4", "--agency", "lhhn", "--lang", "en")),
+        Run(_repo(root, "stats", "--quarter", "2020-Q3", "--agency", "xyz")),
     ]
 
 
@@ -427,6 +440,9 @@ def _rollup(tmp: Path) -> list[Run]:
     bad = broken(tmp, "bad")
     (bad / "plan" / "tasks.yaml").write_text("tasks: [1\n", encoding="utf-8")
     left = broken(tmp, "left")
+    for root, prefix in ((bad, "hong-"), (left, "bo-sot-")):
+        plan = root / "plan" / "plan.yaml"
+        plan.write_text(plan.read_text(encoding="utf-8").replace("id: ", f"id: {prefix}", 1), encoding="utf-8")
     dirs = [str(first), str(second), str(bad), str(left)]
     return [
         *(Run(["rollup", *dirs, "--quarter", "2020-Q4", "--format", fmt]) for fmt in ("table", "json", "csv")),

@@ -99,7 +99,7 @@ def scaffold(run_cli: RunCli, repo: Path, agency: str, quarter: str) -> list[int
 def appendix(run_cli: RunCli, repo: Path, *args: str) -> list[list[str]]:
     """The report's appendix rows (STT, task, lead, support, timing, status), one per task, header left out."""
     document = generate(run_cli, repo, "report", *args, name=f"{'-'.join(args)}.docx")
-    return [[cell.text for cell in row.cells] for row in document.tables[-1].rows][1:]
+    return [[cell.text for cell in row.cells] for row in document.tables[2].rows][1:]
 
 
 # ----- the embedded plan: stttt split into svhtt (tasks 8, 11) and skhcn (the rest) from 01/03/2025 ---------------
@@ -672,7 +672,7 @@ def test_a_year_report_keeps_each_reports_own_name(run_cli: RunCli, make_repo: M
     all_texts = texts(document)
     assert f"{STTTT} (chủ trì, quý I năm 2025):" in all_texts
     assert f"{SVHTT} (chủ trì, quý II năm 2025):" in all_texts
-    rows = [[cell.text for cell in row.cells] for row in document.tables[-1].rows][1:]
+    rows = [[cell.text for cell in row.cells] for row in document.tables[2].rows][1:]
     assert (rows[7][2], rows[10][3].count(SVHTT), rows[10][3].count(STTTT)) == (SVHTT, 1, 0)
     second = all_texts.index("Các cơ quan, đơn vị chưa báo cáo quý II năm 2025:")
     third = all_texts.index("Các cơ quan, đơn vị chưa báo cáo quý III năm 2025:")

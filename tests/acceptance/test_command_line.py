@@ -75,7 +75,10 @@ def test_an_unknown_language_is_refused_wherever_it_comes_from(
 def test_an_unknown_command_is_told_in_the_language_asked_for(run_cli: RunCli) -> None:
     english = run_cli("--lang", "en", "stat")
     assert english.exit_code == 2
-    assert "Error: No such command 'stat'. Did you mean 'status'?" in english.output
+    assert "Error: No such command 'stat'. Did you mean 'stats', 'status'?" in english.output
     vietnamese = run_cli("stat")
-    assert "Lỗi: không có lệnh 'stat' (danh sách lệnh: dnnd --help). Có phải ý bạn là 'status'?" in vietnamese.output
+    assert (
+        "Lỗi: không có lệnh 'stat' (danh sách lệnh: dnnd --help). Có phải ý bạn là 'stats', 'status'?"
+        in vietnamese.output
+    )
     assert "Cách dùng: " in vietnamese.output and "Usage:" not in vietnamese.output  # the program name is the runner's

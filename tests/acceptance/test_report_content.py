@@ -176,7 +176,7 @@ def test_next_period_lists_overdue_ongoing_and_tasks_whose_event_occurred(run_cl
 def test_appendix_reference_and_one_row_per_task(run_cli: RunCli, make_repo: MakeRepo) -> None:
     document = generate(run_cli, make_repo(SAMPLE))
     assert "(Kèm theo Báo cáo số 05/BC-SNgV ngày 16/12/2020 của Sở Ngoại vụ)" in texts(document)
-    rows = [[cell.text for cell in row.cells] for row in document.tables[-1].rows]
+    rows = [[cell.text for cell in row.cells] for row in document.tables[2].rows]
     assert rows[0] == ["STT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời gian", "Tình trạng"]
     assert [row[0] for row in rows[1:]] == [str(n) for n in TASKS]
     for row in rows[1:]:

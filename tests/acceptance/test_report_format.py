@@ -70,14 +70,15 @@ def _within(
 
 
 def test_a4_portrait_main_section_and_the_decree_margins(run_cli: RunCli, make_repo: MakeRepo) -> None:
-    main, appendix = _report(run_cli, make_repo).sections
+    main, *appendices = _report(run_cli, make_repo).sections
     assert (round(main.page_width.mm), round(main.page_height.mm)) == (210, 297)
     assert main.orientation == WD_ORIENT.PORTRAIT
-    # the appendix may be landscape for its table, but stays A4
-    assert sorted((round(appendix.page_width.mm), round(appendix.page_height.mm))) == [210, 297]
-    portrait = (appendix.page_width < appendix.page_height) == (appendix.orientation == WD_ORIENT.PORTRAIT)
-    assert portrait, "orientation and page size disagree"
-    for section in (main, appendix):
+    assert len(appendices) == 2  # Phụ lục I (tasks) and Phụ lục II (figures)
+    for appendix in appendices:  # an appendix may be landscape for its table, but stays A4
+        assert sorted((round(appendix.page_width.mm), round(appendix.page_height.mm))) == [210, 297]
+        portrait = (appendix.page_width < appendix.page_height) == (appendix.orientation == WD_ORIENT.PORTRAIT)
+        assert portrait, "orientation and page size disagree"
+    for section in (main, *appendices):
         assert 19.9 <= section.top_margin.mm <= 25.1 and 19.9 <= section.bottom_margin.mm <= 25.1
         assert 29.9 <= section.left_margin.mm <= 35.1 and 14.9 <= section.right_margin.mm <= 20.1
 
@@ -151,7 +152,7 @@ def test_headings_and_body_paragraphs(run_cli: RunCli, make_repo: MakeRepo) -> N
 
 def test_appendix_table_text_is_12_to_13_pt(run_cli: RunCli, make_repo: MakeRepo) -> None:
     document = _report(run_cli, make_repo)
-    table = document.tables[-1]
+    table = document.tables[2]
     assert [cell.text for cell in table.rows[0].cells][:2] == ["STT", "Nhiệm vụ"]
     cells = [paragraph for row in table.rows for cell in row.cells for paragraph in cell.paragraphs]
     assert len([p for p in cells if text_runs(p)]) >= 16 * 6
@@ -161,7 +162,7 @@ def test_appendix_table_text_is_12_to_13_pt(run_cli: RunCli, make_repo: MakeRepo
 
 def test_signature_block(run_cli: RunCli, make_repo: MakeRepo) -> None:
     document = _report(run_cli, make_repo)
-    signature = document.tables[-2].rows[0].cells[1]
+    signature = document.tables[1].rows[0].cells[1]
     lines = [p for p in signature.paragraphs if p.text.strip()]
     assert [p.text for p in lines] == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]  # the name is left for the clerk
     assert all(_within(looks(document, p), 13, 14, True, None) for p in lines)
@@ -171,14 +172,14 @@ def test_signature_block(run_cli: RunCli, make_repo: MakeRepo) -> None:
     document = generate(
         run_cli, make_repo({"plan/plan.yaml": named}, name="named"), "report", *REPORT_ARGS, name="n.docx"
     )
-    lines = [p for p in document.tables[-2].rows[0].cells[1].paragraphs if p.text.strip()]
+    lines = [p for p in document.tables[1].rows[0].cells[1].paragraphs if p.text.strip()]
     assert [p.text for p in lines] == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn An"]
     assert all(_within(looks(document, p), 13, 14, True, None) for p in lines)
 
 
 def test_recipients_block(run_cli: RunCli, make_repo: MakeRepo) -> None:
     document = _report(run_cli, make_repo)
-    cell = document.tables[-2].rows[0].cells[0]
+    cell = document.tables[1].rows[0].cells[0]
     head, *items = [p for p in cell.paragraphs if p.text.strip()]
     assert head.text == "Nơi nhận:" and looks(document, head) == {(12, True, True)}
     assert [p.text for p in items] == [
@@ -238,16 +239,17 @@ def test_appendix_has_its_own_section_numbered_from_one_with_a_repeating_header_
     run_cli: RunCli, make_repo: MakeRepo
 ) -> None:
     document = _report(run_cli, make_repo)
-    assert len(document.sections) == 2
+    assert len(document.sections) == 3
+    for appendix in document.sections[1:]:
+        assert appendix.start_type is not None and appendix._sectPr.find(f"{W}pgNumType").get(f"{W}start") == "1"
     appendix = document.sections[1]
-    assert appendix.start_type is not None and appendix._sectPr.find(f"{W}pgNumType").get(f"{W}start") == "1"
     header = appendix.header if not appendix.header.is_linked_to_previous else document.sections[0].header
     assert any(_page_field_runs(p._p) for p in header.paragraphs)
     body = list(document.element.body.iterchildren())
     section_break = next(i for i, child in enumerate(body) if child.find(f"{W}pPr/{W}sectPr") is not None)
-    table = document.tables[-1]._tbl
+    table = document.tables[2]._tbl
     assert body.index(table) > section_break
-    assert body.index(find(document, "PHỤ LỤC")._p) > section_break
+    assert body.index(find(document, "PHỤ LỤC I")._p) > section_break
     repeat = table.find(f"{W}tr/{W}trPr/{W}tblHeader")
     assert repeat is not None and repeat.get(f"{W}val", "true") not in ("0", "false", "off")
 

@@ -86,11 +86,13 @@ def test_missing_agencies_are_named_with_their_tasks(run_cli: RunCli, make_repo:
 
 def test_broken_repository_is_reported_and_the_others_still_counted(run_cli: RunCli, make_repo: MakeRepo) -> None:
     good = make_repo(name="good")
-    broken = make_repo({"plan/tasks.yaml": "tasks:\n  - id: 1\n    title: [\n"}, name="broken")
+    broken = make_repo(
+        {**plan_named("broken-plan"), "plan/tasks.yaml": "tasks:\n  - id: 1\n    title: [\n"}, name="broken"
+    )
     document = rollup_json(run_cli, str(good), str(broken), "--quarter", "2020-Q3", code=1)
     counted, failed = document["provinces"]
     assert counted["error"] is None and counted["counts"] == status_counts(run_cli, good, "--quarter", "2020-Q3")
-    assert failed["plan"] == "khanhhoa-dnnd-2020" and failed["counts"] is None
+    assert failed["plan"] == "broken-plan" and failed["counts"] is None
     assert f"dnnd --repo {broken} validate" in failed["error"]
     assert failed["problems"] and "plan/tasks.yaml" in failed["problems"][0]
     assert document["totals"] == counted["counts"]
@@ -182,8 +184,11 @@ def test_rollup_of_generated_repositories(run_cli: RunCli, tmp_path: Path) -> No
 
 
 def test_parallel_roll_up_gives_the_serial_result(make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch) -> None:
-    broken = make_repo({"plan/tasks.yaml": "tasks: [\n"}, name="broken")
-    repos = [make_repo(update("lhhn", "2020-Q3", (2, "in_progress")), name=f"p{index}") for index in range(3)]
+    broken = make_repo({**plan_named("broken"), "plan/tasks.yaml": "tasks: [\n"}, name="broken")
+    repos = [
+        make_repo({**plan_named(f"p{index}"), **update("lhhn", "2020-Q3", (2, "in_progress"))}, name=f"p{index}")
+        for index in range(3)
+    ]
     directories = [repos[0], broken, *repos[1:]]
     choice, today = PeriodChoice(parse_period("2020-Q3")), dt.date(2026, 11, 26)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
@@ -201,7 +206,7 @@ def test_the_table_fits_the_terminal(make_repo: MakeRepo, columns: int) -> None:
 
     from dnnd.cli.app import app
 
-    repos = [str(make_repo(name=name)) for name in ("khanh-hoa", "phu-yen")]
+    repos = [str(make_repo(plan_named(name), name=name)) for name in ("khanh-hoa", "phu-yen")]
     result = CliRunner().invoke(app, ["rollup", *repos, "--quarter", "2020-Q4"], env={"COLUMNS": str(columns)})
     assert result.exit_code == 0, result.output
     assert max(len(line) for line in result.output.splitlines()) <= columns

@@ -50,6 +50,7 @@ PLAN_TEXT = """\
 # Kế hoạch mới: điền theo quyết định ban hành kế hoạch, rồi chạy `dnnd validate`.
 id: ke-hoach-moi
 title: Kế hoạch (điền tên kế hoạch như trong quyết định)
+province: (điền tên tỉnh, thành phố, ví dụ Khánh Hòa)
 decision:
   number: (điền số và ký hiệu, ví dụ 123/QĐ-UBND)
   date: {today}             # ngày ký quyết định (YYYY-MM-DD): hãy sửa

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from dnnd.load.layout import UPDATES_DIR
 from dnnd.plan.periods import Period
 from dnnd.plan.successions import Successions, holdings_at, successors_of
 from dnnd.plan.vietnamese import dmy, period_phrase
-from dnnd.plan.vocabulary import ENTRY_STATUSES
+from dnnd.plan.vocabulary import ACTIVITY_KIND_LIST, ENTRY_STATUSES
 from dnnd.repository import Repository
 
 SCHEMA_PATH = "schema/update.schema.json"
@@ -66,7 +67,50 @@ def render_update(repo: Repository, agency_id: str, quarter: Period) -> tuple[st
         out.extend(_comment(f"Nhiệm vụ {task.id} ({role}): {task.title}"))
         out.extend(_comment(f"Thời gian: {task.timing}"))
         out += [f"  - task: {task.id}", '    status: ""', '    summary: ""']
+    out += activities_example(window.start)
     return "\n".join(out) + "\n", [task.id for task in tasks]
+
+
+def activities_example(day: dt.date) -> list[str]:
+    """The commented example of `activities:` a new update file carries (its dates in the file's window)."""
+    kinds = [f"{kind.code} ({kind.counted})" for kind in ACTIVITY_KIND_LIST]
+    first, second, third = (day + dt.timedelta(days=offset) for offset in (20, 35, 50))
+    lines = [
+        "",
+        "Hoạt động đối ngoại nhân dân trong kỳ (nếu có): bỏ dấu # ở đầu các dòng dưới đây, sửa theo thực tế,",
+        "mỗi hoạt động một mục. Các khóa:",
+        f"  kind: {', '.join(kinds[:4])},",
+        f"        {', '.join(kinds[4:])}.",
+        "  title, start (YYYY-MM-DD) bắt buộc; end nếu kéo dài nhiều ngày; people: số người.",
+        "  countries: mã nước ISO 3166-1 (JP Nhật Bản, KR Hàn Quốc, US Hoa Kỳ, CN Trung Quốc, LA Lào, GB Anh…)",
+        "  và partner (đối tác nước ngoài): bắt buộc với đoàn vào, đoàn ra, thỏa thuận quốc tế, viện trợ.",
+        "  ref: số văn bản cho phép hoặc tổ chức hoạt động: cơ quan khác báo cáo cùng hoạt động (cùng loại,",
+        "  cùng số văn bản) thì chỉ tính một lần. tasks: các nhiệm vụ của kế hoạch mà hoạt động phục vụ.",
+        "  Viện trợ: aid_type (project | non_project | emergency), pledged (cam kết), disbursed (giải ngân",
+        "  trong kỳ): số tiền nguyên, không dấu chấm, kèm mã tiền tệ (VND, USD…).",
+        "  Tuyên truyền (media): count là số tin, bài. Loại other cần note nói rõ là hoạt động gì.",
+        "activities:",
+        "  - kind: delegation_in",
+        "    title: Đoàn … thăm và làm việc tại tỉnh",
+        f"    start: {first.isoformat()}",
+        f"    end: {(first + dt.timedelta(days=2)).isoformat()}",
+        "    countries: [JP]",
+        "    partner: …",
+        "    people: 10",
+        "    ref: …/QĐ-UBND",
+        "  - kind: aid",
+        "    title: Dự án …",
+        f"    start: {second.isoformat()}",
+        "    countries: [KR]",
+        "    partner: …",
+        "    aid_type: project",
+        "    pledged: {amount: 1500000000, currency: VND}",
+        "  - kind: media",
+        "    title: Tin, bài giới thiệu về …",
+        f"    start: {third.isoformat()}",
+        "    count: 5",
+    ]
+    return [f"# {line}".rstrip() for line in lines]
 
 
 def new_update(repo: Repository, agency_id: str, quarter: Period) -> Scaffold:

@@ -61,6 +61,7 @@ COMMANDS: tuple[tuple[str, Callable[..., Any]], ...] = (
     ("status", status_commands.status),
     ("rollup", status_commands.rollup),
     ("missing", status_commands.missing),
+    ("stats", status_commands.stats),
     ("report", document_commands.report),
     ("remind", document_commands.remind),
     ("new-update", authoring_commands.new_update),

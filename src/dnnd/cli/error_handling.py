@@ -31,7 +31,7 @@ _CLICK_PHRASES = (
     (r"'([^']*)' is not one of (.*)\.", r"'\1' không phải một trong \2."),
     (r"'([^']*)' is not a valid integer\.", r"'\1' không phải số nguyên."),
     (r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", r"thừa tham số: \1"),
-    (r"Did you mean (\S+)\?", r"Có phải ý bạn là \1?"),
+    (r"Did you mean ([^?\n]+)\?", r"Có phải ý bạn là \1?"),
     (r"\(Possible options: (.*)\)", r"(các tùy chọn có thể: \1)"),
     (r"Input should be greater than or equal to (\S+)", r"phải từ \1 trở lên"),
     (r"Input should be less than or equal to (\S+)", r"phải nhỏ hơn hoặc bằng \1"),

@@ -112,3 +112,24 @@ def missing(
     report = status_report(repo, period_choice(quarter, half, year, as_of), today=dt.date.today(), agency_id=agency)
     left_out_warning(repo, lang)
     emit(MissingOutput(repo, report, late_for(repo, report) if late else None), format.value, lang)
+
+
+def stats(
+    ctx: typer.Context,
+    quarter: QuarterOption = None,
+    half: HalfOption = None,
+    year: YearOption = None,
+    as_of: AsOfOption = None,
+    agency: Annotated[str | None, typer.Option("--agency", help="Chỉ các hoạt động mà cơ quan này báo cáo.")] = None,
+    format: FormatOption = DEFAULT_FORMAT,
+) -> None:
+    """Thống kê hoạt động đối ngoại nhân dân: đoàn vào, đoàn ra, sự kiện, viện trợ… (Activity figures)."""
+    from dnnd.evaluate.figures import figures_for
+    from dnnd.output.formats import emit
+    from dnnd.output.notices import left_out_warning
+    from dnnd.output.stats_view import StatsOutput
+
+    lang, repo = settings_of(ctx).lang, open_repository(ctx)
+    result = figures_for(repo, period_choice(quarter, half, year, as_of), today=dt.date.today(), agency_id=agency)
+    left_out_warning(repo, lang)
+    emit(StatsOutput(repo, result), format.value, lang)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from dnnd.documents.figures_content import FiguresAppendix
 from dnnd.plan.models import Agency, Signer
 from dnnd.plan.successions import Successions
 from dnnd.repository import Repository
@@ -65,6 +66,7 @@ class ReportContext:
     recipients: list[str]
     signer: SignerBlock
     appendix: Appendix
+    figures: FiguresAppendix
 
 
 @dataclass(frozen=True)

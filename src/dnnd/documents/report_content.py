@@ -1,6 +1,7 @@
-"""The content of the quarterly, half-year or yearly report (Nghị định 30/2020/NĐ-CP, Phụ lục I): results
-per task with each agency's text, the overall assessment with its figures, difficulties, proposals, the key
-tasks of the next period, and the appendix table."""
+"""The content of the quarterly, half-year or yearly report (Nghị định 30/2020/NĐ-CP, Phụ lục I): the
+figures of the period's activities, results per task with each agency's text, the overall assessment,
+difficulties, proposals, the key tasks of the next period, and the appendices (I: the tasks; II: the
+figures, from `figures_content`)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from dnnd.documents.contents import (
     recipients,
     signer_block,
 )
+from dnnd.documents.figures_content import figures_appendix, figures_paragraphs
+from dnnd.evaluate.figures import Stats, figures_of
 from dnnd.evaluate.task_status import Evaluation, TaskResult
 from dnnd.evaluate.task_views import entries_by_task, roles_at
 from dnnd.load.summary import ReportedEntry
@@ -79,8 +82,13 @@ class _Builder:
         }
         return sorted(self.entries[task_id], key=lambda item: (order.get(item.agency, 99), item.period))
 
-    def results_section(self) -> None:
+    def results_section(self, stats: Stats) -> None:
         self.add("heading", "I. KẾT QUẢ THỰC HIỆN")
+        self.add("body", "1. Hoạt động đối ngoại nhân dân trong kỳ")
+        for paragraph in figures_paragraphs(stats, leading_zero=self.repo.plan.report.leading_zero_counts):
+            self.add("body", paragraph)
+        self.add("body", "(Chi tiết tại Phụ lục II kèm theo.)")
+        self.add("body", "2. Kết quả thực hiện các nhiệm vụ (chi tiết tại Phụ lục I kèm theo)")
         several = self.evaluation.period.kind != "quarter"
         for task in self.repo.tasks.values():
             self.add("task", f"Nhiệm vụ {task.id}: {task.title}")
@@ -201,7 +209,8 @@ def report_context(repo: Repository, evaluation: Evaluation, options: IssueOptio
     year = options.date.year if options.date else options.today.year
     focal = focal_point(repo, evaluation.as_of)
     builder = _Builder(repo, evaluation)
-    builder.results_section()
+    stats = figures_of(repo, evaluation.period, evaluation.as_of)
+    builder.results_section(stats)
     builder.assessment_section()
     builder.free_text_section(
         "III. KHÓ KHĂN, VƯỚNG MẮC", "difficulties", "Các cơ quan, đơn vị không nêu khó khăn, vướng mắc."
@@ -212,6 +221,7 @@ def report_context(repo: Repository, evaluation: Evaluation, options: IssueOptio
     builder.add("body", f"{focal.name} báo cáo {settings.addressee} xem xét, chỉ đạo./.")
     phrase = period_phrase(evaluation.period)
     issued = dmy(options.date) if options.date else blank_date(year)
+    reference = f"(Kèm theo Báo cáo số {number}/{code} ngày {issued} của {focal.name})"
     rows = [
         AppendixRow(
             str(task.id),
@@ -238,7 +248,8 @@ def report_context(repo: Repository, evaluation: Evaluation, options: IssueOptio
         signer=signer_block(settings.signer),
         appendix=Appendix(
             title=f"TÌNH HÌNH THỰC HIỆN CÁC NHIỆM VỤ {phrase.upper()}",
-            reference=f"(Kèm theo Báo cáo số {number}/{code} ngày {issued} của {focal.name})",
+            reference=reference,
             rows=rows,
         ),
+        figures=figures_appendix(repo, stats, reference, leading_zero=settings.leading_zero_counts),
     )

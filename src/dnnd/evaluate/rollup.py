@@ -1,7 +1,9 @@
-"""The national roll-up: one period's status counts and missing reports of many provinces' plan repositories.
+"""The national roll-up: one period's status counts, missing reports and activity figures of many
+provinces' plan repositories.
 
-Each repository is loaded and evaluated as `dnnd status` does, under its own plan's reporting windows. A
-repository that cannot be loaded is recorded with its problems and does not stop the others.
+Each repository is loaded and evaluated as `dnnd status` and `dnnd stats` do, under its own plan's
+reporting windows. A repository that cannot be loaded is recorded with its problems and does not stop the
+others; a repository given twice, or two with the same plan id, are refused before any is read.
 """
 
 from __future__ import annotations
@@ -13,12 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dnnd.errors import DataError, DnndError, Problem, UsageError
+from dnnd.evaluate.figures import Figures, KindFigures, figures_of
 from dnnd.evaluate.status_report import PeriodChoice, status_report
 from dnnd.i18n import Text
 from dnnd.load.layout import PLAN_FILE, find_root, read_file
 from dnnd.load.workers import mark_worker, workers_for
 from dnnd.load.yamlio import load_yaml
-from dnnd.plan.vocabulary import empty_counts
+from dnnd.plan.vocabulary import ACTIVITY_KINDS, empty_counts
 from dnnd.repository import Repository, import_loading, load_repository
 
 SHOWN_PROBLEMS = 3
@@ -50,6 +53,8 @@ class Province:
     error: Text | None = None
     problems: tuple[Problem, ...] = ()
     problem_count: int = 0
+    province: str | None = None
+    figures: Figures = field(default_factory=dict)
 
     @property
     def failed(self) -> bool:
@@ -71,6 +76,11 @@ class Rollup:
         return totals
 
     @property
+    def figures(self) -> Figures:
+        """The national figures: each kind's activities, people, items, countries and aid values added up."""
+        return add_figures(province.figures for province in self.provinces)
+
+    @property
     def failed(self) -> list[Province]:
         return [province for province in self.provinces if province.failed]
 
@@ -84,6 +94,38 @@ class Rollup:
         """The evaluation date, when it is the same for every province."""
         days = {province.as_of for province in self.provinces if province.as_of is not None}
         return days.pop() if len(days) == 1 else None
+
+
+def add_figures(many: Iterable[Figures]) -> Figures:
+    """Figures added up kind by kind (VND equivalents only where every part has one)."""
+    total = {kind: KindFigures() for kind in ACTIVITY_KINDS}
+    equivalent: dict[tuple[str, str], int | None] = {}
+    for figures in many:
+        for kind, found in figures.items():
+            into = total[kind]
+            into.activities += found.activities
+            into.people += found.people
+            into.items += found.items
+            for target, source in (
+                (into.countries, found.countries),
+                (into.pledged, found.pledged),
+                (into.disbursed, found.disbursed),
+            ):
+                for key, value in source.items():
+                    target[key] = target.get(key, 0) + value
+            for name in ("pledged", "disbursed"):
+                values = getattr(found, name)
+                if not values:
+                    continue
+                part: int | None = getattr(found, f"{name}_vnd_equivalent")
+                if part is None and set(values) == {"VND"}:
+                    part = values["VND"]
+                so_far: int | None = equivalent.get((kind, name), 0)
+                equivalent[(kind, name)] = None if part is None or so_far is None else so_far + part
+    for (kind, name), in_vnd in equivalent.items():
+        if set(getattr(total[kind], name)) != {"VND"}:
+            setattr(total[kind], f"{name}_vnd_equivalent", in_vnd)
+    return total
 
 
 def _plan_names(root: Path, folder: str) -> tuple[str, str]:
@@ -133,7 +175,9 @@ def _counted(directory: str, repo: Repository, choice: PeriodChoice, today: dt.d
         directory,
         repo.plan.id,
         repo.plan.title,
+        province=repo.plan.province,
         counts=report.counts(),
+        figures=figures_of(repo, evaluation.period, evaluation.as_of).totals,
         missing=missing,
         left_out=len(set(repo.left_out)),
         period=evaluation.period.name,
@@ -183,6 +227,7 @@ def roll_up(
                     f"repository '{directory}' is given twice (as '{first}' too): each province counts once",
                 )
             )
+    _refuse_same_plan(directories)
     jobs = [(directory, choice, today, use_cache) for directory in directories]
     provinces = []
     with ExitStack() as stack:
@@ -202,6 +247,29 @@ def roll_up(
             if done is not None:
                 done(result)
     return Rollup(provinces)
+
+
+def _refuse_same_plan(directories: Sequence[Path]) -> None:
+    """Two repositories of the same plan (two clones, or a copy) would be added up twice: refused."""
+    seen: dict[str, Path] = {}
+    for directory in directories:
+        try:
+            root = find_root(directory, directory)
+        except DnndError:
+            continue  # reported as that repository's failure when it is read
+        plan, _ = _plan_names(root, "")
+        if not plan:
+            continue
+        if plan in seen:
+            raise UsageError(
+                Text(
+                    f"kho '{directory}' và kho '{seen[plan]}' cùng là kế hoạch '{plan}': mỗi kế hoạch chỉ được tính "
+                    "một lần (hai bản sao của cùng một kho?)",
+                    f"repositories '{directory}' and '{seen[plan]}' hold the same plan '{plan}': each plan counts once "
+                    "(two copies of one repository?)",
+                )
+            )
+        seen[plan] = directory
 
 
 def _load_job(job: tuple[Path, PeriodChoice, dt.date, bool]) -> Province:

@@ -6,13 +6,35 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
+from dnnd.evaluate.figures import KindFigures
 from dnnd.evaluate.rollup import Province, Rollup
 from dnnd.i18n import Text
 from dnnd.output.console import out, shorten
+from dnnd.output.stats_view import figures_document
 from dnnd.plan.vietnamese import dmy_or_blank
-from dnnd.plan.vocabulary import STATUS_CODES, STATUS_SHORT_LABELS, STATUS_STYLES, summary_line
+from dnnd.plan.vocabulary import (
+    ACTIVITY_KIND_BY_CODE,
+    ACTIVITY_KINDS,
+    STATUS_CODES,
+    STATUS_SHORT_LABELS,
+    STATUS_STYLES,
+    summary_line,
+)
 
-CSV_FIELDS = ("repository", "plan", "title", "period", "as_of", *STATUS_CODES, "total", "missing", "left_out", "error")
+CSV_FIELDS = (
+    "repository",
+    "plan",
+    "province",
+    "title",
+    "period",
+    "as_of",
+    *STATUS_CODES,
+    "total",
+    "missing",
+    "left_out",
+    *(f"activities_{kind}" for kind in ACTIVITY_KINDS),
+    "error",
+)
 
 
 def _rollup_table(result: Rollup, heading: str, lang: str, *, wide: bool) -> Any:
@@ -42,7 +64,8 @@ def _rollup_table(result: Rollup, heading: str, lang: str, *, wide: bool) -> Any
     left_out = Text("Tệp báo cáo bị bỏ qua", "Update files left out") if wide else Text("Bỏ qua", "Left out")
     table.add_column(left_out.in_(lang), justify="right")
     for number, province in enumerate(result.provinces, start=1):
-        name = f"{shorten(province.title, 40)}\n({province.plan})" if province.title else province.plan
+        label = province.province or shorten(province.title, 40)
+        name = f"{label}\n({province.plan})" if label else province.plan
         last = number == len(result.provinces)
         if province.failed:
             cells = ["—"] * ((len(STATUS_CODES) if wide else 1) + 1)
@@ -67,6 +90,45 @@ def _rollup_table(result: Rollup, heading: str, lang: str, *, wide: bool) -> Any
         RichText(str(sum(totals.values())), style="bold"),
         RichText(Text(f"{missing_total} cơ quan", f"{missing_total} agencies").in_(lang), style="bold red"),
         RichText(str(left_out_total), style="bold"),
+    )
+    return table
+
+
+def _figures_table(result: Rollup, lang: str, people: bool = True) -> Any:
+    """Each province's activities per kind (and, with `people`, the people of delegations), and the national
+    totals."""
+    from rich.table import Table
+    from rich.text import Text as RichText
+
+    table = Table(
+        title=Text("Hoạt động đối ngoại nhân dân theo tỉnh", "People-to-people diplomacy activities by province").in_(
+            lang
+        ),
+        show_lines=True,
+    )
+    # folded, not cropped, on a narrow terminal: eight kinds and the province must all show
+    table.add_column(Text("Tỉnh", "Province").in_(lang), overflow="fold")
+    for kind in ACTIVITY_KINDS:
+        table.add_column(ACTIVITY_KIND_BY_CODE[kind].label.in_(lang), justify="right", overflow="fold")
+
+    def cells(figures: dict[str, Any], bold: bool = False) -> list[Any]:
+        shown = []
+        for kind in ACTIVITY_KINDS:
+            found = figures.get(kind) or KindFigures()
+            text = str(found.activities) if found.activities else "—"
+            if people and found.activities and found.people and kind.startswith("delegation"):
+                text += Text(f"\n({found.people} người)", f"\n({found.people} people)").in_(lang)
+            shown.append(RichText(text, style="bold" if bold else ""))
+        return shown
+
+    for province in result.provinces:
+        if province.failed:
+            continue
+        name = province.province or shorten(province.title, 30) or province.plan
+        table.add_row(f"{name}\n({province.plan})", *cells(province.figures))
+    table.add_row(
+        RichText(Text("Tổng cộng toàn quốc", "National total").in_(lang), style="bold"),
+        *cells(result.figures, bold=True),
     )
     return table
 
@@ -96,6 +158,7 @@ class RollupOutput(NamedTuple):
             {
                 "repository": province.repository,
                 "plan": province.plan,
+                "province": province.province,
                 "title": province.title,
                 "period": province.period,
                 "as_of": province.as_of,
@@ -111,6 +174,7 @@ class RollupOutput(NamedTuple):
                     for item in province.missing
                 ],
                 "left_out": province.left_out,
+                "figures": None if province.failed else figures_document(province.figures),
                 "error": _error_text(province, self.lang),
                 "problems": [problem.render(self.lang) for problem in province.problems],
             }
@@ -118,7 +182,12 @@ class RollupOutput(NamedTuple):
         ]
 
     def document(self) -> dict[str, Any]:
-        return {"period": self.period, "provinces": self.records(), "totals": self.result.totals}
+        return {
+            "period": self.period,
+            "provinces": self.records(),
+            "totals": self.result.totals,
+            "figures": figures_document(self.result.figures),
+        }
 
     def csv(self) -> tuple[Sequence[str], Iterable[dict[str, Any]]]:
         totals = self.result.totals
@@ -130,6 +199,7 @@ class RollupOutput(NamedTuple):
                 "missing": "; ".join(
                     f"{item['agency']} ({', '.join(map(str, item['tasks']))})" for item in record["missing"]
                 ),
+                **{f"activities_{kind}": found["activities"] for kind, found in (record["figures"] or {}).items()},
             }
             for record in self.records()
         ]
@@ -140,6 +210,10 @@ class RollupOutput(NamedTuple):
                 **totals,
                 "total": sum(totals.values()),
                 "left_out": sum(province.left_out for province in self.result.provinces),
+                **{
+                    f"activities_{kind}": found["activities"]
+                    for kind, found in figures_document(self.result.figures).items()
+                },
             }
         )
         return CSV_FIELDS, rows
@@ -218,3 +292,8 @@ class RollupOutput(NamedTuple):
             if province.problem_count > len(province.problems):
                 rest = province.problem_count - len(province.problems)
                 console.print(RichText(Text(f"  … và {rest} lỗi khác", f"  … and {rest} more").in_(lang), style="red"))
+        if any(province.figures for province in result.provinces):
+            figures = _figures_table(result, lang)
+            if console.measure(figures, options=console.options.update_width(10_000)).maximum > console.width:
+                figures = _figures_table(result, lang, people=False)  # the counts alone fit where people would not
+            console.print(figures)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 import yaml
 
-from dnnd.authoring.new_update import Scaffold, new_update, render_update
+from dnnd.authoring.new_update import Scaffold, activities_example, new_update, render_update
 from dnnd.errors import DnndError, UsageError
+from dnnd.plan.models import Update
 from dnnd.plan.periods import Period, parse_period
 from dnnd.repository import Repository, load_repository
 from tests.conftest import EMBEDDED_PLAN, MakeRepo
@@ -43,6 +46,22 @@ entries:
     summary: ""
 """
 
+ACTIVITIES_FROM_15_03_2025 = "\n".join(activities_example(dt.date(2025, 3, 15))) + "\n"
+
+
+def test_the_activities_example_is_commented_and_validates_once_uncommented() -> None:
+    lines = activities_example(dt.date(2025, 3, 15))
+    assert all(line == "#" or line.startswith("# ") for line in lines)
+    start = lines.index("# activities:")
+    activities = yaml.safe_load("\n".join(line[2:] for line in lines[start:]))["activities"]
+    update = Update.model_validate({"agency": "lhhn", "period": "2025-Q2", "entries": [], "activities": activities})
+    assert [activity.kind for activity in update.activities] == ["delegation_in", "aid", "media"]
+    assert [activity.start for activity in update.activities] == [
+        dt.date(2025, 4, 4),
+        dt.date(2025, 4, 19),
+        dt.date(2025, 5, 4),
+    ]
+
 
 def quarter(name: str) -> Period:
     period = parse_period(name, "quarter")
@@ -56,7 +75,7 @@ def repo(make_repo: MakeRepo) -> Repository:
 
 
 def test_successor_gets_the_tasks_it_inherited_with_the_role_it_inherited(repo: Repository) -> None:
-    assert render_update(repo, "svhtt", quarter("2025-Q2")) == (SVHTT_2025_Q2, [8, 11])
+    assert render_update(repo, "svhtt", quarter("2025-Q2")) == (SVHTT_2025_Q2 + ACTIVITIES_FROM_15_03_2025, [8, 11])
 
 
 @pytest.mark.parametrize(
@@ -73,7 +92,7 @@ def test_tasks_held_and_active_in_the_quarter(repo: Repository, agency: str, nam
     text, listed = render_update(repo, agency, quarter(name))
     assert listed == tasks
     assert [entry["task"] for entry in yaml.safe_load(text)["entries"]] == tasks
-    assert text.endswith("entries: []\n") == (not tasks)
+    assert ("\nentries: []\n" in text) == (not tasks)
 
 
 def test_roles_and_the_data_window_in_the_comments(repo: Repository) -> None:
@@ -107,7 +126,7 @@ def test_new_update_writes_the_rendered_file(repo: Repository) -> None:
     scaffold = new_update(repo, "svhtt", quarter("2025-Q2"))
     path = repo.root / "plan/updates/svhtt/2025-Q2.yaml"
     assert scaffold == Scaffold(path, "plan/updates/svhtt/2025-Q2.yaml", [8, 11])
-    assert path.read_text(encoding="utf-8") == SVHTT_2025_Q2
+    assert path.read_text(encoding="utf-8") == SVHTT_2025_Q2 + ACTIVITIES_FROM_15_03_2025
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ ORDER = [
     "status",
     "rollup",
     "missing",
+    "stats",
     "report",
     "remind",
     "new-update",

@@ -72,7 +72,7 @@ def test_user_errors_exit_1_for_data_and_2_for_usage(capsys: pytest.CaptureFixtu
             "Lỗi: giá trị không hợp lệ cho '--number': phải từ 1 trở lên\nCách dùng: dnnd report [OPTIONS]",
         ),
         (["check-changes"], "Lỗi: thiếu tùy chọn '--base'"),
-        (["stat"], "Lỗi: không có lệnh 'stat' (danh sách lệnh: dnnd --help). Có phải ý bạn là 'status'?"),
+        (["stat"], "Lỗi: không có lệnh 'stat' (danh sách lệnh: dnnd --help). Có phải ý bạn là 'stats', 'status'?"),
         (["show", "--lang", "en"], "Error: Missing argument 'task'.\nUsage: dnnd show [OPTIONS]"),
     ],
 )

@@ -69,11 +69,13 @@ def test_invalid_update_files_are_counted_as_left_out(make_repo: MakeRepo) -> No
 
 def test_a_repository_that_does_not_load_is_recorded_and_left_out_of_the_totals(make_repo: MakeRepo) -> None:
     good = make_repo(name="good")
-    broken = make_repo({"plan/tasks.yaml": TASKS.replace("lead: [sngv]", "lead: [xyz]")}, name="broken")
+    broken = make_repo(
+        {**plan_named("broken-plan"), "plan/tasks.yaml": TASKS.replace("lead: [sngv]", "lead: [xyz]")}, name="broken"
+    )
     rollup = roll_up([good, broken], PeriodChoice(P("2020-Q3")), today=TODAY)
     failed = rollup.provinces[1]
     assert rollup.failed == [failed]
-    assert (failed.plan, failed.counts, failed.period, failed.problem_count) == ("khanhhoa-dnnd-2020", {}, None, 7)
+    assert (failed.plan, failed.counts, failed.period, failed.problem_count) == ("broken-plan", {}, None, 7)
     assert [(problem.path, problem.line) for problem in failed.problems] == [
         ("plan/tasks.yaml", n) for n in (6, 11, 16)
     ]

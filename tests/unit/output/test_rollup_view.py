@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from dnnd.errors import Problem
+from dnnd.evaluate.figures import KindFigures
 from dnnd.evaluate.rollup import MissingAgency, Province, Rollup
 from dnnd.i18n import Text
 from dnnd.output.formats.csv import to_csv
@@ -14,7 +15,19 @@ from dnnd.output.rollup_view import CSV_FIELDS, RollupOutput
 
 COUNTS = {"done_on_time": 2, "done_late": 1, "done": 0, "in_progress": 1, "overdue": 0, "ongoing": 8, "waiting": 3}
 BTG = MissingAgency("btg", "Ban Tuyên giáo Tỉnh ủy", "BTGTU", ("2020-Q4",), (4, 8))
-COUNTED = Province("kho/kh", "khanhhoa", "Kế hoạch Khánh Hòa", COUNTS, (BTG,), 2, "2020-Q4", dt.date(2020, 12, 14))
+IN = KindFigures(activities=2, people=15, countries={"JP": 2})
+COUNTED = Province(
+    "kho/kh",
+    "khanhhoa",
+    "Kế hoạch Khánh Hòa",
+    COUNTS,
+    (BTG,),
+    2,
+    "2020-Q4",
+    dt.date(2020, 12, 14),
+    province="Khánh Hòa",
+    figures={"delegation_in": IN},
+)
 PROBLEMS = tuple(Problem("plan/tasks.yaml", line, 1, "timing", Text("lạ", "odd")) for line in (3, 7, 9))
 FAILED = Province(
     "kho/py",
@@ -54,11 +67,12 @@ def test_csv_has_a_row_per_province_and_a_national_total() -> None:
     fields, rows = RollupOutput(ROLLUP, "vi").csv()
     assert fields == CSV_FIELDS
     assert to_csv(rows, fields).splitlines() == [
-        "\ufeffrepository,plan,title,period,as_of,done_on_time,done_late,done,in_progress,overdue,ongoing,waiting,"
-        "total,missing,left_out,error",
-        'kho/kh,khanhhoa,Kế hoạch Khánh Hòa,2020-Q4,2020-12-14,2,1,0,1,0,8,3,15,"btg (4, 8)",2,',
-        "kho/py,phuyen,,,,,,,,,,,,,0,Dữ liệu có lỗi. (5 lỗi; chạy `dnnd --repo kho/py validate` để xem tất cả)",
-        ",,Tổng cộng toàn quốc,2020-Q4,,2,1,0,1,0,8,3,15,,2,",
+        "\ufeffrepository,plan,province,title,period,as_of,done_on_time,done_late,done,in_progress,overdue,ongoing,"
+        "waiting,total,missing,left_out,activities_delegation_in,activities_delegation_out,activities_event,"
+        "activities_aid,activities_agreement,activities_training,activities_media,activities_other,error",
+        'kho/kh,khanhhoa,Khánh Hòa,Kế hoạch Khánh Hòa,2020-Q4,2020-12-14,2,1,0,1,0,8,3,15,"btg (4, 8)",2,2,0,0,0,0,0,0,0,',
+        "kho/py,phuyen,,,,,,,,,,,,,,0,,,,,,,,,Dữ liệu có lỗi. (5 lỗi; chạy `dnnd --repo kho/py validate` để xem tất cả)",
+        ",,,Tổng cộng toàn quốc,2020-Q4,,2,1,0,1,0,8,3,15,,2,2,0,0,0,0,0,0,0,",
     ]
 
 
@@ -80,10 +94,15 @@ def test_a_wide_window_gets_a_column_per_status_then_the_failures(
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].strip() == "Tổng hợp toàn quốc — kỳ 2020-Q4, tính đến ngày 14/12/2020"
     rows = table_rows("\n".join(lines))
-    assert rows[0] == ["1", "Kế hoạch Khánh Hòa", "2", "1", "0", "1", "0", "8", "3", "15", "BTGTU", "2"]
+    assert rows[0] == ["1", "Khánh Hòa", "2", "1", "0", "1", "0", "8", "3", "15", "BTGTU", "2"]
+    figures = [row for row in rows if len(row) == 9]  # the second table: a province, then the eight kinds
+    assert figures[0] == ["Khánh Hòa", "2", *["—"] * 7]
+    assert figures[1] == ["(khanhhoa)", "(15 người)", *[""] * 7]
+    assert figures[2][:2] == ["Tổng cộng toàn quốc", "2"]
     assert rows[2] == ["2", "phuyen", *["—"] * 8, "LỖI: xem dưới bảng", "—"]
     assert rows[3] == ["", "Tổng cộng toàn quốc", "2", "1", "0", "1", "0", "8", "3", "15", "1 cơ quan", "2"]
-    assert lines[-8:] == [
+    first = next(n for n, line in enumerate(lines) if line.startswith("Tổng số 15"))
+    assert lines[first : first + 8] == [
         "Tổng số 15 nhiệm vụ: đã hoàn thành 3 (đúng hạn 2, quá hạn 1, không có hạn 0); chưa hoàn thành 1 (trong hạn 1, "
         "quá hạn 0); thường xuyên 8; chờ điều kiện 3.",
         "1/2 kho được tổng hợp; 1 cơ quan chưa báo cáo đủ.",
@@ -109,7 +128,7 @@ def test_a_narrow_window_shares_one_status_column_and_says_so(
         "National roll-up — period 2020-Q4, 2021-Q1 (by each province's reporting windows), "
         "as of each province's window end"
     )
-    assert table_rows("\n".join(lines))[0] == ["1", "Kế hoạch Khánh Hòa", "Done on time: 2", "15", "BTGTU", "2"]
+    assert table_rows("\n".join(lines))[0] == ["1", "Khánh Hòa", "Done on time: 2", "15", "BTGTU", "2"]
     assert (
         "(Narrow window: the statuses share one column; widen the window, or use --format csv for every column.)"
         in lines

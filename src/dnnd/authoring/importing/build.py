@@ -267,9 +267,11 @@ def plan_document(
     }
     if info.proposal:
         decision["proposal"] = info.proposal
+    province = re.search(r"(?i)\b(?:tỉnh|thành phố)\s+(.+)$", info.issuer or "")
     plan: dict[str, Any] = {
         "id": "-".join(filter(None, (_slug(info.place or ""), number, str(year)))) or "ke-hoach",
         "title": info.plan_title or info.title,
+        **({"province": province[1].strip()} if province else {}),
         "decision": decision,
         "focal_point": focal_id,
         "purposes": info.purposes,

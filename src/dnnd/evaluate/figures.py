@@ -1,0 +1,198 @@
+"""The figures of people-to-people diplomacy: activities counted per kind for a period, compared with the
+period before, the same period a year earlier and the year to date, per agency, with the aid's values.
+
+Values are kept per currency. A VND equivalent is given only where `plan.yaml` has the rate of every
+foreign currency in the figures for the year of each activity's start; there is no built-in rate.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from typing import NamedTuple
+
+from dnnd.evaluate.status_report import PeriodChoice, choose_period
+from dnnd.evaluate.task_views import check_agency
+from dnnd.load.activities import CountedActivity
+from dnnd.plan.activity_models import ExchangeRate
+from dnnd.plan.periods import Convention, Period, Window
+from dnnd.plan.vocabulary import ACTIVITY_KINDS
+from dnnd.repository import Repository
+
+
+@dataclass
+class KindFigures:
+    """The figures of one kind of activity: how many, how many people, which countries (activities per
+    country), media items, and aid values per currency with their VND equivalent when every rate is known."""
+
+    activities: int = 0
+    people: int = 0
+    countries: dict[str, int] = field(default_factory=dict)
+    items: int = 0
+    pledged: dict[str, int] = field(default_factory=dict)
+    disbursed: dict[str, int] = field(default_factory=dict)
+    pledged_vnd_equivalent: int | None = None
+    disbursed_vnd_equivalent: int | None = None
+
+
+Figures = dict[str, KindFigures]  # kind → its figures, every kind in the vocabulary's order
+
+
+class Scope(NamedTuple):
+    """A stretch of time the figures cover: a period, cut at a day when the period is not over."""
+
+    period: Period
+    window: Window
+    until: dt.date
+
+    def quarters(self) -> list[str]:
+        return [quarter.name for quarter in self.period.quarters()]
+
+
+class Rates:
+    """The plan's exchange rates, and those a conversion used (which the report states)."""
+
+    def __init__(self, rates: Iterable[ExchangeRate]) -> None:
+        self.by_key = {(rate.year, rate.currency): rate for rate in rates}
+        self.used: dict[tuple[int, str], ExchangeRate] = {}
+        self.missing: set[tuple[int, str]] = set()
+
+    def in_vnd(self, amount: int, currency: str, year: int) -> int | None:
+        if currency == "VND":
+            return amount
+        rate = self.by_key.get((year, currency))
+        if rate is None:
+            self.missing.add((year, currency))
+            return None
+        self.used[(year, currency)] = rate
+        return int((Decimal(amount) * rate.vnd).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def tally(activities: Iterable[CountedActivity], rates: Rates) -> Figures:
+    """Every kind's figures over `activities` (zeros for the kinds none of them is)."""
+    figures = {kind: KindFigures() for kind in ACTIVITY_KINDS}
+    equivalents: dict[str, dict[str, int | None]] = {}  # kind → pledged/disbursed → VND so far (None: unknown)
+    foreign: dict[str, set[str]] = {}  # kind → which of pledged/disbursed had a foreign currency
+    for activity in activities:
+        found = figures[activity.kind]
+        found.activities += 1
+        found.people += activity.people or 0
+        for code in activity.countries:
+            found.countries[code] = found.countries.get(code, 0) + 1
+        if activity.kind == "media":
+            found.items += activity.items or 1
+        for name, money in (("pledged", activity.pledged), ("disbursed", activity.disbursed)):
+            if money is None:
+                continue
+            values: dict[str, int] = getattr(found, name)
+            values[money.currency] = values.get(money.currency, 0) + money.amount
+            sums = equivalents.setdefault(activity.kind, {})
+            in_vnd = rates.in_vnd(money.amount, money.currency, activity.start.year)
+            so_far = sums.get(name, 0)
+            sums[name] = None if in_vnd is None or so_far is None else so_far + in_vnd
+            if money.currency != "VND":
+                foreign.setdefault(activity.kind, set()).add(name)
+    for kind, sums in equivalents.items():
+        for name in foreign.get(kind, ()):  # an equivalent only where a foreign currency was converted
+            setattr(figures[kind], f"{name}_vnd_equivalent", sums.get(name))
+    return figures
+
+
+@dataclass
+class Stats:
+    """What `dnnd stats` gives, and what the report's figures are written from."""
+
+    scope: Scope
+    previous: Scope
+    year_ago: Scope
+    year_to_date: Scope
+    totals: Figures
+    previous_totals: Figures
+    year_ago_totals: Figures
+    year_to_date_totals: Figures
+    by_agency: dict[str, Figures]
+    activities: list[CountedActivity]
+    rates: Rates
+    agency: str | None = None
+
+
+def _cut(period: Period, convention: Convention, until: dt.date | None) -> Scope:
+    window = period.window(convention)
+    end = window.end if until is None else min(window.end, until)
+    return Scope(period, window, end)
+
+
+def _year_earlier(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+def _within(activities: Iterable[CountedActivity], scope: Scope, agency: str | None) -> list[CountedActivity]:
+    quarters = set(scope.quarters())
+    return [
+        activity
+        for activity in activities
+        if activity.period in quarters
+        and activity.start <= scope.until
+        and (agency is None or agency in activity.agencies)
+    ]
+
+
+def figures_for(repo: Repository, choice: PeriodChoice, *, today: dt.date, agency_id: str | None = None) -> Stats:
+    """The figures of the chosen period: a named period, or the quarter of a day (today by default) up to
+    that day."""
+    period, as_of = choose_period(choice, today, repo.plan.reporting.windows)
+    return figures_of(repo, period, as_of, agency_id=agency_id)
+
+
+def figures_of(repo: Repository, period: Period, until: dt.date, *, agency_id: str | None = None) -> Stats:
+    """The figures of `period` up to `until`, of the period before, of the same period a year earlier (up
+    to the same day) and of the year to date; by agency; restricted to what `agency_id` reported when given."""
+    if agency_id is not None:
+        check_agency(repo, agency_id)
+    convention = repo.plan.reporting.windows
+    scope = _cut(period, convention, until)
+    previous = _cut(period.previous(), convention, None)
+    year_ago = _cut(period.year_before(), convention, _year_earlier(scope.until))
+    whole_year = Period(period.year, 1, period.last_quarter)
+    year_to_date = Scope(whole_year, whole_year.window(convention), scope.until)
+    quarters = {*scope.quarters(), *previous.quarters(), *year_ago.quarters(), *year_to_date.quarters()}
+    everything = repo.activities(quarters)
+    rates = Rates(repo.plan.reporting.exchange_rates)
+    current = sorted(_within(everything, scope, agency_id), key=_in_order)
+    by_agency: dict[str, list[CountedActivity]] = {}
+    for activity in current:
+        for agency in activity.agencies:
+            if agency_id is None or agency == agency_id:
+                by_agency.setdefault(agency, []).append(activity)
+    order = {agency: index for index, agency in enumerate(repo.agencies)}
+    return Stats(
+        scope,
+        previous,
+        year_ago,
+        year_to_date,
+        tally(current, rates),
+        tally(_within(everything, previous, agency_id), rates),
+        tally(_within(everything, year_ago, agency_id), rates),
+        tally(_within(everything, year_to_date, agency_id), rates),
+        {
+            agency: tally(found, rates)
+            for agency, found in sorted(by_agency.items(), key=lambda item: order.get(item[0], len(order)))
+        },
+        current,
+        rates,
+        agency_id,
+    )
+
+
+def _in_order(activity: CountedActivity) -> tuple[dt.date, int, str]:
+    return activity.start, ACTIVITY_KINDS.index(activity.kind), activity.title
+
+
+def countries_of(figures: Mapping[str, KindFigures]) -> set[str]:
+    """Every country code the figures name."""
+    return {code for found in figures.values() for code in found.countries}
