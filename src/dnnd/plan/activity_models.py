@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import Field, StringConstraints, ValidationError, field_validator, model_validator
+from pydantic import AfterValidator, Field, ValidationError, field_validator, model_validator
 from pydantic_core import InitErrorDetails
 
 from dnnd.plan import countries
@@ -13,13 +13,21 @@ from dnnd.plan.model_types import ActivityKind, AidType, Day, Model, NonEmpty, O
 from dnnd.plan.periods import FIRST_YEAR, LAST_YEAR
 from dnnd.plan.vocabulary import ACTIVITY_KIND_LIST, AID_TYPE_LABELS, NEEDS_COUNTRIES, NEEDS_PARTNER
 
-# a class field named `countries` hides the module inside the class body, where annotations are evaluated
-_COUNTRY_SCHEMA = countries.country_schema
+
+def _country_code(code: str) -> str:
+    problem = countries.country_problem(code)
+    if problem is not None:
+        raise bilingual_error(*problem)
+    return code
+
+
+# No pattern: country_problem says what to write instead (GB for UK, JP for JPN or jp), each at its item.
+CountryCode = Annotated[str, AfterValidator(_country_code), Field(json_schema_extra=countries.country_schema)]
 
 
 class ExchangeRate(Model):
     year: Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)] = Field(description="Năm áp dụng tỷ giá.")
-    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = Field(
+    currency: str = Field(
         description="Mã tiền tệ ISO 4217 được quy đổi, ví dụ USD.",
         json_schema_extra=countries.currency_schema,
     )
@@ -41,7 +49,7 @@ class Money(Model):
     amount: Annotated[int, Field(strict=True, gt=0, le=10**15)] = Field(
         description="Số tiền: số nguyên dương, không dấu chấm phân cách, ví dụ 1500000000."
     )
-    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = Field(
+    currency: str = Field(
         description="Mã tiền tệ ISO 4217, ví dụ VND, USD.", json_schema_extra=countries.currency_schema
     )
 
@@ -73,9 +81,7 @@ class Activity(Model):
     title: NonEmpty = Field(description="Nội dung hoạt động, ví dụ 'Đoàn Hội hữu nghị … thăm và làm việc'.")
     start: Day = Field(description="Ngày bắt đầu (YYYY-MM-DD); hoạt động thuộc kỳ có khung thời gian chứa ngày này.")
     end: Day | None = Field(None, description="Ngày kết thúc (YYYY-MM-DD), không trước ngày bắt đầu.")
-    countries: list[
-        Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$"), Field(json_schema_extra=_COUNTRY_SCHEMA)]
-    ] = Field(
+    countries: list[CountryCode] = Field(
         default_factory=list,
         description="Mã nước ISO 3166-1 (hai chữ in hoa, ví dụ JP, KR, US; Anh là GB); bắt buộc với đoàn vào, đoàn "
         "ra, thỏa thuận quốc tế và viện trợ.",
@@ -119,11 +125,9 @@ class Activity(Model):
             problem("end", "ngày kết thúc trước ngày bắt đầu", "the end is before the start", self.end)
         seen: set[str] = set()
         for index, code in enumerate(self.countries):
-            found = countries.country_problem(code)
-            if found is None and code in seen:
-                found = f"nước {code} được ghi hai lần", f"country {code} is listed twice"
-            if found is not None:
-                problems.append(InitErrorDetails(type=bilingual_error(*found), loc=("countries", index), input=code))
+            if code in seen:
+                found = bilingual_error(f"nước {code} được ghi hai lần", f"country {code} is listed twice")
+                problems.append(InitErrorDetails(type=found, loc=("countries", index), input=code))
             seen.add(code)
         if kind in NEEDS_COUNTRIES and not self.countries:
             problem(

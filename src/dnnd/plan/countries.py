@@ -41,8 +41,9 @@ def _database(name: str) -> Any:
 
 @functools.cache
 def iso_countries() -> dict[str, str]:
-    """ISO 3166-1 alpha-2 code → English short name."""
-    return {item["alpha_2"]: item["name"] for item in _database("iso3166-1.json")["3166-1"]}
+    """ISO 3166-1 alpha-2 code → English short name (the common one where ISO gives it: 'South Korea', not
+    'Korea, Republic of')."""
+    return {item["alpha_2"]: item.get("common_name", item["name"]) for item in _database("iso3166-1.json")["3166-1"]}
 
 
 @functools.cache
@@ -115,6 +116,12 @@ def currency_problem(code: str, *, allow_vnd: bool = True) -> tuple[str, str] | 
         return (
             "không cần tỷ giá cho VND: chỉ ghi tỷ giá của ngoại tệ",
             "VND needs no rate: give rates of other currencies",
+        )
+    if code not in iso_currencies() and code.strip().upper() in iso_currencies():
+        wanted = code.strip().upper()
+        return (
+            f"'{code}' không phải mã tiền tệ ISO 4217: viết {wanted}",
+            f"'{code}' is not an ISO 4217 currency code: write {wanted}",
         )
     if code not in iso_currencies():
         return (

@@ -227,6 +227,12 @@ class TasksFile(Model):
 # ----- events.yaml ---------------------------------------------------------------------------
 
 
+class IssuedDocument(Model):
+    number: NonEmpty = Field(description="Số và ký hiệu văn bản, ví dụ '45/LHHN-VP'.")
+    date: Day = Field(description="Ngày ban hành (YYYY-MM-DD).")
+    title: NonEmpty = Field(description="Trích yếu nội dung văn bản.")
+
+
 class Event(Model):
     id: EventId = Field(description="Mã sự kiện: chữ thường không dấu, chữ số và dấu '-', ví dụ 'huong-dan-bng'.")
     name: NonEmpty = Field(description="Tên sự kiện, ví dụ 'Hướng dẫn của Bộ Ngoại giao'.")
@@ -250,12 +256,6 @@ class Reporter(Model):
     title: Optional = Field(None, description="Chức vụ người báo cáo.")
     phone: Optional = Field(None, description="Số điện thoại liên hệ.")
     email: Optional = Field(None, description="Thư điện tử liên hệ.")
-
-
-class IssuedDocument(Model):
-    number: NonEmpty = Field(description="Số và ký hiệu văn bản, ví dụ '45/LHHN-VP'.")
-    date: Day = Field(description="Ngày ban hành (YYYY-MM-DD).")
-    title: NonEmpty = Field(description="Trích yếu nội dung văn bản.")
 
 
 class Entry(Model):
