@@ -153,6 +153,7 @@ def _from_files(state: RepositoryState) -> Repository:
     """Read, check and summarise every file; keep a snapshot when the caches are in use."""
     from dnnd.cache import snapshot
     from dnnd.cache.update_cache import read_updates
+    from dnnd.checks.activities import merges_into_locked_periods
     from dnnd.checks.registry import UpdateChecks, UpdateContext, check_plan_files
     from dnnd.checks.task_timing import schedules_of
     from dnnd.checks.update_layout import update_files
@@ -187,6 +188,12 @@ def _from_files(state: RepositoryState) -> Repository:
     if context is None:
         raise DataError(problems + update_problems)
     read.save([update.rel for update in updates])
+    crossed = merges_into_locked_periods(context, updates)  # each file is valid alone; together, not
+    if crossed:
+        for rel, found_problems in crossed.items():
+            update_problems.extend(found_problems)
+            left_out.append(rel)
+        updates = [update for update in updates if update.rel not in crossed]
     models = {rel: model for rel, (model, _) in files.loaded.items()}
     warnings = activity_warnings(updates, context.plan.reporting.windows)
     found = snapshot.Snapshot(models, _summary(context.tasks, agencies, updates), update_problems, left_out, warnings)

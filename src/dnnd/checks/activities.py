@@ -3,6 +3,9 @@ unless its quarter is locked), on tasks of the plan, and each document number on
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
+
 from dnnd.checks.problems import at, numbers
 from dnnd.checks.registry import UpdateContext, UpdatePath, update_check
 from dnnd.errors import Problem
@@ -106,7 +109,7 @@ def activities_refer_to_plan(
                     Text(
                         f"hoạt động {activity.kind} số {activity.ref} đã được báo cáo{where}: một văn bản chỉ tính "
                         "một hoạt động mỗi loại; gộp hai mục, hoặc bỏ ref ở mục không do văn bản đó quyết định",
-                        f"a {activity.kind} activity with ref {activity.ref} is already reported"
+                        f"an activity of kind {activity.kind} with ref {activity.ref} is already reported"
                         f"{where.replace('ở dòng', 'on line')}: one document counts one activity of a kind; merge "
                         "the two, or remove ref from the one that document did not decide",
                     ),
@@ -115,3 +118,50 @@ def activities_refer_to_plan(
         else:
             first[key] = index
     return problems
+
+
+def merges_into_locked_periods(
+    context: UpdateContext, updates: Iterable[tuple[str, UpdateLike]]
+) -> dict[str, list[Problem]]:
+    """The reports (rel → problems) that would change an issued period's figures: the same activity (kind
+    and ref) counts in the quarter of its earliest start, so a report of it starting in an open quarter
+    would add its agency, people and countries to a locked one. Checked across files, after each is read."""
+    convention = context.plan.reporting.windows
+    reports: dict[tuple[str, str], list[tuple[str, int, dt.date]]] = {}
+    for rel, update in updates:
+        for index, activity in enumerate(update.activities):
+            if activity.ref:
+                reports.setdefault(ref_key(activity.kind, activity.ref), []).append((rel, index, activity.start))
+    found: dict[str, list[Problem]] = {}
+    for key, listed in reports.items():
+        if len(listed) < 2:
+            continue
+        earliest = min(start for _, _, start in listed)
+        quarter = quarter_containing(earliest, convention).name
+        if quarter not in context.locked:
+            continue
+        locked, locked_on = context.locked[quarter]
+        first = next(rel for rel, _, start in listed if start == earliest)
+        for rel, index, start in listed:
+            own = quarter_containing(start, convention).name
+            if own == quarter or own in context.locked:
+                continue
+            found.setdefault(rel, []).append(
+                Problem(
+                    rel,
+                    None,
+                    None,
+                    f"activities[{index}].ref",
+                    Text(
+                        f"hoạt động {key[0]} số {key[1].upper()} đã được tính vào kỳ "
+                        f"{quarter} (báo cáo trong {first}, bắt đầu ngày {dmy(earliest)}), nằm trong kỳ {locked} đã "
+                        f"khóa ngày {dmy(locked_on)}: báo cáo lại nó sẽ làm đổi số liệu đã ban hành; nếu là hoạt "
+                        "động khác, bỏ ref hoặc ghi đúng số văn bản của nó",
+                        f"the {key[0]} activity {key[1].upper()} counts in {quarter} "
+                        f"(reported in {first}, starting {earliest.isoformat()}), part of {locked}, locked on "
+                        f"{locked_on.isoformat()}: reporting it again would change issued figures; if it is "
+                        "another activity, remove ref or give its own document number",
+                    ),
+                )
+            )
+    return found

@@ -43,8 +43,9 @@ class CountedActivity(NamedTuple):
 
 
 def ref_key(kind: str, ref: str) -> tuple[str, str]:
-    """What makes two reports the same activity: the kind and the document number, however spaced or cased."""
-    return kind, " ".join(ref.split()).casefold()
+    """What makes two reports the same activity: the kind and the document number, however spaced or cased
+    ('1234/QĐ-UBND', '1234 / qđ-ubnd'): a document number holds no space of its own."""
+    return kind, "".join(ref.split()).casefold()
 
 
 class _Windows:
