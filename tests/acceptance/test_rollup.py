@@ -18,6 +18,7 @@ from dnnd.evaluate import rollup
 from dnnd.evaluate.rollup import roll_up
 from dnnd.evaluate.status_report import PeriodChoice
 from dnnd.plan.periods import parse_period
+from tests.acceptance.activity_scenario import SCENARIO
 from tests.conftest import EMBEDDED_PLAN, PROJECT, MakeRepo, RunCli
 
 CODES = ("done_on_time", "done_late", "done", "in_progress", "overdue", "ongoing", "waiting")
@@ -219,3 +220,28 @@ def test_a_repository_given_twice_is_refused_not_counted_twice(run_cli: RunCli, 
     result = run_cli("rollup", str(root), str(root / "plan" / ".."), "--lang", "en")
     assert result.exit_code == 2
     assert "is given twice" in result.output and "each province counts once" in result.output
+
+
+def test_two_copies_of_one_plan_are_refused_with_both_named(run_cli: RunCli, make_repo: MakeRepo) -> None:
+    first, copy = make_repo(name="khanh-hoa"), make_repo(name="ban-sao")
+    result = run_cli("rollup", str(first), str(copy))
+    assert result.exit_code == 2
+    assert f"kho '{copy}' và kho '{first}' cùng là kế hoạch 'khanhhoa-dnnd-2020'" in result.output
+    assert "mỗi kế hoạch chỉ được tính một lần" in result.output
+
+
+def test_national_figures_add_up_each_provinces_figures(run_cli: RunCli, make_repo: MakeRepo) -> None:
+    khanh_hoa = make_repo(SCENARIO, name="khanh-hoa")
+    plan = SCENARIO["plan/plan.yaml"].replace("id: khanhhoa-dnnd-2020\n", "id: phuyen-dnnd\n")
+    phu_yen = make_repo({**SCENARIO, "plan/plan.yaml": plan.replace("province: Khánh Hòa", "province: Phú Yên")})
+    document = rollup_json(run_cli, str(khanh_hoa), str(phu_yen), "--quarter", "2020-Q4")
+    provinces = document["provinces"]
+    assert [province["province"] for province in provinces] == ["Khánh Hòa", "Phú Yên"]
+    one = provinces[0]["figures"]
+    assert one["delegation_in"] == {"activities": 2, "people": 18, "countries": {"JP": 1, "KR": 2}}
+    assert document["figures"]["delegation_in"] == {"activities": 4, "people": 36, "countries": {"JP": 2, "KR": 4}}
+    assert document["figures"]["aid"]["pledged"] == {"VND": 3000000000, "USD": 10000}
+    assert document["figures"]["aid"]["pledged_vnd_equivalent"] == 2 * (1500000000 + 5000 * 23000)
+    result = run_cli("rollup", str(khanh_hoa), str(phu_yen), "--quarter", "2020-Q4", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout_bytes.decode("utf-8-sig"))))
+    assert [row["activities_delegation_in"] for row in rows] == ["2", "2", "4"]

@@ -126,10 +126,11 @@ def stats(
     """Thống kê hoạt động đối ngoại nhân dân: đoàn vào, đoàn ra, sự kiện, viện trợ… (Activity figures)."""
     from dnnd.evaluate.figures import figures_for
     from dnnd.output.formats import emit
-    from dnnd.output.notices import left_out_warning
+    from dnnd.output.notices import data_warnings, left_out_warning
     from dnnd.output.stats_view import StatsOutput
 
     lang, repo = settings_of(ctx).lang, open_repository(ctx)
     result = figures_for(repo, period_choice(quarter, half, year, as_of), today=dt.date.today(), agency_id=agency)
+    data_warnings(repo, lang)
     left_out_warning(repo, lang)
     emit(StatsOutput(repo, result), format.value, lang)

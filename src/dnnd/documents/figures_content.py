@@ -104,14 +104,16 @@ class _Writer:
             return f"tổ chức {n} lớp tập huấn" + (f" với {grouped(people)} lượt người tham gia" if people else "")
         if kind == "media":
             return f"thực hiện {n} hoạt động tuyên truyền với {grouped(found.items)} tin, bài"
-        return f"{n} hoạt động khác"
+        return f"thực hiện {n} hoạt động khác"
 
     def aid_clause(self, found: KindFigures) -> str:
         types: dict[str, int] = {}
         for activity in self.stats.activities:
             if activity.kind == "aid" and activity.aid_type:
                 types[activity.aid_type] = types.get(activity.aid_type, 0) + 1
-        kinds = ", ".join(f"{self.n(number)} {AID_TYPE_LABELS[code].vi.lower()}" for code, number in types.items())
+        kinds = ", ".join(
+            f"{self.n(types[code])} {label.vi.lower()}" for code, label in AID_TYPE_LABELS.items() if code in types
+        )
         text = f"tiếp nhận {self.n(found.activities)} khoản viện trợ phi chính phủ nước ngoài"
         if kinds:
             text += f" ({kinds})"
@@ -145,14 +147,13 @@ class _Writer:
         stats = self.stats
         totals = stats.totals
         present = [kind for kind in ACTIVITY_KINDS if totals[kind].activities]
-        compared_with = [stats.previous_totals, stats.year_ago_totals]
+        # a year is compared with the year before only; a quarter or a half also with the period before
+        compared_with = [stats.year_ago_totals] if self.annual else [stats.previous_totals, stats.year_ago_totals]
         absent = [
             kind
             for kind in ACTIVITY_KINDS
             if not totals[kind].activities and any(figures[kind].activities for figures in compared_with)
         ]
-        if not present and not absent:
-            return ["Trong kỳ, các cơ quan, đơn vị chưa báo cáo hoạt động đối ngoại nhân dân nào."]
         out = []
         if present:
             clauses = [f"{self.clause(kind, totals[kind])}, {self.compared(kind, totals[kind])}" for kind in present]
@@ -160,7 +161,7 @@ class _Writer:
         else:
             out.append("Trong kỳ, các cơ quan, đơn vị chưa báo cáo hoạt động đối ngoại nhân dân nào.")
         if absent:
-            out.append("Trong kỳ không có: " + "; ".join(self.absent(kind) for kind in absent) + ".")
+            out.append("Trong kỳ " + "; ".join(self.absent(kind) for kind in absent) + ".")
         if stats.year_to_date.period.quarters() != stats.scope.period.quarters():
             so_far = [
                 f"{self.n(stats.year_to_date_totals[kind].activities)} {ACTIVITY_KIND_BY_CODE[kind].counted}"
@@ -173,23 +174,32 @@ class _Writer:
         return out
 
     def absent(self, kind: str) -> str:
+        """'không có hội nghị, sự kiện (quý trước có 1 hội nghị, sự kiện)': only the periods that had some."""
         unit = ACTIVITY_KIND_BY_CODE[kind].unit
         label = ACTIVITY_KIND_BY_CODE[kind].counted
         previous = self.stats.previous_totals[kind].activities
         year_ago = self.stats.year_ago_totals[kind].activities
         if self.annual:
-            return f"{label} (năm trước {self.n(year_ago)} {unit})"
-        period = self.stats.scope.period
-        return (
-            f"{label} ({previous_phrase(period)} {self.n(previous)} {unit}, {YEAR_AGO_PHRASE} "
-            f"{self.n(year_ago)} {unit})"
-        )
+            compared = [("năm trước", year_ago)]
+        else:
+            compared = [(previous_phrase(self.stats.scope.period), previous), (YEAR_AGO_PHRASE, year_ago)]
+        had = ", ".join(f"{phrase} có {self.n(number)} {unit}" for phrase, number in compared if number)
+        return f"không có {label} ({had})"
 
 
 def rate_notes(stats: Stats) -> list[str]:
-    """The rates a conversion used: the report states each."""
+    """The rates the period's own values were converted with (those of the periods it is compared with
+    are not shown in the report): the report states each."""
+    converted = {
+        (activity.start.year, value.currency)
+        for activity in stats.activities
+        for value in (activity.pledged, activity.disbursed)
+        if value is not None and value.currency != "VND"
+    }
     notes = []
     for (year, currency), rate in sorted(stats.rates.used.items()):
+        if (year, currency) not in converted:
+            continue
         source = f" ({rate.source})" if rate.source else ""
         notes.append(f"Giá trị quy đổi theo tỷ giá năm {year}: 1 {currency} = {decimal(rate.vnd, 4)} đồng{source}.")
     return notes
@@ -255,6 +265,8 @@ def figures_appendix(repo: Repository, stats: Stats, reference: str, *, leading_
         "cùng số văn bản) được tính một lần.",
         *rate_notes(stats),
     ]
+    if not stats.activities:
+        notes.insert(0, "Trong kỳ, các cơ quan, đơn vị chưa báo cáo hoạt động đối ngoại nhân dân nào.")
     return FiguresAppendix(
         title=f"THỐNG KÊ HOẠT ĐỘNG ĐỐI NGOẠI NHÂN DÂN {period_phrase(period).upper()}",
         reference=reference,

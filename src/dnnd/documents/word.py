@@ -43,6 +43,38 @@ def _encode(value: Any) -> Any:
     return value
 
 
+def _fit_looped_columns(body: Any) -> None:
+    """Give a table whose columns came from a `{%tc for %}` loop a grid that holds them: docxtpl copies the
+    looped cell's width to every new cell, so their widths add up to more than the page and LibreOffice
+    draws some of them a few points wide. The first column keeps its width; the others share the rest."""
+    for table in body.iter(f"{_W}tbl"):
+        grid = table.find(f"{_W}tblGrid")
+        rows = table.findall(f"{_W}tr")
+        if grid is None or not rows:
+            continue
+        columns = {len(row.findall(f"{_W}tc")) for row in rows}
+        widths = [int(column.get(f"{_W}w", "0")) for column in grid.findall(f"{_W}gridCol")]
+        first = rows[0].find(f"{_W}tc/{_W}tcPr/{_W}tcW")
+        cells = [cell.find(f"{_W}tcPr/{_W}tcW") for cell in rows[0].findall(f"{_W}tc")]
+        stated = sum(int(cell.get(f"{_W}w", "0")) for cell in cells if cell is not None)
+        if len(columns) != 1 or first is None or stated <= sum(widths) * 1.05:
+            continue
+        count, total, lead = columns.pop(), sum(widths), int(first.get(f"{_W}w", "0"))
+        share = (total - lead) // max(count - 1, 1)
+        new = [lead, *[share] * (count - 1)]
+        for column in list(grid):
+            grid.remove(column)
+        for width in new:
+            column = grid.makeelement(f"{_W}gridCol", {f"{_W}w": str(width)})
+            grid.append(column)
+        for row in rows:
+            for cell, width in zip(row.findall(f"{_W}tc"), new, strict=True):
+                found = cell.find(f"{_W}tcPr/{_W}tcW")
+                if found is not None:
+                    found.set(f"{_W}w", str(width))
+                    found.set(f"{_W}type", "dxa")
+
+
 def _decode_parts(document: Any) -> None:
     """Undo `_encode` in every text node of the body, headers and footers."""
     parts = [document.element]
@@ -187,6 +219,7 @@ def render(template: Path, context: object, provenance: Provenance) -> bytes:
     except (zipfile.BadZipFile, KeyError, ValueError, LxmlError, OpcError) as error:
         raise _broken(template, Text(f"không đọc được ({error})", f"cannot be read ({error})")) from None
     _decode_parts(document.docx)
+    _fit_looped_columns(document.docx.element)
     properties = document.docx.core_properties
     properties.title = provenance.title
     properties.subject = f"dnnd {provenance.period}"

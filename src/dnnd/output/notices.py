@@ -37,3 +37,15 @@ def left_out_warning(repo: Repository, lang: str) -> None:
     )
     for rel in files:
         console.print(RichText(f"  - {rel}", style="yellow"))
+
+
+def data_warnings(repo: Repository, lang: str) -> None:
+    """The repository's warnings (late reports, one activity reported with different dates…) on stderr."""
+    if not repo.warnings:
+        return
+    from rich.text import Text as RichText
+
+    console = err()
+    label = Text("Cảnh báo", "Warning").in_(lang)
+    for problem in repo.warnings:
+        console.print(RichText(f"{label}: {problem.render(lang)}", style="yellow"))

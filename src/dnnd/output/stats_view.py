@@ -10,7 +10,7 @@ from dnnd.evaluate.figures import Figures, KindFigures, Scope, Stats, countries_
 from dnnd.i18n import Text
 from dnnd.load.activities import CountedActivity
 from dnnd.output.console import out, shorten
-from dnnd.plan.countries import country_name
+from dnnd.plan.countries import country_name, iso_countries
 from dnnd.plan.vietnamese import decimal, dmy, grouped, money
 from dnnd.plan.vocabulary import ACTIVITY_KIND_BY_CODE, ACTIVITY_KINDS
 from dnnd.repository import Repository
@@ -92,6 +92,11 @@ def _values(values: dict[str, int], lang: str, in_vnd: int | None = None) -> str
     if in_vnd is not None and set(values) != {"VND"}:
         shown += f" (≈ {_money(in_vnd, 'VND', lang)})"
     return shown
+
+
+def _country(code: str, lang: str) -> str:
+    """The Vietnamese short name (or the ISO English one where dnnd has none); the ISO name in English."""
+    return iso_countries().get(code, code) if lang == "en" else country_name(code).name
 
 
 def _cell(kind: str, found: KindFigures, lang: str) -> str:
@@ -219,17 +224,15 @@ class StatsOutput(NamedTuple):
             for code, number in found.countries.items():
                 countries[code] = countries.get(code, 0) + number
         if countries:
-            listed = ", ".join(
-                f"{country_name(code).name} {number}"
-                for code, number in sorted(countries.items(), key=lambda item: -item[1])
-            )
+            ranked = sorted(countries.items(), key=lambda item: -item[1])
+            listed = ", ".join(f"{_country(code, lang)} {number}" for code, number in ranked)
             console.print(Text(f"Theo nước (số hoạt động): {listed}", f"By country (activities): {listed}").in_(lang))
         for (year, currency), rate in sorted(stats.rates.used.items()):
             source = f" ({rate.source})" if rate.source else ""
             console.print(
                 Text(
                     f"Tỷ giá quy đổi năm {year}: 1 {currency} = {decimal(rate.vnd, 4)} đồng{source}",
-                    f"Exchange rate {year}: 1 {currency} = {decimal(rate.vnd, 4)} VND{source}",
+                    f"Exchange rate {year}: 1 {currency} = {rate.vnd.normalize():,f} VND{source}",
                 ).in_(lang)
             )
         self._activities_table(lang)
@@ -266,7 +269,7 @@ class StatsOutput(NamedTuple):
                 dmy(activity.start),
                 ACTIVITY_KIND_BY_CODE[activity.kind].label.in_(lang),
                 shorten(activity.title, 60),
-                ", ".join(country_name(code).name for code in activity.countries),
+                ", ".join(_country(code, lang) for code in activity.countries),
                 shown,
                 ", ".join(repo.agencies[agency].short_name for agency in activity.agencies if agency in repo.agencies),
             )
