@@ -58,8 +58,9 @@ def activities(rng: random.Random, year: int, quarter: int, tasks: list[int], co
     """About `count` activities of the quarter's cut-off window (15th of the month before to the 14th of its
     last month), as YAML text."""
     end = dt.date(year, quarter * 3, 14)
-    start = dt.date(year - 1, 12, 15) if quarter == 1 else dt.date(year, quarter * 3 - 1, 15)
+    start = dt.date(year - 1, 12, 15) if quarter == 1 else dt.date(year, quarter * 3 - 3, 15)
     lines = ["activities:"]
+    used: set[tuple[str, int]] = set()  # a file names one document once per kind
     for _ in range(rng.randint(count - 2, count + 2)):
         kind = rng.choice(KINDS)
         late = rng.random() < 0.02  # reported a quarter late
@@ -68,6 +69,13 @@ def activities(rng: random.Random, year: int, quarter: int, tasks: list[int], co
             if late
             else start + dt.timedelta(days=rng.randint(0, (end - start).days))
         )
+        # one in ten is one of a few documents of the quarter, which other agencies report too, on its day
+        number = rng.randint(1, 40) if rng.random() < 0.1 else 0
+        if (kind, number) in used:
+            number = 0
+        used.add((kind, number))
+        if number:
+            day = start + dt.timedelta(days=number * 2)
         lines += [f"  - kind: {kind}", f"    title: {sentence(rng, 6, 12)}", f"    start: {day.isoformat()}"]
         if kind != "media":
             countries = ", ".join(sorted(set(rng.sample(COUNTRIES, k=rng.choice((1, 1, 1, 2))))))
@@ -83,8 +91,8 @@ def activities(rng: random.Random, year: int, quarter: int, tasks: list[int], co
                 f"    aid_type: {rng.choice(('project', 'non_project', 'emergency'))}",
                 f"    pledged: {{amount: {amount}, currency: {currency}}}",
             ]
-        if rng.random() < 0.1:  # one of a few documents of the quarter: other agencies report it too
-            lines.append(f"    ref: {rng.randint(1, 40)}-{year}Q{quarter}/QĐ-UBND")
+        if number:
+            lines.append(f"    ref: {number}-{year}Q{quarter}/QĐ-UBND")
         if tasks and rng.random() < 0.5:
             lines.append(f"    tasks: [{rng.choice(tasks)}]")
     return "\n".join(lines) + "\n"

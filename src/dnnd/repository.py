@@ -20,7 +20,7 @@ import datetime as dt
 import gc
 from collections.abc import Callable, Collection
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from dnnd.cache.state import RepositoryState, read_state
 from dnnd.cache.verdict import Verdict, recorded_verdict
@@ -85,6 +85,21 @@ class Repository:
         if self._updates is None:
             self._updates = self.load_updates() if self.load_updates is not None else []
         return self._updates
+
+    def kept(self, compute: Callable[[list[str]], dict[str, Any]], names: list[str]) -> dict[str, Any]:
+        """JSON values derived from this state, by name: those kept beside the snapshot, the others from
+        `compute(missing names)`, then kept for the next run. The layers above decide what is worth keeping
+        (the repository does not know what the values mean)."""
+        from dnnd.cache import snapshot
+
+        found = snapshot.load_derived(self._keys, names) if self._keys is not None else {}
+        missing = [name for name in names if name not in found]
+        if missing:
+            computed = compute(missing)
+            found.update(computed)
+            if self._keys is not None:
+                snapshot.save_derived(self._keys, computed)
+        return found
 
     def activities(self, quarters: Collection[str] | None = None) -> list[CountedActivity]:
         """The activities counted once each (`load.activities`) of `quarters` ('2020-Q4'; all when None): kept

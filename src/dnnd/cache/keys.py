@@ -23,6 +23,7 @@ from dnnd.load.layout import UPDATES_DIR, Listing, candidates, listed_names
 
 SNAPSHOT_NAME = "dnnd-snapshot.json"
 ACTIVITIES_NAME = "dnnd-activities.json"
+DERIVED_NAME = "dnnd-derived.json"
 _READERS = ("pydantic", "pydantic_core", "yaml", "fast_yaml")  # what turns a file's bytes into a record
 
 
@@ -71,6 +72,7 @@ class CacheKeys:
         self.cache_file = places.cache_file
         self.snapshot_file = places.git_dir / SNAPSHOT_NAME
         self.activities_file = places.git_dir / ACTIVITIES_NAME
+        self.derived_file = places.git_dir / DERIVED_NAME
         self.files_key = files
         self.candidates = candidates(listing)
         self.worktree = Worktree(root, places, UPDATES_DIR) if self.candidates else None

@@ -11,7 +11,9 @@ it again (`plan.rebuild`): it was valid when stored and the key proves the bytes
 
 The activities counted once each (`load.activities`) are kept beside it, in their own file under the same
 key (`dnnd-activities.json`), so that only the commands that count them read them: each quarter's
-activities are stored as one JSON text, decoded only when a command asks for that quarter.
+activities are one section of that file (`store.save_sections`), read and decoded only when a command
+asks for that quarter. What upper layers derive from a state and want to keep (each quarter's figures)
+is kept the same way in `dnnd-derived.json`.
 """
 
 from __future__ import annotations
@@ -87,23 +89,47 @@ def save_activities(keys: CacheKeys, activities: list[CountedActivity]) -> None:
     quarters: dict[str, list[list[Any]]] = {}
     for activity in activities:
         quarters.setdefault(activity.period, []).append(to_plain(activity))
-    texts = {
-        quarter: json.dumps(plains, ensure_ascii=False, separators=(",", ":")) for quarter, plains in quarters.items()
+    sections = {
+        quarter: json.dumps(plains, ensure_ascii=False, separators=(",", ":")).encode()
+        for quarter, plains in quarters.items()
     }
-    store.save(keys.activities_file, keys.snapshot_key, {"quarters": texts})
+    store.save_sections(keys.activities_file, keys.snapshot_key, sections)
 
 
 def load_activities(keys: CacheKeys, quarters: Collection[str] | None) -> list[CountedActivity] | None:
     """The counted activities of `quarters` (all when None) kept for the repository's present state, or None
-    when none are kept or they do not read."""
+    when none are kept or they do not read. Only those quarters' sections are read and decoded."""
     if keys.snapshot_key is None:
         return None
-    body = store.load(keys.activities_file, keys.snapshot_key)
-    texts = body.get("quarters")
-    if not isinstance(texts, dict):
+    sections = store.load_sections(keys.activities_file, keys.snapshot_key, quarters)
+    if sections is None:
         return None
-    wanted = texts if quarters is None else [quarter for quarter in quarters if quarter in texts]
     try:
-        return [from_plain(plain) for quarter in wanted for plain in json.loads(texts[quarter])]
+        return [from_plain(plain) for data in sections.values() for plain in json.loads(data)]
     except (TypeError, ValueError, KeyError):
         return None
+
+
+def load_derived(keys: CacheKeys, names: Collection[str]) -> dict[str, Any]:
+    """Values that upper layers derived from this very state and kept (`save_derived`), by name; those not
+    kept (or not readable) are left out."""
+    if keys.snapshot_key is None:
+        return {}
+    sections = store.load_sections(keys.derived_file, keys.snapshot_key, names) or {}
+    found = {}
+    for name, data in sections.items():
+        try:
+            found[name] = json.loads(data)
+        except ValueError:
+            continue
+    return found
+
+
+def save_derived(keys: CacheKeys, values: dict[str, Any]) -> None:
+    """Keep JSON values derived from this state beside those kept already (under the same key)."""
+    if keys.snapshot_key is None or not values:
+        return
+    sections = store.load_sections(keys.derived_file, keys.snapshot_key, None) or {}
+    for name, value in values.items():
+        sections[name] = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+    store.save_sections(keys.derived_file, keys.snapshot_key, sections)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -48,3 +49,40 @@ def save(path: Path, key: str, files: dict[str, Any]) -> None:
         write_atomic(path, header + b"\n" + body, root=path.parent, durable=False)
     except DnndError:
         return
+
+
+def save_sections(path: Path, key: str, sections: dict[str, bytes]) -> None:
+    """Write named byte sections after a header that indexes them (offset, length, checksum of each), so
+    that a reader reads and checks only the sections it needs."""
+    index, offset = {}, 0
+    for name, data in sections.items():
+        index[name] = [offset, len(data), hashlib.sha256(data).hexdigest()]
+        offset += len(data)
+    header = json.dumps({"format": FORMAT, "key": key, "sections": index}, ensure_ascii=False).encode()
+    try:
+        write_atomic(path, header + b"\n" + b"".join(sections.values()), root=path.parent, durable=False)
+    except DnndError:
+        return
+
+
+def load_sections(path: Path, key: str, names: Iterable[str] | None) -> dict[str, bytes] | None:
+    """The sections `names` (all when None) that the file holds and that pass their checksum; None when the
+    file is missing, foreign or damaged."""
+    try:
+        with open(path, "rb") as file:
+            header = json.loads(file.readline())
+            if (header.get("format"), header.get("key")) != (FORMAT, key):
+                return None
+            index = header["sections"]
+            start = file.tell()
+            found = {}
+            for name in index if names is None else [name for name in names if name in index]:
+                offset, length, digest = index[name]
+                file.seek(start + offset)
+                data = file.read(length)
+                if len(data) != length or hashlib.sha256(data).hexdigest() != digest:
+                    return None
+                found[name] = data
+            return found
+    except (OSError, ValueError, AttributeError, KeyError, TypeError):
+        return None

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from dnnd.evaluate.status_report import PeriodChoice, choose_period
 from dnnd.evaluate.task_views import check_agency
@@ -100,6 +100,38 @@ def tally(activities: Iterable[CountedActivity], rates: Rates) -> Figures:
     return figures
 
 
+def add_figures(many: Iterable[Figures]) -> Figures:
+    """Figures added up kind by kind (VND equivalents only where every part has one)."""
+    total = {kind: KindFigures() for kind in ACTIVITY_KINDS}
+    equivalent: dict[tuple[str, str], int | None] = {}
+    for figures in many:
+        for kind, found in figures.items():
+            into = total[kind]
+            into.activities += found.activities
+            into.people += found.people
+            into.items += found.items
+            for target, source in (
+                (into.countries, found.countries),
+                (into.pledged, found.pledged),
+                (into.disbursed, found.disbursed),
+            ):
+                for key, value in source.items():
+                    target[key] = target.get(key, 0) + value
+            for name in ("pledged", "disbursed"):
+                values = getattr(found, name)
+                if not values:
+                    continue
+                part: int | None = getattr(found, f"{name}_vnd_equivalent")
+                if part is None and set(values) == {"VND"}:
+                    part = values["VND"]
+                so_far: int | None = equivalent.get((kind, name), 0)
+                equivalent[(kind, name)] = None if part is None or so_far is None else so_far + part
+    for (kind, name), in_vnd in equivalent.items():
+        if set(getattr(total[kind], name)) != {"VND"}:
+            setattr(total[kind], f"{name}_vnd_equivalent", in_vnd)
+    return total
+
+
 @dataclass
 class Stats:
     """What `dnnd stats` gives, and what the report's figures are written from."""
@@ -151,7 +183,11 @@ def figures_for(repo: Repository, choice: PeriodChoice, *, today: dt.date, agenc
 
 def figures_of(repo: Repository, period: Period, until: dt.date, *, agency_id: str | None = None) -> Stats:
     """The figures of `period` up to `until`, of the period before, of the same period a year earlier (up
-    to the same day) and of the year to date; by agency; restricted to what `agency_id` reported when given."""
+    to the same day) and of the year to date; by agency; restricted to what `agency_id` reported when given.
+
+    The period's own activities are read (they are listed); the periods it is compared with are added up
+    from each whole quarter's figures, kept beside the snapshot once computed (`_QuarterFigures`), so that a
+    repeat run decodes one quarter of activities, not a year and more of them."""
     if agency_id is not None:
         check_agency(repo, agency_id)
     convention = repo.plan.reporting.windows
@@ -160,25 +196,25 @@ def figures_of(repo: Repository, period: Period, until: dt.date, *, agency_id: s
     year_ago = _cut(period.year_before(), convention, _year_earlier(scope.until))
     whole_year = Period(period.year, 1, period.last_quarter)
     year_to_date = Scope(whole_year, whole_year.window(convention), scope.until)
-    quarters = {*scope.quarters(), *previous.quarters(), *year_ago.quarters(), *year_to_date.quarters()}
-    everything = repo.activities(quarters)
     rates = Rates(repo.plan.reporting.exchange_rates)
-    current = sorted(_within(everything, scope, agency_id), key=_in_order)
+    own = repo.activities(scope.quarters())
+    current = sorted(_within(own, scope, agency_id), key=_in_order)
     by_agency: dict[str, list[CountedActivity]] = {}
     for activity in current:
         for agency in activity.agencies:
             if agency_id is None or agency == agency_id:
                 by_agency.setdefault(agency, []).append(activity)
     order = {agency: index for index, agency in enumerate(repo.agencies)}
+    quarters = _QuarterFigures(repo, rates, scope, own, agency_id)
     return Stats(
         scope,
         previous,
         year_ago,
         year_to_date,
         tally(current, rates),
-        tally(_within(everything, previous, agency_id), rates),
-        tally(_within(everything, year_ago, agency_id), rates),
-        tally(_within(everything, year_to_date, agency_id), rates),
+        quarters.of(previous),
+        quarters.of(year_ago),
+        quarters.of(year_to_date),
         {
             agency: tally(found, rates)
             for agency, found in sorted(by_agency.items(), key=lambda item: order.get(item[0], len(order)))
@@ -187,6 +223,66 @@ def figures_of(repo: Repository, period: Period, until: dt.date, *, agency_id: s
         rates,
         agency_id,
     )
+
+
+class _QuarterFigures:
+    """The figures of scopes added up quarter by quarter: a quarter the scope holds whole from its figures
+    kept beside the snapshot (all agencies', and each agency's), a quarter cut short from its activities."""
+
+    def __init__(self, repo: Repository, rates: Rates, own: Scope, loaded: list[CountedActivity], agency: str | None):
+        self.repo, self.rates, self.agency = repo, rates, agency
+        self.convention = repo.plan.reporting.windows
+        self.loaded, self.loaded_quarters = loaded, set(own.quarters())  # the period's own, read already
+
+    def of(self, scope: Scope) -> Figures:
+        whole: list[str] = []
+        cut: list[str] = []
+        for quarter in scope.period.quarters():
+            (whole if quarter.window(self.convention).end <= scope.until else cut).append(quarter.name)
+        parts = [self._kept(whole)] if whole else []
+        if cut:
+            wanted = set(cut)
+            read = wanted <= self.loaded_quarters
+            listed = [item for item in self.loaded if item.period in wanted] if read else self.repo.activities(cut)
+            parts.append(tally(_within(listed, scope, self.agency), self.rates))
+        return add_figures(parts)
+
+    def _kept(self, quarters: list[str]) -> Figures:
+        kept = self.repo.kept(self._compute, [f"figures {quarter}" for quarter in quarters])
+        parts = []
+        for value in kept.values():
+            plain = value["totals"] if self.agency is None else value["by_agency"].get(self.agency, {})
+            parts.append({kind: KindFigures(**plain.get(kind, {})) for kind in ACTIVITY_KINDS})
+            for year, currency in value["used"]:
+                if (year, currency) in self.rates.by_key:
+                    self.rates.used[(year, currency)] = self.rates.by_key[(year, currency)]
+            self.rates.missing.update((year, currency) for year, currency in value["missing"])
+        return add_figures(parts)
+
+    def _compute(self, names: list[str]) -> dict[str, Any]:
+        quarters = [name.removeprefix("figures ") for name in names]
+        by_quarter: dict[str, list[CountedActivity]] = {quarter: [] for quarter in quarters}
+        for activity in self.repo.activities(quarters):
+            by_quarter[activity.period].append(activity)
+        computed = {}
+        for quarter, listed in by_quarter.items():
+            rates = Rates(self.repo.plan.reporting.exchange_rates)
+            agencies: dict[str, list[CountedActivity]] = {}
+            for activity in listed:
+                for agency in activity.agencies:
+                    agencies.setdefault(agency, []).append(activity)
+            computed[f"figures {quarter}"] = {
+                "totals": _plain(tally(listed, rates)),
+                "by_agency": {agency: _plain(tally(found, rates)) for agency, found in agencies.items()},
+                "used": sorted(rates.used),
+                "missing": sorted(rates.missing),
+            }
+        return computed
+
+
+def _plain(figures: Figures) -> dict[str, Any]:
+    """The kinds that have activities, as JSON (a kind left out has none)."""
+    return {kind: asdict(found) for kind, found in figures.items() if found.activities}
 
 
 def _in_order(activity: CountedActivity) -> tuple[dt.date, int, str]:

@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dnnd.errors import DataError, DnndError, Problem, UsageError
-from dnnd.evaluate.figures import Figures, KindFigures, figures_of
+from dnnd.evaluate.figures import Figures, add_figures, figures_of
 from dnnd.evaluate.status_report import PeriodChoice, status_report
 from dnnd.i18n import Text
 from dnnd.load.layout import PLAN_FILE, find_root, read_file
 from dnnd.load.workers import mark_worker, workers_for
 from dnnd.load.yamlio import load_yaml
-from dnnd.plan.vocabulary import ACTIVITY_KINDS, empty_counts
+from dnnd.plan.vocabulary import empty_counts
 from dnnd.repository import Repository, import_loading, load_repository
 
 SHOWN_PROBLEMS = 3
@@ -94,38 +94,6 @@ class Rollup:
         """The evaluation date, when it is the same for every province."""
         days = {province.as_of for province in self.provinces if province.as_of is not None}
         return days.pop() if len(days) == 1 else None
-
-
-def add_figures(many: Iterable[Figures]) -> Figures:
-    """Figures added up kind by kind (VND equivalents only where every part has one)."""
-    total = {kind: KindFigures() for kind in ACTIVITY_KINDS}
-    equivalent: dict[tuple[str, str], int | None] = {}
-    for figures in many:
-        for kind, found in figures.items():
-            into = total[kind]
-            into.activities += found.activities
-            into.people += found.people
-            into.items += found.items
-            for target, source in (
-                (into.countries, found.countries),
-                (into.pledged, found.pledged),
-                (into.disbursed, found.disbursed),
-            ):
-                for key, value in source.items():
-                    target[key] = target.get(key, 0) + value
-            for name in ("pledged", "disbursed"):
-                values = getattr(found, name)
-                if not values:
-                    continue
-                part: int | None = getattr(found, f"{name}_vnd_equivalent")
-                if part is None and set(values) == {"VND"}:
-                    part = values["VND"]
-                so_far: int | None = equivalent.get((kind, name), 0)
-                equivalent[(kind, name)] = None if part is None or so_far is None else so_far + part
-    for (kind, name), in_vnd in equivalent.items():
-        if set(getattr(total[kind], name)) != {"VND"}:
-            setattr(total[kind], f"{name}_vnd_equivalent", in_vnd)
-    return total
 
 
 def _plan_names(root: Path, folder: str) -> tuple[str, str]:

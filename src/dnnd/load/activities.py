@@ -130,16 +130,24 @@ def activity_warnings(updates: Sequence[tuple[str, UpdateRecord]], convention: C
 
 def count_activities(updates: Iterable[tuple[str, UpdateRecord]], convention: Convention) -> list[CountedActivity]:
     """Every activity of the (rel, record) pairs, merged by kind and ref, each in the quarter of its start;
-    in the order of their first report."""
-    windows = _Windows(convention)
-    merged: dict[Any, list[Any]] = {}  # key → the fields of a CountedActivity, as a list while merging
+    in the order of their first report. Runs over every activity of a repository: an activity without a ref
+    (most of them) becomes its counted form at once; one with a ref is merged as a list, finished at the end."""
+    quarter = _Windows(convention).quarter
+    new = tuple.__new__
+    merged: dict[tuple[str, str], list[Any]] = {}  # key → the fields of a CountedActivity, while merging
+    listed: list[Any] = []  # counted activities, and the lists of those still merging, in order of first report
     for _, update in updates:
         agency = update.agency
+        alone = (agency,)
         for activity in update.activities:
-            key: Any = ref_key(activity.kind, activity.ref) if activity.ref else object()
+            if not activity.ref:
+                listed.append(new(CountedActivity, (*activity, alone, quarter(activity.start))))
+                continue
+            key = ref_key(activity.kind, activity.ref)
             found = merged.get(key)
             if found is None:
-                merged[key] = [*activity, (agency,), ""]
+                merged[key] = found = [*activity, alone, ""]
+                listed.append(found)
                 continue
             found[2] = min(found[2], activity.start)
             if activity.end is not None:
@@ -150,11 +158,9 @@ def count_activities(updates: Iterable[tuple[str, UpdateRecord]], convention: Co
             found[9] = tuple(sorted({*found[9], *activity.tasks}))
             if agency not in found[14]:
                 found[14] = (*found[14], agency)
-    counted = []
     for fields in merged.values():
-        fields[15] = windows.quarter(fields[2])
-        counted.append(CountedActivity(*fields))
-    return counted
+        fields[15] = quarter(fields[2])
+    return [new(CountedActivity, item) if type(item) is list else item for item in listed]
 
 
 def to_plain(activity: CountedActivity) -> list[Any]:

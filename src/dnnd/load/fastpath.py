@@ -41,9 +41,7 @@ def _parser() -> Any:
     return _fast_yaml
 
 
-# A value or list item that opens a flow collection (brackets elsewhere are text: in a plain scalar, a block
-# scalar or a comment, both parsers read them alike).
-_FLOW = re.compile(r"^[ \t]*(?:-[ \t]+)*(?:[^ \t#\n'\"\[{][^\n]*?:[ \t]+)?[\[{](?![\]}][ \t]*$)", re.MULTILINE)
+_BRACKET = re.compile(r"[\[{]")
 # The flow collections the fast path takes: on one line after a plain key, of plain words and numbers only.
 _SAFE_FLOW = re.compile(
     r"[ \t]*(?:-[ \t]+)*[A-Za-z_][A-Za-z0-9_]*:[ \t]+(?:\[(?P<seq>[^\[\]{}\n#'\"&*!|>%@`:]*)\]"
@@ -65,9 +63,20 @@ def _flow_keys(text: str) -> int | None:
     """How many keys the text's flow mappings hold, or None when it has a flow collection the fast path does
     not take (on several lines, nested, quoted, or holding a number our schema would read otherwise)."""
     keys = 0
-    for found in _FLOW.finditer(text):  # each match starts at the beginning of its line
-        end = text.find("\n", found.end())
-        line = _SAFE_FLOW.fullmatch(text, found.start(), len(text) if end < 0 else end)
+    for found in _BRACKET.finditer(text):
+        at = found.start()
+        before = at - 1
+        while before >= 0 and text[before] in " \t":
+            before -= 1
+        # a flow collection opens a line or follows ': ' or '- '; a bracket elsewhere is text to both parsers
+        # (in a plain scalar, a block scalar or a comment)
+        if before >= 0 and text[before] != "\n" and (before == at - 1 or text[before] not in ":-"):
+            continue
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        if text[at + 1 : end].rstrip(" \t") == ("]" if text[at] == "[" else "}"):
+            continue  # an empty [] or {} ending its line
+        line = _SAFE_FLOW.fullmatch(text, text.rfind("\n", 0, at) + 1, end)
         if line is None:
             return None
         items = (line["seq"] if line["map"] is None else line["map"]).split(",")

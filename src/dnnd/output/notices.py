@@ -39,13 +39,25 @@ def left_out_warning(repo: Repository, lang: str) -> None:
         console.print(RichText(f"  - {rel}", style="yellow"))
 
 
-def data_warnings(repo: Repository, lang: str) -> None:
-    """The repository's warnings (late reports, one activity reported with different dates…) on stderr."""
+def data_warnings(repo: Repository, lang: str, shown: int = 10) -> None:
+    """The repository's first warnings (late reports, one activity reported with different dates…) on
+    stderr, and how many more `dnnd validate` lists: a command's output is not the place for thousands."""
     if not repo.warnings:
         return
     from rich.text import Text as RichText
 
     console = err()
     label = Text("Cảnh báo", "Warning").in_(lang)
-    for problem in repo.warnings:
+    for problem in repo.warnings[:shown]:
         console.print(RichText(f"{label}: {problem.render(lang)}", style="yellow"))
+    rest = len(repo.warnings) - shown
+    if rest > 0:
+        console.print(
+            RichText(
+                Text(
+                    f"… và {rest} cảnh báo khác: chạy `dnnd validate` để xem tất cả.",
+                    f"… and {rest} more warning(s): run `dnnd validate` to see them all.",
+                ).in_(lang),
+                style="yellow",
+            )
+        )

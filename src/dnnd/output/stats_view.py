@@ -33,7 +33,8 @@ CSV_FIELDS = (
 
 def kind_document(kind: str, found: KindFigures) -> dict[str, Any]:
     """One kind's figures in the JSON contract: media add items, aid its values (and equivalents if known)."""
-    document: dict[str, Any] = {"activities": found.activities, "people": found.people, "countries": found.countries}
+    countries = dict(sorted(found.countries.items()))  # by code: the same order however the figures were added
+    document: dict[str, Any] = {"activities": found.activities, "people": found.people, "countries": countries}
     if kind == "media":
         document["items"] = found.items
     if kind == "aid":
@@ -149,6 +150,7 @@ class StatsOutput(NamedTuple):
                 "kind": kind,
                 "label": ACTIVITY_KIND_BY_CODE[kind].label.vi,
                 **asdict(found),
+                "countries": dict(sorted(found.countries.items())),
             }
             for scope, period, figures in scopes
             for kind, found in figures.items()

@@ -73,3 +73,22 @@ def test_dnnd_no_cache_disables_the_caches(monkeypatch: pytest.MonkeyPatch, valu
     else:
         monkeypatch.setenv("DNND_NO_CACHE", value)
     assert store.disabled() is disabled
+
+
+def test_sections_are_read_back_one_by_one_and_checked(tmp_path: Path) -> None:
+    path = tmp_path / "sections.json"
+    store.save_sections(path, "k1", {"2020-Q3": b"[1]", "2020-Q4": b"[2,3]", "2021-Q1": b"[]"})
+    assert store.load_sections(path, "k1", ["2020-Q4", "2019-Q1"]) == {"2020-Q4": b"[2,3]"}
+    assert store.load_sections(path, "k1", None) == {"2020-Q3": b"[1]", "2020-Q4": b"[2,3]", "2021-Q1": b"[]"}
+    assert store.load_sections(path, "another key", None) is None
+    assert store.load_sections(tmp_path / "missing.json", "k1", None) is None
+
+
+def test_a_damaged_section_is_not_served(tmp_path: Path) -> None:
+    path = tmp_path / "sections.json"
+    store.save_sections(path, "k1", {"2020-Q3": b"[1]", "2020-Q4": b"[2,3]"})
+    path.write_bytes(path.read_bytes().replace(b"[2,3]", b"[2,4]"))
+    assert store.load_sections(path, "k1", ["2020-Q3"]) == {"2020-Q3": b"[1]"}  # the others are not read
+    assert store.load_sections(path, "k1", ["2020-Q4"]) is None
+    path.write_bytes(b"not json\n")
+    assert store.load_sections(path, "k1", None) is None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -52,3 +53,22 @@ def test_write_puts_the_notices_on_stderr_not_in_the_document(capsys: pytest.Cap
     captured = capsys.readouterr()
     assert captured.err == "Warning: 1 repository (en)\nsecond (en)\n"
     assert captured.out.startswith('{\n  "period": "2020-Q4"')
+
+
+def test_the_layout_is_that_of_the_standard_library_for_every_kind_of_value() -> None:
+    import json as standard
+    from typing import NamedTuple
+
+    class Pair(NamedTuple):
+        amount: int
+        currency: str
+
+    value = {"tỉnh": "Khánh Hòa", "ngày": dt.date(2020, 12, 14), "tiền": Pair(5, "USD"), 7: [], "rỗng": {}}
+    value |= {"tỷ giá": Decimal("23150.5"), "lồng": [{"a": (1, 2)}, None, True, 1.5]}
+    assert json.to_json(value) == standard.dumps(value, ensure_ascii=False, indent=2, default=str).replace(
+        '"tiền": "Pair(amount=5, currency=\'USD\')"', '"tiền": [\n    5,\n    "USD"\n  ]'
+    )
+
+
+def test_an_integer_beyond_64_bits_is_still_written() -> None:
+    assert json.to_json({"total": 10**20}) == '{\n  "total": 100000000000000000000\n}'
