@@ -86,6 +86,11 @@ class Repository:
             self._updates = self.load_updates() if self.load_updates is not None else []
         return self._updates
 
+    @property
+    def keeps(self) -> bool:
+        """Whether what is derived from this state can be kept for the next run (the caches are in use)."""
+        return self._keys is not None
+
     def kept(self, compute: Callable[[list[str]], dict[str, Any]], names: list[str]) -> dict[str, Any]:
         """JSON values derived from this state, by name: those kept beside the snapshot, the others from
         `compute(missing names)`, then kept for the next run. The layers above decide what is worth keeping
@@ -113,9 +118,12 @@ class Repository:
             kept = snapshot.load_activities(self._keys, quarters)
             if kept is not None:
                 return kept
-        if self._activities is None:
-            from dnnd.load.activities import count_activities
+        from dnnd.load.activities import count_activities
 
+        if self._activities is None and self._keys is None and quarters is not None:
+            # nothing to keep for a next run: count only the quarters asked for
+            return count_activities(self.updates, self.plan.reporting.windows, set(quarters))
+        if self._activities is None:
             self._activities = count_activities(self.updates, self.plan.reporting.windows)
             if self._keys is not None:
                 snapshot.save_activities(self._keys, self._activities)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, NamedTuple
 
@@ -197,7 +197,11 @@ def figures_of(repo: Repository, period: Period, until: dt.date, *, agency_id: s
     whole_year = Period(period.year, 1, period.last_quarter)
     year_to_date = Scope(whole_year, whole_year.window(convention), scope.until)
     rates = Rates(repo.plan.reporting.exchange_rates)
-    own = repo.activities(scope.quarters())
+    if repo.keeps:
+        own = repo.activities(scope.quarters())
+    else:  # every quarter at once: one pass over the records, and nothing kept to add up
+        quarters = {*scope.quarters(), *previous.quarters(), *year_ago.quarters(), *year_to_date.quarters()}
+        own = repo.activities(quarters)
     current = sorted(_within(own, scope, agency_id), key=_in_order)
     by_agency: dict[str, list[CountedActivity]] = {}
     for activity in current:
@@ -205,16 +209,16 @@ def figures_of(repo: Repository, period: Period, until: dt.date, *, agency_id: s
             if agency_id is None or agency == agency_id:
                 by_agency.setdefault(agency, []).append(activity)
     order = {agency: index for index, agency in enumerate(repo.agencies)}
-    quarters = _QuarterFigures(repo, rates, scope, own, agency_id)
+    added = _QuarterFigures(repo, rates, scope, own, agency_id)
     return Stats(
         scope,
         previous,
         year_ago,
         year_to_date,
         tally(current, rates),
-        quarters.of(previous),
-        quarters.of(year_ago),
-        quarters.of(year_to_date),
+        added.of(previous),
+        added.of(year_ago),
+        added.of(year_to_date),
         {
             agency: tally(found, rates)
             for agency, found in sorted(by_agency.items(), key=lambda item: order.get(item[0], len(order)))
@@ -235,6 +239,8 @@ class _QuarterFigures:
         self.loaded, self.loaded_quarters = loaded, set(own.quarters())  # the period's own, read already
 
     def of(self, scope: Scope) -> Figures:
+        if not self.repo.keeps:  # every quarter was read: nothing kept to add up
+            return tally(_within(self.loaded, scope, self.agency), self.rates)
         whole: list[str] = []
         cut: list[str] = []
         for quarter in scope.period.quarters():
@@ -281,8 +287,21 @@ class _QuarterFigures:
 
 
 def _plain(figures: Figures) -> dict[str, Any]:
-    """The kinds that have activities, as JSON (a kind left out has none)."""
-    return {kind: asdict(found) for kind, found in figures.items() if found.activities}
+    """The kinds that have activities, as JSON (a kind left out has none); by hand, as asdict deep-copies."""
+    return {
+        kind: {
+            "activities": found.activities,
+            "people": found.people,
+            "countries": found.countries,
+            "items": found.items,
+            "pledged": found.pledged,
+            "disbursed": found.disbursed,
+            "pledged_vnd_equivalent": found.pledged_vnd_equivalent,
+            "disbursed_vnd_equivalent": found.disbursed_vnd_equivalent,
+        }
+        for kind, found in figures.items()
+        if found.activities
+    }
 
 
 def _in_order(activity: CountedActivity) -> tuple[dt.date, int, str]:

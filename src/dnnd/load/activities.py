@@ -11,7 +11,7 @@ fields are those of the first report in the repository's order. Activities witho
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any, NamedTuple
 
 from dnnd.errors import Problem
@@ -128,10 +128,13 @@ def activity_warnings(updates: Sequence[tuple[str, UpdateRecord]], convention: C
     return warnings
 
 
-def count_activities(updates: Iterable[tuple[str, UpdateRecord]], convention: Convention) -> list[CountedActivity]:
-    """Every activity of the (rel, record) pairs, merged by kind and ref, each in the quarter of its start;
-    in the order of their first report. Runs over every activity of a repository: an activity without a ref
-    (most of them) becomes its counted form at once; one with a ref is merged as a list, finished at the end."""
+def count_activities(
+    updates: Iterable[tuple[str, UpdateRecord]], convention: Convention, quarters: Collection[str] | None = None
+) -> list[CountedActivity]:
+    """Every activity of the (rel, record) pairs (of `quarters` only, when given), merged by kind and ref,
+    each in the quarter of its start; in the order of their first report. Runs over every activity of a
+    repository: one without a ref (most of them) is counted at once, or passed over when its quarter is not
+    wanted; one with a ref is merged as a list (its quarter is known once every report of it is seen)."""
     quarter = _Windows(convention).quarter
     new = tuple.__new__
     merged: dict[tuple[str, str], list[Any]] = {}  # key → the fields of a CountedActivity, while merging
@@ -141,7 +144,9 @@ def count_activities(updates: Iterable[tuple[str, UpdateRecord]], convention: Co
         alone = (agency,)
         for activity in update.activities:
             if not activity.ref:
-                listed.append(new(CountedActivity, (*activity, alone, quarter(activity.start))))
+                counted_in = quarter(activity.start)
+                if quarters is None or counted_in in quarters:
+                    listed.append(new(CountedActivity, (*activity, alone, counted_in)))
                 continue
             key = ref_key(activity.kind, activity.ref)
             found = merged.get(key)
@@ -160,7 +165,11 @@ def count_activities(updates: Iterable[tuple[str, UpdateRecord]], convention: Co
                 found[14] = (*found[14], agency)
     for fields in merged.values():
         fields[15] = quarter(fields[2])
-    return [new(CountedActivity, item) if type(item) is list else item for item in listed]
+    return [
+        new(CountedActivity, item) if type(item) is list else item
+        for item in listed
+        if quarters is None or (item[15] if type(item) is list else item.period) in quarters
+    ]
 
 
 def to_plain(activity: CountedActivity) -> list[Any]:

@@ -309,3 +309,26 @@ def test_under_calendar_windows_a_december_activity_stays_in_its_years_last_quar
     stats = figures_for(repo, PeriodChoice(as_of=D(2020, 12, 20)), today=TODAY)
     assert stats.scope == (P("2020-Q4"), Window(D(2020, 10, 1), D(2020, 12, 31)), D(2020, 12, 20))
     assert summary(stats)[0] == "delegation_in:1 event:1 media:1"
+
+
+def _compared(stats: Stats) -> tuple[Figures, ...]:
+    return stats.totals, stats.previous_totals, stats.year_ago_totals, stats.year_to_date_totals
+
+
+@pytest.mark.parametrize(
+    ("agency", "until"), [(None, D(2020, 12, 14)), ("lhhn", D(2020, 12, 14)), (None, D(2020, 11, 1))]
+)
+def test_kept_quarter_figures_add_up_to_what_counting_gives(
+    make_repo: MakeRepo, agency: str | None, until: dt.date
+) -> None:
+    from tests.acceptance.activity_scenario import SCENARIO
+    from tests.git_helpers import init
+
+    root = init(make_repo(SCENARIO))
+    period = Period(2020, 4, 4)
+    fresh = figures_of(load_repository(root, use_cache=False), period, until, agency_id=agency)
+    first = figures_of(load_repository(root), period, until, agency_id=agency)  # computes and keeps them
+    assert (root / ".git" / "dnnd-derived.json").is_file()
+    again = figures_of(load_repository(root), period, until, agency_id=agency)  # adds up the kept ones
+    assert _compared(first) == _compared(again) == _compared(fresh)
+    assert again.rates.used == fresh.rates.used and again.activities == fresh.activities

@@ -222,3 +222,17 @@ def test_a_damaged_json_form_does_not_read(change: Any, error: type[Exception]) 
     [counted] = count_activities([report("lhhn", "2021-Q1", AID)], CUTOFF)
     with pytest.raises(error):
         from_plain(change(json.loads(json.dumps(to_plain(counted)))))
+
+
+def test_counting_some_quarters_gives_those_quarters_of_counting_all() -> None:
+    updates = [
+        report("lhhn", "2021-Q1", activity(start=D(2020, 12, 16), ref="6/KH"), activity(start=D(2021, 1, 5))),
+        report("sngv", "2020-Q4", activity(start=D(2020, 12, 10), ref="6/KH"), activity(start=D(2020, 11, 2))),
+        report("snv", "2020-Q3", activity(start=D(2020, 8, 1)), activity(start=D(2020, 8, 2), ref="9/KH")),
+    ]
+    everything = count_activities(updates, CUTOFF)
+    for quarters in ({"2020-Q4"}, {"2021-Q1"}, {"2020-Q3", "2021-Q1"}, set()):
+        some = count_activities(updates, CUTOFF, quarters)
+        assert some == [item for item in everything if item.period in quarters]
+    merged = count_activities(updates, CUTOFF, {"2020-Q4"})[0]
+    assert merged.agencies == ("lhhn", "sngv")  # its later report, in 2021-Q1, still merged into it
