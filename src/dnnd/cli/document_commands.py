@@ -29,10 +29,14 @@ def report(
     output: OutputOption = None,
     force: ForceOption = False,
     pdf: Annotated[bool, typer.Option("--pdf", help="Chuyển thêm sang PDF bằng LibreOffice.")] = False,
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="Chỉ liệt kê những việc còn phải làm trước khi ký báo cáo; không ghi tệp."),
+    ] = False,
 ) -> None:
     """Báo cáo quý, 6 tháng hoặc năm ra tệp Word theo Nghị định 30/2020/NĐ-CP (The report as a Word document)."""
     from dnnd.documents.contents import IssueOptions
-    from dnnd.documents.write import write_report
+    from dnnd.documents.write import check_report, write_report
     from dnnd.output import messages
     from dnnd.output.notices import left_out_warning
 
@@ -40,8 +44,15 @@ def report(
     left_out_warning(repo, lang)
     options = IssueOptions(number, day("--date", date), dt.date.today())
     period = named_period(quarter, half, year)
+    if check:
+        evaluation, to_do = check_report(repo, period, options.today)
+        messages.readiness(to_do, evaluation.period, lang, checking=True)
+        if to_do:
+            raise typer.Exit(1)
+        return
     written = write_report(repo, period, options, output=output, force=force, pdf=pdf)
     messages.written(written.paths, lang)
+    messages.readiness(written.to_do, written.evaluation.period, lang, checking=False)
 
 
 def remind(

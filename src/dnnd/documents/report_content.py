@@ -129,12 +129,14 @@ class _Builder:
         self.add("body", f"- Thực hiện thường xuyên: {counts['ongoing']} nhiệm vụ;")
         self.add("body", f"- Chờ điều kiện (chờ hướng dẫn của cấp trên): {counts['waiting']} nhiệm vụ.")
         self.add("body", "2. Tình hình báo cáo của các cơ quan, đơn vị:")
-        if not self.evaluation.missing:
+        focal = focal_point(self.repo, self.evaluation.as_of).id  # the signer does not list itself
+        others = [item for item in self.evaluation.missing if item.agency != focal]
+        if not others:
             self.add("body", "Các cơ quan, đơn vị đã báo cáo đầy đủ.")
         order = {agency_id: index for index, agency_id in enumerate(self.repo.agencies)}
         for quarter in self.evaluation.period.quarters():
             missing = sorted(
-                (item for item in self.evaluation.missing if item.quarter == quarter),
+                (item for item in others if item.quarter == quarter),
                 key=lambda item: order[item.agency],
             )
             if not missing:

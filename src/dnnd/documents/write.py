@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from dnnd.documents import word
 from dnnd.documents.contents import IssueOptions
+from dnnd.documents.readiness import readiness
 from dnnd.documents.reminder_content import reminder_context
 from dnnd.documents.report_content import report_context
 from dnnd.errors import UsageError
@@ -22,11 +23,12 @@ from dnnd.repository import Repository
 
 @dataclass(frozen=True)
 class Written:
-    """The files a command wrote, and what it evaluated."""
+    """The files a command wrote, what it evaluated, and what still stands before the document can be signed."""
 
     paths: list[Path]
     evaluation: Evaluation
     agencies: list[str]
+    to_do: list[Text] = field(default_factory=list)
 
 
 def _evaluate(repo: Repository, period: Period, today: dt.date) -> Evaluation:
@@ -67,7 +69,13 @@ def write_report(
         from dnnd.documents.pdf import to_pdf
 
         paths.append(to_pdf(paths[0], force=force, root=inside))
-    return Written(paths, evaluation, [])
+    return Written(paths, evaluation, [], readiness(repo, evaluation))
+
+
+def check_report(repo: Repository, period: Period, today: dt.date) -> tuple[Evaluation, list[Text]]:
+    """`dnnd report --check`: what stands between the report on `period` and one to sign; nothing written."""
+    evaluation = _evaluate(repo, period, today)
+    return evaluation, readiness(repo, evaluation)
 
 
 def write_reminder(

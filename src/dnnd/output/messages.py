@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from dnnd.errors import visible
 from dnnd.i18n import Text
-from dnnd.output.console import out
+from dnnd.output.console import err, out
 
 if TYPE_CHECKING:  # what each message shows; importing them here would slow `dnnd validate`
     from dnnd.authoring.importing.build import ImportResult
@@ -160,3 +160,27 @@ def imported(result: ImportResult, lang: str) -> None:
             + ("fix the problems above, then run `dnnd validate`." if result.problems else "the plan validates."),
         ).in_(lang)
     )
+
+
+def readiness(to_do: list[Text], period: Period, lang: str, *, checking: bool) -> None:
+    """`dnnd report --check` (on stdout), or the warnings of `dnnd report` (on stderr): what to do before
+    the report on `period` can be signed."""
+    from rich.text import Text as RichText
+
+    console = out() if checking else err()
+    if not to_do:
+        if checking:
+            console.print(
+                Text(
+                    f"Báo cáo kỳ {period.name} sẵn sàng để ký: không còn việc gì phải làm.",
+                    f"The report on {period.name} is ready to sign: nothing left to do.",
+                ).in_(lang)
+            )
+        return
+    heading = Text(
+        f"Trước khi ký báo cáo kỳ {period.name}, còn {len(to_do)} việc:",
+        f"Before the report on {period.name} can be signed, {len(to_do)} thing(s) to do:",
+    )
+    console.print(RichText(heading.in_(lang), style="bold yellow"))
+    for item in to_do:
+        console.print(RichText(f"  - {item.in_(lang)}", style="yellow"))
