@@ -133,6 +133,11 @@ class Repository:
         return [activity for activity in self._activities if activity.period in wanted]
 
 
+def _today() -> dt.date:
+    """The date of the run (which quarters may be reported on depends on it)."""
+    return dt.date.today()
+
+
 def validate_repository(root: Path, *, use_cache: bool = True) -> Verdict:
     """What `dnnd validate` reports: the verdict the snapshot recorded for this very state (no model is
     loaded: it runs on every commit), else that of the repository loaded. Raises DataError when the plan's
@@ -180,6 +185,7 @@ def _from_files(state: RepositoryState) -> Repository:
     from dnnd.checks.registry import UpdateChecks, UpdateContext, check_plan_files
     from dnnd.checks.task_timing import schedules_of
     from dnnd.checks.update_layout import update_files
+    from dnnd.checks.update_periods import periods_out_of_range
     from dnnd.load.activities import activity_warnings
     from dnnd.load.plan_files import read_plan_files
     from dnnd.plan.models import EventsFile, LocksFile, Plan, TasksFile
@@ -212,6 +218,8 @@ def _from_files(state: RepositoryState) -> Repository:
         raise DataError(problems + update_problems)
     read.save([update.rel for update in updates])
     crossed = merges_into_locked_periods(context, updates)  # each file is valid alone; together, not
+    for rel, found_problems in periods_out_of_range(context.plan, updates, _today()).items():
+        crossed.setdefault(rel, []).extend(found_problems)
     if crossed:
         for rel, found_problems in crossed.items():
             update_problems.extend(found_problems)

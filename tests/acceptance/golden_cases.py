@@ -13,6 +13,7 @@ the text of the files it wrote. A Word document is recorded as its text and its 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import sys
 import tempfile
@@ -484,6 +485,8 @@ def _mask(text: str, tmp: Path) -> str:
     today = dt.date.today()
     for form in (today.isoformat(), today.strftime("%d/%m/%Y")):
         text = text.replace(form, "<TODAY>")
+    # the last quarter that may be reported on moves with the date
+    text = re.sub(r"((?:báo cáo: từ|allowed are) \d{4}-Q[1-4] (?:đến|to)) \d{4}-Q[1-4]", r"\1 <QUARTER OF TODAY>", text)
     text = text.replace(str(tmp.resolve()), "<TMP>").replace(str(tmp), "<TMP>")
     return text.replace(str(PROJECT), "<PROJECT>")
 

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from dnnd.checks.update_periods import period_problem
 from dnnd.errors import DnndError, UsageError
 from dnnd.evaluate.facts import build_facts
 from dnnd.evaluate.task_status import evaluate_task, is_active
@@ -113,10 +114,14 @@ def activities_example(day: dt.date) -> list[str]:
     return [f"# {line}".rstrip() for line in lines]
 
 
-def new_update(repo: Repository, agency_id: str, quarter: Period) -> Scaffold:
-    """Write plan/updates/<agency>/<quarter>.yaml; never overwrite an existing file."""
+def new_update(repo: Repository, agency_id: str, quarter: Period, today: dt.date | None = None) -> Scaffold:
+    """Write plan/updates/<agency>/<quarter>.yaml; never overwrite an existing file, nor write one for a quarter
+    that cannot be reported on (`today`, by default the date of the run)."""
     agency = check_agency(repo, agency_id)
     assert agency is not None
+    problem = period_problem(repo.plan, quarter, today or dt.date.today())
+    if problem is not None:
+        raise UsageError(problem)
     if not agency.reports:
         raise UsageError(
             Text(

@@ -8,6 +8,7 @@ snapshot's key is that, the names the update folders hold, and a digest of the u
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
 import importlib.util
@@ -57,8 +58,9 @@ def _code_stamp() -> str:
 
 def snapshot_key(files: str, names: Iterable[str], state: str) -> str:
     """The key of the repository's state: the per-file cache's key, the names the update folders hold,
-    and the digest of the update files' content."""
-    digest = hashlib.sha256(f"{files}\0{state}\0".encode())
+    the digest of the update files' content, and today's date (which quarters may be reported on changes
+    with it: a snapshot of yesterday would judge a file by yesterday's date)."""
+    digest = hashlib.sha256(f"{files}\0{state}\0{dt.date.today().isoformat()}\0".encode())
     for name in names:
         digest.update(f"{name}\n".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()

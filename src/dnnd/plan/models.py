@@ -82,6 +82,11 @@ class Reporting(Model):
         default_factory=list,
         description="Các ngày nghỉ lễ, Tết (YYYY-MM-DD) không tính là ngày làm việc khi xét hạn gửi báo cáo.",
     )
+    first_period: Annotated[str, StringConstraints(pattern=QUARTER_PATTERN)] | None = Field(
+        None,
+        description="Kỳ báo cáo đầu tiên (YYYY-Qn), khi khác với mặc định: quý đầu tiên có khung số liệu bắt đầu "
+        "từ ngày ban hành quyết định trở đi.",
+    )
     exchange_rates: list[ExchangeRate] = Field(
         default_factory=list,
         description="Tỷ giá để quy đổi giá trị viện trợ ra đồng Việt Nam, mỗi năm và loại tiền một mục; không có "

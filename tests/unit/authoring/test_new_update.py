@@ -141,7 +141,7 @@ def test_new_update_writes_the_rendered_file(repo: Repository) -> None:
             "'stttt' thôi hoạt động từ sau ngày 28/02/2025: cơ quan kế nhiệm báo cáo thay "
             "(Sở Văn hóa, Thể thao và Du lịch (svhtt), Sở Khoa học và Công nghệ (skhcn))",
         ),
-        ("lhhn", "2020-Q1", UsageError, "không có báo cáo của 'lhhn' cho 2020-Q1: kỳ này trước khi kế hoạch"),
+        ("lhhn", "2020-Q1", UsageError, "kỳ 2020-Q1 trước kỳ báo cáo đầu tiên của kế hoạch (2020-Q3"),
         ("svhtt", "2024-Q4", UsageError, "không có báo cáo của 'svhtt' cho 2024-Q4: kỳ này trước khi kế hoạch"),
         ("stc", "2020-Q3", DnndError, "'stc' không có nhiệm vụ nào phải báo cáo trong 2020-Q3: không tạo tệp"),
         ("xyz", "2020-Q3", UsageError, "không có cơ quan mã 'xyz'"),

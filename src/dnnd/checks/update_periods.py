@@ -1,0 +1,73 @@
+"""The quarters an update file may be for: from the plan's first reporting period to the quarter whose data
+window holds today. A quarter whose window has not begun cannot be reported on yet (`2027-Q3` typed for
+`2026-Q3`), and one before the plan has nothing to report.
+
+Checked across files when the repository loads, not by the per-file cache: the answer changes with the date
+(the snapshot's key holds the date for the same reason).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from dnnd.errors import Problem
+from dnnd.i18n import Text
+from dnnd.load.records import UpdateLike
+from dnnd.plan.models import Plan
+from dnnd.plan.periods import Period, parse_period, quarter_containing
+from dnnd.plan.vietnamese import dmy
+
+
+def first_quarter(plan: Plan) -> Period:
+    """The plan's first reporting period: `reporting.first_period` when given, else the first quarter whose
+    data window begins on or after the decision's date (a decision of 27/05/2020 reports from 2020-Q3: the
+    window 15/03–14/06 was mostly over when it was signed)."""
+    convention = plan.reporting.windows
+    if plan.reporting.first_period is not None:
+        named = parse_period(plan.reporting.first_period, "quarter")
+        assert named is not None  # the model's pattern guarantees it
+        return named
+    day = plan.decision.date
+    holding = quarter_containing(day, convention)
+    return holding if holding.window(convention).start >= day else holding.next()
+
+
+def allowed_quarters(plan: Plan, today: dt.date) -> tuple[Period, Period]:
+    """The first and the last quarter an update file may be for on `today`."""
+    return first_quarter(plan), quarter_containing(today, plan.reporting.windows)
+
+
+def period_problem(plan: Plan, quarter: Period, today: dt.date) -> Text | None:
+    """Why no update may be written for `quarter` on `today`, or None."""
+    first, last = allowed_quarters(plan, today)
+    if first <= quarter <= last:
+        return None
+    allowed = f"từ {first.name} đến {last.name}"
+    if quarter < first:
+        return Text(
+            f"kỳ {quarter.name} trước kỳ báo cáo đầu tiên của kế hoạch ({first.name}, sau quyết định ngày "
+            f"{dmy(plan.decision.date)}): các kỳ được báo cáo: {allowed}",
+            f"{quarter.name} comes before the plan's first reporting period ({first.name}, after the decision of "
+            f"{plan.decision.date.isoformat()}): the periods allowed are {first.name} to {last.name}",
+        )
+    start = quarter.window(plan.reporting.windows).start
+    return Text(
+        f"kỳ {quarter.name} chưa bắt đầu (số liệu từ ngày {dmy(start)}; hôm nay {dmy(today)}): các kỳ được báo "
+        f"cáo: {allowed}; có phải gõ nhầm năm?",
+        f"{quarter.name} has not begun (its data window opens on {start.isoformat()}; today is "
+        f"{today.isoformat()}): the periods allowed are {first.name} to {last.name}; a mistyped year?",
+    )
+
+
+def periods_out_of_range(
+    plan: Plan, updates: Iterable[tuple[str, UpdateLike]], today: dt.date
+) -> dict[str, list[Problem]]:
+    """The update files (rel → problem) for a quarter not allowed on `today`."""
+    found: dict[str, list[Problem]] = {}
+    for rel, update in updates:
+        quarter = parse_period(update.period, "quarter")
+        message = None if quarter is None else period_problem(plan, quarter, today)
+        if message is not None:
+            found[rel] = [Problem(rel, None, None, "period", message)]
+    return found
