@@ -180,7 +180,7 @@ def test_outside_git_exits_2(run_cli: RunCli, make_repo: MakeRepo) -> None:
 
 
 def test_unknown_agency_exits_2(run_cli: RunCli, pr: Pr) -> None:
-    result = check(run_cli, pr({}), "--agency", "xyz")
+    result = check(run_cli, pr(update("lhhn", "2020-Q3", (2, "done", "2020-09-10"))), "--agency", "xyz")
     assert result.exit_code == 2
     assert "không có cơ quan mã 'xyz'" in result.output
 
@@ -207,3 +207,30 @@ def test_readme_guides_the_clerk_and_the_focal_point() -> None:
     readme = (PROJECT / "README.md").read_text(encoding="utf-8")
     for command in ("dnnd new-update", "dnnd validate", "dnnd check-changes", "dnnd lock", "dnnd log"):
         assert command in readme, command
+
+
+def test_nothing_changed_is_not_a_pass_but_a_usage_error(run_cli: RunCli, pr: Pr) -> None:
+    root = pr({})
+    result = check(run_cli, root, "--agency", "lhhn")
+    assert result.exit_code == 2
+    assert "không có thay đổi nào để kiểm tra so với main" in result.output and "--head" in result.output
+
+
+def test_a_pull_request_that_changes_nothing_of_its_agency_fails(run_cli: RunCli, pr: Pr) -> None:
+    root = pr({"README.md": "Ghi chú.\n"})
+    result = check(run_cli, root, "--agency", "lhhn")
+    assert result.exit_code == 1
+    assert "pull request của 'lhhn' không sửa báo cáo nào của cơ quan này" in result.output
+
+
+def test_head_checks_a_branch_without_checking_it_out(run_cli: RunCli, pr: Pr) -> None:
+    root = pr(update("lhhn", "2020-Q4", (5, "blocked")))
+    checkout(root, "main")
+    before = (root / "plan").stat().st_mtime_ns, sorted(path.name for path in root.iterdir())
+    result = check(run_cli, root, "--agency", "lhhn", "--head", "pr")
+    assert result.exit_code == 0, result.output
+    assert "1 tệp thay đổi" in result.output
+    assert before == ((root / "plan").stat().st_mtime_ns, sorted(path.name for path in root.iterdir()))
+    assert check(run_cli, root, "--agency", "snv", "--head", "pr").exit_code == 1
+    unknown = check(run_cli, root, "--head", "--no-such-branch")
+    assert unknown.exit_code == 2 and "không tìm thấy '--no-such-branch'" in unknown.output

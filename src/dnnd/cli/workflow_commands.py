@@ -39,12 +39,16 @@ def check_changes(
             "--allow-templates", help="Cho phép thay đổi mẫu trong templates/ (chỉ cơ quan đầu mối, sau khi xem kỹ)."
         ),
     ] = False,
+    head: Annotated[
+        str | None,
+        typer.Option("--head", help="Nhánh của pull request cần kiểm tra, không cần chuyển sang nhánh đó."),
+    ] = None,
 ) -> None:
     """Kiểm tra một pull request: hợp lệ, đúng cơ quan, không sửa kỳ đã khóa (Check a pull request's changes)."""
     from dnnd.output import messages
     from dnnd.workflow.pull_requests import check_changes as check
 
-    report = check(repository_root(ctx), base, agency, allow_templates=allow_templates)
+    report = check(repository_root(ctx), base, agency, allow_templates=allow_templates, head=head)
     messages.changes(report, format.value, settings_of(ctx).lang)
     if report.failed:
         raise typer.Exit(1)

@@ -6,9 +6,12 @@ Every function runs git processes that read; none writes to the repository.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import subprocess
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -207,3 +210,28 @@ def first_parent_history(root: Path, branch: str, folder: str) -> list[Landing]:
         paths = tuple(name.strip("\n") for name in names.split("\0") if name.strip("\n"))
         landings.append(Landing(commit, dt.datetime.fromisoformat(when), author, paths))
     return landings
+
+
+@contextlib.contextmanager
+def checked_out(root: Path, revision: str) -> Iterator[Path]:
+    """A detached worktree of `revision` in a temporary folder, removed afterwards: a branch can be read as
+    it is without checking it out in the user's working tree."""
+    require_git(root)
+    commit = commit_of(root, revision)
+    if commit is None:
+        raise UsageError(
+            Text(
+                f"không tìm thấy '{revision}': kiểm tra tên nhánh (ví dụ origin/lhhn-q4) và git fetch",
+                f"'{revision}' names no commit: check the branch name (e.g. origin/lhhn-q4) and git fetch",
+            )
+        )
+    with tempfile.TemporaryDirectory(prefix="dnnd-head-") as folder:
+        place = Path(folder) / "head"
+        added = _git(root, "worktree", "add", "--detach", "--quiet", str(place), commit)
+        if added is None or added.returncode != 0:
+            raise DnndError(Text(f"không lấy được {revision} ra thư mục tạm", f"could not check out {revision}"))
+        try:
+            yield place
+        finally:
+            _git(root, "worktree", "remove", "--force", str(place))
+            _git(root, "worktree", "prune")

@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from dnnd.errors import DataError, Problem
+from dnnd.errors import DataError, Problem, UsageError
 from dnnd.evaluate.task_views import check_agency
 from dnnd.i18n import Text
-from dnnd.load.git import Change, changed_since, commit_of, merge_base, show
+from dnnd.load.git import Change, changed_since, checked_out, commit_of, merge_base, show
 from dnnd.load.layout import LOCKS_FILE, UPDATES_DIR
 from dnnd.plan.periods import Period, parse_period
 from dnnd.repository import load_repository
@@ -71,10 +71,25 @@ def _validation(report: ChangeReport, problems: list[Problem]) -> None:
         )
 
 
-def check_changes(root: Path, base: str, agency_id: str | None, *, allow_templates: bool = False) -> ChangeReport:
-    """Validate everything, then judge the files changed since the merge base with `base`."""
+def check_changes(
+    root: Path, base: str, agency_id: str | None, *, allow_templates: bool = False, head: str | None = None
+) -> ChangeReport:
+    """Validate everything, then judge the files changed since the merge base with `base`: of the working
+    tree, or of the revision `head` (a branch checked out in a temporary worktree, the user's left alone)."""
+    if head is not None:
+        with checked_out(root, head) as place:
+            return check_changes(place, base, agency_id, allow_templates=allow_templates)
     base_commit = merge_base(root, base)
     report = ChangeReport(base_commit, changed_since(root, base_commit))
+    if not report.changes:  # a review of nothing must not read as a pass
+        raise UsageError(
+            Text(
+                f"không có thay đổi nào để kiểm tra so với {base} (điểm rẽ nhánh {base_commit[:12]}): bạn đang ở "
+                "nhánh của pull request chưa? (hoặc chỉ nhánh đó bằng --head)",
+                f"nothing changed to check against {base} (merge base {base_commit[:12]}): are you on the pull "
+                "request's branch? (or name it with --head)",
+            )
+        )
     try:
         repo = load_repository(root)
     except DataError as error:
@@ -152,6 +167,18 @@ def check_changes(root: Path, base: str, agency_id: str | None, *, allow_templat
                     ),
                 )
             )
+    if agency_id is not None and agency_id not in touched:
+        report.findings.append(
+            Finding(
+                "error",
+                f"{UPDATES_DIR}/{agency_id}/",
+                None,
+                Text(
+                    f"pull request của '{agency_id}' không sửa báo cáo nào của cơ quan này",
+                    f"the pull request of '{agency_id}' changes none of its updates",
+                ),
+            )
+        )
     if agency_id is None and len(touched) > 1:
         names = ", ".join(sorted(touched))
         for paths in touched.values():
