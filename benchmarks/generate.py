@@ -44,6 +44,9 @@ def sentence(rng: random.Random, low: int = 8, high: int = 18) -> str:
     return (" ".join(words)).capitalize() + "."
 
 
+# The quarters run from FIRST_YEAR-Q3: forty of them end in 2026-Q2, none ahead of today (a quarter whose data
+# window has not begun is refused).
+FIRST_YEAR = 2016
 KINDS = ("delegation_in", "delegation_in", "delegation_out", "event", "event", "aid", "agreement", "training", "media")
 COUNTRIES = ("JP", "KR", "CN", "LA", "KH", "TH", "RU", "US", "FR", "DE", "AU", "SG", "IN", "GB", "CU")
 
@@ -140,11 +143,12 @@ def province(out: Path, index: int, agencies: int, quarters: int, tasks: int, se
         title=f"Kế hoạch giả lập số {index + 1}",
         province=f"Tỉnh giả lập {index + 1}",
     )
+    plan["decision"]["date"] = dt.date(FIRST_YEAR, 5, 27)  # forty quarters from its third end before today
     dump(out / "plan" / "plan.yaml", plan)
     written = 0
     for agency_id in ids:
         for number in range(quarters):
-            year, quarter = 2020 + (number + 2) // 4, (number + 2) % 4 + 1
+            year, quarter = FIRST_YEAR + (number + 2) // 4, (number + 2) % 4 + 1
             mine = sorted(rng.sample(held[agency_id], k=min(len(held[agency_id]), 2))) or [1]
             entries = []
             for task_id in mine:

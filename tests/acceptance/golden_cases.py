@@ -218,7 +218,7 @@ def _usage(tmp: Path) -> list[Run]:
         Run(_repo(root, "statsu")),
         Run(_repo(root, "statsu", "--lang", "en")),
         Run(_repo(root, "--lang", "fr", "status")),
-        Run(_repo(root, "report")),
+        Run(_repo(root, "report", "--quarter")),  # bare `report` writes the period being reported: date-dependent
         Run(_repo(root, "report", "--half", "2020-H3")),
         Run(_repo(root, "remind", "--quarter", "2020-Q4", "--date", "2020-12-10", "--deadline", "2020-12-01")),
         Run(_repo(root, "log", "--quarter", "2020")),

@@ -276,12 +276,14 @@ def test_agency_filter(run_cli: RunCli, make_repo: MakeRepo) -> None:
 @pytest.mark.parametrize(
     ("as_of", "period", "status"),
     [
-        ("2020-09-14", "2020-Q3", "in_progress"),
-        ("2020-09-30", "2020-Q4", "in_progress"),
-        ("2020-10-01", "2020-Q4", "overdue"),
+        ("2020-09-14", "2020-Q3", "in_progress"),  # the window's last day
+        ("2020-09-30", "2020-Q3", "in_progress"),  # Q3 is still the period being reported
+        ("2020-10-01", "2020-Q3", "overdue"),
+        ("2020-10-29", "2020-Q3", "overdue"),  # 45 days after the window's end
+        ("2020-10-30", "2020-Q4", "overdue"),  # the day after: the quarter under way
     ],
 )
-def test_as_of_evaluates_in_the_period_containing_the_date(
+def test_as_of_applies_the_reporting_rule_on_that_day_and_evaluates_on_it(
     run_cli: RunCli, make_repo: MakeRepo, as_of: str, period: str, status: str
 ) -> None:
     document = status_json(run_cli, make_repo(), "--as-of", as_of)
@@ -289,10 +291,17 @@ def test_as_of_evaluates_in_the_period_containing_the_date(
     assert by_task(document)[4]["status"] == status
 
 
+def test_a_named_period_is_evaluated_on_the_day_given(run_cli: RunCli, make_repo: MakeRepo) -> None:
+    document = status_json(run_cli, make_repo(), "--quarter", "2020-Q3", "--as-of", "2020-09-01")
+    assert (document["period"], document["as_of"]) == ("2020-Q3", "2020-09-01")
+
+
 def test_done_on_after_as_of_does_not_count(run_cli: RunCli, make_repo: MakeRepo) -> None:
     repo = make_repo(update("sngv", "2020-Q4", (4, "done", "2020-10-20")))
-    assert by_task(status_json(run_cli, repo, "--as-of", "2020-10-19"))[4]["status"] == "overdue"
-    task = by_task(status_json(run_cli, repo, "--as-of", "2020-10-20"))[4]
+    assert (
+        by_task(status_json(run_cli, repo, "--quarter", "2020-Q4", "--as-of", "2020-10-19"))[4]["status"] == "overdue"
+    )
+    task = by_task(status_json(run_cli, repo, "--quarter", "2020-Q4", "--as-of", "2020-10-20"))[4]
     assert (task["status"], task["done_on"]) == ("done_late", "2020-10-20")
 
 
@@ -356,7 +365,6 @@ def test_missing_before_reporting_starts_says_everyone_reported(run_cli: RunCli,
         ("--quarter", "0000-Q1"),
         ("--half", "2020-Q3"),
         ("--year", "2020-H1"),
-        ("--quarter", "2020-Q3", "--as-of", "2020-09-01"),
         ("--as-of", "14/09/2020"),
     ],
 )

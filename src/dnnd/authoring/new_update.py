@@ -9,6 +9,7 @@ from pathlib import Path
 from dnnd.checks.update_periods import period_problem
 from dnnd.errors import DnndError, UsageError
 from dnnd.evaluate.facts import build_facts
+from dnnd.evaluate.status_report import PeriodChoice, choose_period, locked_quarters
 from dnnd.evaluate.task_status import evaluate_task, is_active
 from dnnd.evaluate.task_views import check_agency, roles_at
 from dnnd.files import write_atomic
@@ -114,12 +115,16 @@ def activities_example(day: dt.date) -> list[str]:
     return [f"# {line}".rstrip() for line in lines]
 
 
-def new_update(repo: Repository, agency_id: str, quarter: Period, today: dt.date | None = None) -> Scaffold:
-    """Write plan/updates/<agency>/<quarter>.yaml; never overwrite an existing file, nor write one for a quarter
-    that cannot be reported on (`today`, by default the date of the run)."""
+def new_update(repo: Repository, agency_id: str, quarter: Period | None, today: dt.date | None = None) -> Scaffold:
+    """Write plan/updates/<agency>/<quarter>.yaml (by default the quarter being reported); never overwrite an
+    existing file, nor write one for a quarter that cannot be reported on (`today`: the date of the run)."""
     agency = check_agency(repo, agency_id)
     assert agency is not None
-    problem = period_problem(repo.plan, quarter, today or dt.date.today())
+    today = today or dt.date.today()
+    if quarter is None:
+        conventions = repo.plan.reporting.windows
+        quarter = choose_period(PeriodChoice(), today, conventions, locked_quarters(repo)).period
+    problem = period_problem(repo.plan, quarter, today)
     if problem is not None:
         raise UsageError(problem)
     if not agency.reports:

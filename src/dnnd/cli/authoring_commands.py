@@ -14,16 +14,16 @@ from dnnd.cli.options import quarter_of
 def new_update(
     ctx: typer.Context,
     agency: Annotated[str, typer.Option("--agency", help="Mã cơ quan báo cáo, ví dụ lhhn.")],
-    quarter: Annotated[str, typer.Option("--quarter", help="Quý báo cáo, ví dụ 2020-Q3.")],
+    quarter: Annotated[
+        str | None, typer.Option("--quarter", help="Quý báo cáo, ví dụ 2020-Q3; mặc định: kỳ đang báo cáo.")
+    ] = None,
 ) -> None:
     """Tạo sẵn tệp báo cáo quý của một cơ quan với các nhiệm vụ của nó (Scaffold an agency's quarterly update)."""
     from dnnd.authoring.new_update import new_update as scaffold
     from dnnd.output import messages
 
     repo = open_repository(ctx)
-    period = quarter_of(quarter)
-    assert period is not None
-    messages.scaffolded(scaffold(repo, agency, period), settings_of(ctx).lang)
+    messages.scaffolded(scaffold(repo, agency, quarter_of(quarter)), settings_of(ctx).lang)
 
 
 def schema(ctx: typer.Context) -> None:

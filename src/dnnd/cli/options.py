@@ -120,34 +120,23 @@ def period_choice(quarter: str | None, half: str | None, year: str | None, as_of
         ("--year", year, "year"),
     ]
     given = [choice for choice in options if choice[1] is not None]
-    if len(given) + (as_of is not None) > 1:
+    if len(given) > 1:
         raise UsageError(
             Text(
-                "chỉ chọn một trong --quarter, --half, --year, --as-of",
-                "choose only one of --quarter, --half, --year, --as-of",
+                "chỉ chọn một trong --quarter, --half, --year (--as-of đi kèm được: đánh giá kỳ đó vào ngày ấy)",
+                "choose only one of --quarter, --half, --year (--as-of may join one: that period on that day)",
             )
         )
     if given:
         option, value, kind = given[0]
         assert value is not None
-        return PeriodChoice(period=period_of(option, value, kind))
+        return PeriodChoice(period=period_of(option, value, kind), as_of=day("--as-of", as_of))
     return PeriodChoice(as_of=day("--as-of", as_of))
 
 
-def named_period(quarter: str | None, half: str | None, year: str | None) -> "Period":
-    """The one period a document is about: --quarter, --half or --year, required."""
-    from dnnd.errors import UsageError
-
-    if (quarter, half, year) == (None, None, None):
-        raise UsageError(
-            Text(
-                "hãy chọn kỳ báo cáo: --quarter 2020-Q4, --half 2020-H1 hoặc --year 2020",
-                "choose the period: --quarter 2020-Q4, --half 2020-H1 or --year 2020",
-            )
-        )
-    period = period_choice(quarter, half, year, None).period
-    assert period is not None
-    return period
+def named_period(quarter: str | None, half: str | None, year: str | None) -> "Period | None":
+    """The one period a document is about: --quarter, --half or --year; None for the period being reported."""
+    return period_choice(quarter, half, year, None).period
 
 
 def period_argument(text: str) -> "Period":

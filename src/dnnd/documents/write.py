@@ -13,6 +13,7 @@ from dnnd.documents.reminder_content import reminder_context
 from dnnd.documents.report_content import report_context
 from dnnd.errors import UsageError
 from dnnd.evaluate.facts import build_facts
+from dnnd.evaluate.status_report import PeriodChoice, choose_period, locked_quarters
 from dnnd.evaluate.task_status import Evaluation, evaluate
 from dnnd.i18n import Text
 from dnnd.load.git import data_commit
@@ -31,10 +32,11 @@ class Written:
     to_do: list[Text] = field(default_factory=list)
 
 
-def _evaluate(repo: Repository, period: Period, today: dt.date) -> Evaluation:
-    """Status at the end of the period's window, or today if the window has not ended."""
-    end = period.window(repo.plan.reporting.windows).end
-    return evaluate(build_facts(repo), list(repo.tasks), period, min(end, today))
+def _evaluate(repo: Repository, period: Period | None, today: dt.date) -> Evaluation:
+    """Status at the end of the period's window, or today if the window has not ended; with no period named,
+    of the period being reported (`evaluate.status_report.choose_period`)."""
+    chosen = choose_period(PeriodChoice(period), today, repo.plan.reporting.windows, locked_quarters(repo))
+    return evaluate(build_facts(repo), list(repo.tasks), chosen.period, chosen.as_of)
 
 
 def _created(options: IssueOptions, period: Period, repo: Repository) -> dt.datetime:
@@ -48,7 +50,7 @@ def _target(repo: Repository, output: Path | None, stem: str) -> tuple[Path, Pat
 
 
 def write_report(
-    repo: Repository, period: Period, options: IssueOptions, *, output: Path | None, force: bool, pdf: bool
+    repo: Repository, period: Period | None, options: IssueOptions, *, output: Path | None, force: bool, pdf: bool
 ) -> Written:
     """Render the report for `period`; the .docx (and with `pdf` the .pdf) it wrote."""
     evaluation = _evaluate(repo, period, options.today)
@@ -72,7 +74,7 @@ def write_report(
     return Written(paths, evaluation, [], readiness(repo, evaluation))
 
 
-def check_report(repo: Repository, period: Period, today: dt.date) -> tuple[Evaluation, list[Text]]:
+def check_report(repo: Repository, period: Period | None, today: dt.date) -> tuple[Evaluation, list[Text]]:
     """`dnnd report --check`: what stands between the report on `period` and one to sign; nothing written."""
     evaluation = _evaluate(repo, period, today)
     return evaluation, readiness(repo, evaluation)
@@ -80,7 +82,7 @@ def check_report(repo: Repository, period: Period, today: dt.date) -> tuple[Eval
 
 def write_reminder(
     repo: Repository,
-    period: Period,
+    period: Period | None,
     options: IssueOptions,
     *,
     deadline: dt.date | None,

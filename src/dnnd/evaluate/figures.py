@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, NamedTuple
 
-from dnnd.evaluate.status_report import PeriodChoice, choose_period
+from dnnd.evaluate.status_report import PeriodChoice, choose_period, locked_quarters
 from dnnd.evaluate.task_views import check_agency
+from dnnd.i18n import Text
 from dnnd.load.activities import CountedActivity
 from dnnd.plan.activity_models import ExchangeRate
 from dnnd.plan.periods import Convention, Period, Window
@@ -148,6 +149,7 @@ class Stats:
     activities: list[CountedActivity]
     rates: Rates
     agency: str | None = None
+    why: Text | None = None  # why this period, when none was named
 
 
 def _cut(period: Period, convention: Convention, until: dt.date | None) -> Scope:
@@ -177,8 +179,10 @@ def _within(activities: Iterable[CountedActivity], scope: Scope, agency: str | N
 def figures_for(repo: Repository, choice: PeriodChoice, *, today: dt.date, agency_id: str | None = None) -> Stats:
     """The figures of the chosen period: a named period, or the quarter of a day (today by default) up to
     that day."""
-    period, as_of = choose_period(choice, today, repo.plan.reporting.windows)
-    return figures_of(repo, period, as_of, agency_id=agency_id)
+    period, as_of, why = choose_period(choice, today, repo.plan.reporting.windows, locked_quarters(repo))
+    stats = figures_of(repo, period, as_of, agency_id=agency_id)
+    stats.why = why
+    return stats
 
 
 def figures_of(repo: Repository, period: Period, until: dt.date, *, agency_id: str | None = None) -> Stats:

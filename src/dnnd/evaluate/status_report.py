@@ -4,6 +4,7 @@ for the period asked for (a named period at its window's end, a day in its quart
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from typing import NamedTuple
 
 from dnnd.errors import UsageError
@@ -11,25 +12,77 @@ from dnnd.evaluate.facts import build_facts
 from dnnd.evaluate.task_status import Evaluation, TaskResult, evaluate
 from dnnd.evaluate.task_views import TaskView, roles_at, task_views
 from dnnd.i18n import Text
-from dnnd.plan.periods import Convention, Period, quarter_containing
+from dnnd.plan.periods import Convention, Period, parse_period, quarter_containing
+from dnnd.plan.vietnamese import dmy
 from dnnd.plan.vocabulary import STATUS_CODES, empty_counts
 from dnnd.repository import Repository
 
 
 class PeriodChoice(NamedTuple):
-    """What to evaluate: a named period (at its window's end), a day (in the quarter containing it), or
-    neither (today). The command line parses its options into one."""
+    """What to evaluate: a named period, a day, both (the period evaluated on that day), or neither (the period
+    being reported today). The command line parses its options into one."""
 
     period: Period | None = None
     as_of: dt.date | None = None
 
 
-def choose_period(choice: PeriodChoice, today: dt.date, convention: Convention) -> tuple[Period, dt.date]:
-    """The period and evaluation date: a named period at its window's end, a date in its quarter, or today."""
+# A quarter stays the one being reported this many days after its data window ends, unless it is locked
+# first (its report issued). Not a legal deadline: long enough for late updates, short of the next window's end.
+REPORTING_DAYS = 45
+
+
+class ChosenPeriod(NamedTuple):
+    """The period to evaluate, the day to evaluate it on, and why it was chosen when no period was named."""
+
+    period: Period
+    as_of: dt.date
+    why: Text | None = None
+
+
+def locked_quarters(repo: Repository) -> set[str]:
+    """The quarters whose report was issued (`dnnd lock`)."""
+    found: set[str] = set()
+    for lock in repo.locks.locks:
+        period = parse_period(lock.period)
+        if period is not None:
+            found.update(quarter.name for quarter in period.quarters())
+    return found
+
+
+def choose_period(
+    choice: PeriodChoice, today: dt.date, convention: Convention, locked: Collection[str] = ()
+) -> ChosenPeriod:
+    """A named period is evaluated on the day given, else on its window's end or today, whichever is earlier.
+    Without one, the period being reported on the day given (else today): the quarter whose data window ended
+    last, until it is locked or REPORTING_DAYS have passed since; then the quarter whose window holds the day."""
     if choice.period is not None:
-        return choice.period, choice.period.window(convention).end
+        end = choice.period.window(convention).end
+        return ChosenPeriod(choice.period, choice.as_of or min(end, today))
     day = choice.as_of or today
-    return quarter_containing(day, convention), day
+    holding = quarter_containing(day, convention)
+    ended = holding.previous()
+    end = ended.window(convention).end
+    if ended.name not in locked and (day - end).days <= REPORTING_DAYS:
+        last = end + dt.timedelta(days=REPORTING_DAYS)
+        why = Text(
+            f"kỳ đang báo cáo: {ended.name}, chưa khóa (số liệu đến {dmy(end)}; là kỳ mặc định đến {dmy(last)} hoặc "
+            f"khi khóa bằng `dnnd lock {ended.name}`)",
+            f"the period being reported: {ended.name}, not locked (data to {end.isoformat()}; the default until "
+            f"{last.isoformat()} or until `dnnd lock {ended.name}`)",
+        )
+        return ChosenPeriod(ended, day if choice.as_of else end, why)
+    because = (
+        Text(f"kỳ {ended.name} đã khóa", f"{ended.name} is locked")
+        if ended.name in locked
+        else Text(
+            f"kỳ {ended.name} đã qua {REPORTING_DAYS} ngày sau ngày chốt số liệu",
+            f"{ended.name} ended more than {REPORTING_DAYS} days ago",
+        )
+    )
+    why = Text(
+        f"kỳ đang diễn ra: {holding.name} ({because.vi})", f"the period under way: {holding.name} ({because.en})"
+    )
+    return ChosenPeriod(holding, day, why)
 
 
 class StatusReport(NamedTuple):
@@ -39,6 +92,7 @@ class StatusReport(NamedTuple):
     views: list[TaskView]
     results: dict[int, TaskResult]
     roles: dict[int, tuple[list[str], list[str]]]
+    why: Text | None = None  # why this period, when none was named
 
     def counts(self) -> dict[str, int]:
         """Tasks shown, per status code."""
@@ -64,7 +118,7 @@ def status_report(
                 f"no status '{status_code}'; use one of: {', '.join(STATUS_CODES)}",
             )
         )
-    period, as_of = choose_period(choice, today, repo.plan.reporting.windows)
+    period, as_of, why = choose_period(choice, today, repo.plan.reporting.windows, locked_quarters(repo))
     views = task_views(repo, agency_id, as_of, period)
     evaluation = evaluate(build_facts(repo), [view.task.id for view in views], period, as_of)
     results = {result.task: result for result in evaluation.results}
@@ -79,4 +133,4 @@ def status_report(
             evaluation.results,
             [item for item in evaluation.missing if item.agency == agency_id],
         )
-    return StatusReport(evaluation, views, results, roles)
+    return StatusReport(evaluation, views, results, roles, why)

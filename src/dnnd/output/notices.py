@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import sys
+
 from dnnd.i18n import Text
 from dnnd.output.console import err
 from dnnd.repository import Repository
 
 
 def print_notices(lines: list[str]) -> None:
-    """Each line on standard error, in bold yellow."""
+    """Each line on standard error, in bold yellow on a terminal; as plain lines otherwise, without loading
+    rich (JSON and CSV output, whose notes these are, is read by programs)."""
     if not lines:
+        return
+    if not sys.stderr.isatty():
+        for line in lines:
+            print(line, file=sys.stderr)
         return
     from rich.text import Text as RichText
 
@@ -18,8 +25,9 @@ def print_notices(lines: list[str]) -> None:
         console.print(RichText(line, style="bold yellow"))
 
 
-def left_out_warning(repo: Repository, lang: str) -> None:
-    """Say prominently which update files were left out because they do not validate."""
+def left_out_warning(repo: Repository, lang: str, shown: int = 20) -> None:
+    """Say prominently which update files were left out because they do not validate (the first `shown` of
+    them, and how many more: `dnnd validate` lists them all)."""
     if not repo.left_out:
         return
     from rich.text import Text as RichText
@@ -35,8 +43,11 @@ def left_out_warning(repo: Repository, lang: str) -> None:
             style="bold yellow",
         )
     )
-    for rel in files:
+    for rel in files[:shown]:
         console.print(RichText(f"  - {rel}", style="yellow"))
+    if len(files) > shown:
+        rest = len(files) - shown
+        console.print(RichText(Text(f"  … và {rest} tệp khác", f"  … and {rest} more").in_(lang), style="yellow"))
 
 
 def data_warnings(repo: Repository, lang: str, shown: int = 10) -> None:

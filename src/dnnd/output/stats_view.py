@@ -158,9 +158,10 @@ class StatsOutput(NamedTuple):
         return CSV_FIELDS, rows
 
     def notices(self, lang: str) -> list[str]:
-        """Countries shown by their English name, and aid values without a rate to convert them."""
+        """Why this period (when none was named), countries shown by their English name, and aid values
+        without a rate to convert them."""
         stats = self.stats
-        lines = []
+        lines = [f"({stats.why.in_(lang)})"] if stats.why is not None else []
         unnamed = sorted(
             code
             for code in set().union(

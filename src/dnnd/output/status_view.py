@@ -97,6 +97,11 @@ def _latest_text(repo: Repository, view: TaskView, lang: str) -> str:
     return "\n".join(lines) or Text("(chưa có báo cáo)", "(no report yet)").in_(lang)
 
 
+def _why(report: StatusReport, lang: str) -> list[str]:
+    """Why this period, when none was named: beside JSON and CSV on stderr, under a table's title."""
+    return [f"({report.why.in_(lang)})"] if report.why is not None else []
+
+
 class StatusOutput(NamedTuple):
     """`dnnd status`: each task's status in the period, with the late submissions when asked for."""
 
@@ -114,7 +119,7 @@ class StatusOutput(NamedTuple):
         return STATUS_FIELDS, self.document()["tasks"]
 
     def notices(self, lang: str) -> list[str]:
-        return []
+        return _why(self.report, lang)
 
     def print_table(self, lang: str) -> None:
         from rich.table import Table
@@ -165,6 +170,8 @@ class StatusOutput(NamedTuple):
                 _latest_text(repo, view, lang),
             ]
             table.add_row(*(cell for cell, (_, shown) in zip(cells, columns, strict=True) if shown))
+        for line in _why(self.report, lang):
+            console.print(line, highlight=False)
         console.print(table)
         if not wide:
             console.print(
@@ -212,7 +219,7 @@ class MissingOutput(NamedTuple):
         return ("agency", "name", "period", "tasks"), self.records()
 
     def notices(self, lang: str) -> list[str]:
-        return []
+        return _why(self.report, lang)
 
     def print_table(self, lang: str) -> None:
         from rich.table import Table
@@ -220,6 +227,8 @@ class MissingOutput(NamedTuple):
         evaluation, records = self.report.evaluation, self.records()
         console = out()
         if not records:
+            for line in _why(self.report, lang):
+                console.print(line, highlight=False)
             console.print(
                 Text(
                     f"Kỳ {evaluation.period.name}: mọi cơ quan đã báo cáo đủ.",
@@ -245,6 +254,8 @@ class MissingOutput(NamedTuple):
                 record["period"],
                 ", ".join(str(number) for number in record["tasks"]),
             )
+        for line in _why(self.report, lang):
+            console.print(line, highlight=False)
         console.print(table)
         agencies = len({record["agency"] for record in records})
         console.print(

@@ -48,9 +48,9 @@ def test_period_choice_is_the_one_option_given(
     ("args", "vi", "en"),
     [
         (
-            ("2020-Q3", None, None, "2020-11-20"),
-            "chỉ chọn một trong --quarter, --half, --year, --as-of",
-            "choose only one of --quarter, --half, --year, --as-of",
+            ("2020-Q3", "2020-H2", None, None),
+            "chỉ chọn một trong --quarter, --half, --year (--as-of đi kèm được: đánh giá kỳ đó vào ngày ấy)",
+            "choose only one of --quarter, --half, --year (--as-of may join one: that period on that day)",
         ),
         (
             ("2020-Q5", None, None, None),
@@ -87,15 +87,10 @@ def test_period_choice_usage_messages(
     assert usage(raised) == (vi, en, 2)
 
 
-def test_named_period_requires_one_and_quarter_of_only_quarters() -> None:
+def test_named_period_is_the_one_given_or_none_and_quarter_of_only_quarters() -> None:
     assert named_period(None, "2020-H1", None) == Period(2020, 1, 2)
-    with pytest.raises(UsageError) as raised:
-        named_period(None, None, None)
-    assert usage(raised) == (
-        "hãy chọn kỳ báo cáo: --quarter 2020-Q4, --half 2020-H1 hoặc --year 2020",
-        "choose the period: --quarter 2020-Q4, --half 2020-H1 or --year 2020",
-        2,
-    )
+    assert named_period(None, None, None) is None  # the period being reported, chosen by the core
+    assert period_choice("2020-Q3", None, None, "2020-11-20") == PeriodChoice(Period(2020, 3, 3), dt.date(2020, 11, 20))
     assert (quarter_of(None), quarter_of("2020-Q4")) == (None, Period(2020, 4, 4))
     with pytest.raises(UsageError) as raised:
         quarter_of("2020")

@@ -188,7 +188,8 @@ def test_a_named_period_is_tallied_to_its_windows_end_with_one_shared_activity_c
 
 
 def test_a_day_in_mid_december_is_in_the_next_years_first_quarter_counted_up_to_that_day(root: Path) -> None:
-    stats = figures_for(load_repository(root, use_cache=False), PeriodChoice(as_of=D(2020, 12, 20)), today=TODAY)
+    choice = PeriodChoice(P("2021-Q1"), D(2020, 12, 20))  # the quarter under way, on a day of its first week
+    stats = figures_for(load_repository(root, use_cache=False), choice, today=TODAY)
     assert stats.scope == (P("2021-Q1"), Window(D(2020, 12, 15), D(2021, 3, 14)), D(2020, 12, 20))
     assert [activity.kind for activity in stats.activities] == ["delegation_in"]  # the aid of 01/02/2021 is later
     assert stats.totals["delegation_in"].countries == {"JP": 1}

@@ -95,9 +95,10 @@ def test_a_folder_without_a_plan_is_named_after_the_folder(tmp_path: Path) -> No
 def test_provinces_with_other_windows_may_evaluate_another_quarter(make_repo: MakeRepo) -> None:
     cutoff = make_repo(name="cutoff")
     calendar = make_repo(plan_named("lich", "reporting:\n  windows: calendar\n"), name="calendar")
-    rollup = roll_up([cutoff, calendar], PeriodChoice(as_of=D(2020, 12, 20)), today=TODAY)
+    # 30/01/2021: 47 days after the cut-off window's end (14/12), 30 after the calendar one's (31/12)
+    rollup = roll_up([cutoff, calendar], PeriodChoice(as_of=D(2021, 1, 30)), today=TODAY)
     assert [province.period for province in rollup.provinces] == ["2021-Q1", "2020-Q4"]
-    assert (rollup.periods, rollup.as_of) == (["2020-Q4", "2021-Q1"], D(2020, 12, 20))
+    assert (rollup.periods, rollup.as_of) == (["2020-Q4", "2021-Q1"], D(2021, 1, 30))
 
 
 def test_a_repository_given_twice_is_refused_before_any_is_read(make_repo: MakeRepo, tmp_path: Path) -> None:

@@ -30,15 +30,38 @@ def P(name: str) -> Period:
         (PeriodChoice(P("2020-Q3")), "cutoff", "2020-Q3", D(2020, 9, 14)),
         (PeriodChoice(P("2020-Q3")), "calendar", "2020-Q3", D(2020, 9, 30)),
         (PeriodChoice(P("2020-H2")), "cutoff", "2020-H2", D(2020, 12, 14)),
-        (PeriodChoice(P("2020-Q3"), D(2020, 12, 20)), "cutoff", "2020-Q3", D(2020, 9, 14)),
-        (PeriodChoice(as_of=D(2020, 12, 20)), "cutoff", "2021-Q1", D(2020, 12, 20)),
+        (PeriodChoice(P("2020-Q3"), D(2020, 12, 20)), "cutoff", "2020-Q3", D(2020, 12, 20)),
+        (PeriodChoice(as_of=D(2020, 12, 20)), "cutoff", "2020-Q4", D(2020, 12, 20)),
         (PeriodChoice(as_of=D(2020, 12, 20)), "calendar", "2020-Q4", D(2020, 12, 20)),
-        (PeriodChoice(), "cutoff", "2024-Q1", TODAY),  # 1/1 lies after the cut-off of 14/12
+        (PeriodChoice(), "cutoff", "2023-Q4", D(2023, 12, 14)),  # 1/1/2024: 2023-Q4 is still being reported
+        (PeriodChoice(P("2024-Q1")), "cutoff", "2024-Q1", TODAY),  # not ended: evaluated today, not in March
     ],
-    ids=["quarter", "quarter-calendar", "half", "period-wins", "day", "day-calendar", "today"],
+    ids=["quarter", "quarter-calendar", "half", "quarter-on-a-day", "day", "day-calendar", "today", "not-ended"],
 )
 def test_choose_period(choice: PeriodChoice, convention: Convention, period: str, as_of: dt.date) -> None:
-    assert choose_period(choice, TODAY, convention) == (P(period), as_of)
+    assert choose_period(choice, TODAY, convention)[:2] == (P(period), as_of)
+
+
+@pytest.mark.parametrize(
+    ("today", "locked", "period", "as_of"),
+    [
+        (D(2026, 12, 14), (), "2026-Q4", D(2026, 12, 14)),  # the window's last day: the quarter under way
+        (D(2026, 12, 15), (), "2026-Q4", D(2026, 12, 14)),  # the day after: the quarter just ended, at its end
+        (D(2027, 1, 28), (), "2026-Q4", D(2026, 12, 14)),  # 45 days after the window's end
+        (D(2027, 1, 29), (), "2027-Q1", D(2027, 1, 29)),  # the day after that
+        (D(2026, 12, 15), ("2026-Q4",), "2027-Q1", D(2026, 12, 15)),  # locked: its report was issued
+    ],
+)
+def test_the_period_being_reported_is_the_default_until_locked_or_45_days_on(
+    today: dt.date, locked: tuple[str, ...], period: str, as_of: dt.date
+) -> None:
+    chosen = choose_period(PeriodChoice(), today, "cutoff", locked)
+    assert (chosen.period, chosen.as_of) == (P(period), as_of)
+    reported = as_of != today  # the quarter just ended, evaluated at its window's end
+    assert chosen.why is not None and chosen.why.vi.startswith(
+        f"kỳ đang báo cáo: {period}, chưa khóa" if reported else f"kỳ đang diễn ra: {period}"
+    )
+    assert choose_period(PeriodChoice(as_of=today), D(2030, 1, 1), "cutoff", locked).as_of == today
 
 
 def test_every_task_is_evaluated_and_counted(make_repo: MakeRepo) -> None:
@@ -63,11 +86,12 @@ def test_agency_filter_keeps_its_tasks_and_its_missing_reports(make_repo: MakeRe
 
 def test_agency_filter_follows_the_successions_at_the_date(make_repo: MakeRepo) -> None:
     repo = load_repository(make_repo())
-    after = status_report(repo, PeriodChoice(P("2025-Q2")), today=TODAY, agency_id="svhtt")
+    later = D(2026, 1, 1)  # 2025-Q2 has ended: evaluated at its window's end
+    after = status_report(repo, PeriodChoice(P("2025-Q2")), today=later, agency_id="svhtt")
     assert [view.task.id for view in after.views] == [8, 11]
     assert after.roles[8] == (["svhtt"], ["btg", "lienquan", "baokh", "ktv", "congttdt"])
     assert {item.agency for item in after.evaluation.missing} == {"svhtt"}
-    ended = status_report(repo, PeriodChoice(P("2025-Q2")), today=TODAY, agency_id="stttt")
+    ended = status_report(repo, PeriodChoice(P("2025-Q2")), today=later, agency_id="stttt")
     assert (ended.views, ended.evaluation.missing, sum(ended.counts().values())) == ([], [], 0)
 
 

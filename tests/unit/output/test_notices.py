@@ -78,3 +78,15 @@ def test_a_few_warnings_are_all_shown_and_none_is_nothing(
     assert [line.split(": ")[0] for line in capsys.readouterr().err.splitlines()] == ["Warning", "Warning"]
     data_warnings(load_repository(make_repo(name="empty"), use_cache=False), "en")
     assert capsys.readouterr() == ("", "")
+
+
+def test_many_files_left_out_are_listed_up_to_twenty_then_counted(
+    make_repo: MakeRepo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    agencies = ["snv", "lhhn", "btg", "bdv", "mttq", "baokh", "ktv", "congttdt", "stttt", "sngv"]
+    files = {f"plan/updates/{agency}/2020-Q{n}.yaml": BROKEN for agency in agencies for n in (3, 4)}
+    repo = load_repository(make_repo(files), use_cache=False)
+    left_out_warning(repo, "en", shown=5)
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0].startswith("Warning: 20 update file(s) have errors and were LEFT OUT")
+    assert len(lines) == 7 and lines[-1] == "  … and 15 more"
