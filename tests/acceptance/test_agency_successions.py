@@ -152,19 +152,22 @@ def test_acceptance_agencies_as_of_2024_and_2025(run_cli: RunCli, make_repo: Mak
     assert (in_2024["stttt"]["lead"], in_2024["stttt"]["support"]) == ([8], [11])
     assert "stttt" not in in_2025 and {"svhtt", "skhcn"} <= set(in_2025)
     assert (in_2025["svhtt"]["lead"], in_2025["svhtt"]["support"]) == ([8], [11])
-    assert any(STTTT in name and "stttt" in name and "8, 11" in name for name in in_2025["svhtt"]["former_names"])
-    assert "Sở Văn hóa và Thể thao" in in_2025["svhtt"]["former_names"]
-    assert any("stttt" in name for name in in_2025["skhcn"]["former_names"])
-    assert in_2025["sngv"]["former_names"] == [] and in_2025["svhtt"]["since"] == "2025-03-01"
+    assert any(STTTT in name and "stttt" in name and "8, 11" in name for name in in_2025["svhtt"]["predecessors"])
+    assert "Sở Văn hóa và Thể thao" in in_2025["svhtt"]["aliases"]
+    assert any("stttt" in name for name in in_2025["skhcn"]["predecessors"])
+    assert in_2025["sngv"]["predecessors"] == [] and in_2025["svhtt"]["since"] == "2025-03-01"
 
 
-def test_agencies_without_as_of_lists_every_agency_with_its_dates(run_cli: RunCli, make_repo: MakeRepo) -> None:
+def test_agencies_without_as_of_lists_every_agency_as_of_today(run_cli: RunCli, make_repo: MakeRepo) -> None:
     result = run_cli("agencies", "--format", "json", repo=make_repo())
     assert result.exit_code == 0, result.output
     records = {record["id"]: record for record in json.loads(result.stdout)["agencies"]}
     assert {"stttt", "svhtt", "skhcn"} <= set(records)
     assert (records["stttt"]["until"], records["svhtt"]["since"]) == ("2025-02-28", "2025-03-01")
-    assert (records["stttt"]["lead"], records["svhtt"]["lead"]) == ([8], [])
+    assert (records["stttt"]["state"], records["stttt"]["lead"], records["svhtt"]["lead"]) == ("ended", [], [8])
+    assert records["stttt"]["successors"][0] == "Sở Văn hóa, Thể thao và Du lịch (svhtt; nhiệm vụ 8, 11)"
+    listed = run_cli("agencies", repo=make_repo(name="listed"))
+    assert "đã giải thể/sáp" in listed.stdout  # the cell wraps after it
     table = run_cli("agencies", "--as-of", "2025-06-01", repo=make_repo(name="table"))
     ids = [line.split("│")[1].strip() for line in table.output.splitlines() if line.startswith("│")]
     assert table.exit_code == 0 and "svhtt" in ids and "stttt" not in ids

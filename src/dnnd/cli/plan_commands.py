@@ -1,5 +1,6 @@
 """The commands that show the plan itself: its tasks, its agencies, and one task with every update on it."""
 
+import datetime as dt
 from typing import Annotated
 
 import typer
@@ -19,13 +20,14 @@ def tasks(ctx: typer.Context, agency: AgencyOption = None, format: FormatOption 
 
 
 def agencies(ctx: typer.Context, as_of: AsOfOption = None, format: FormatOption = DEFAULT_FORMAT) -> None:
-    """Danh sách cơ quan, đơn vị; với --as-of: các cơ quan đang hoạt động ngày đó, kèm tên cũ (The agencies)."""
+    """Danh sách cơ quan, đơn vị hôm nay (--as-of: ngày đó), kèm tiền thân và cơ quan kế nhiệm (The agencies)."""
     from dnnd.evaluate.agency_list import agency_records
     from dnnd.output.formats import emit
     from dnnd.output.plan_view import AgenciesOutput
 
     repo = open_repository(ctx)
-    emit(AgenciesOutput(agency_records(repo, day("--as-of", as_of))), format.value, settings_of(ctx).lang)
+    records = agency_records(repo, day("--as-of", as_of), today=dt.date.today())
+    emit(AgenciesOutput(records), format.value, settings_of(ctx).lang)
 
 
 def show(ctx: typer.Context, task: Annotated[int, typer.Argument(help="Số thứ tự (STT) của nhiệm vụ.")]) -> None:

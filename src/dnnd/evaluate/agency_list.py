@@ -1,4 +1,6 @@
-"""The agencies of the plan, with the tasks each holds and its former names (`dnnd agencies`)."""
+"""The agencies of the plan on a day (today by default): the tasks each holds then, its other names, the
+agencies it succeeded (its predecessors) and, for one dissolved or merged, the agencies that took its duties
+(`dnnd agencies`)."""
 
 from __future__ import annotations
 
@@ -6,34 +8,47 @@ import datetime as dt
 from typing import Any
 
 from dnnd.evaluate.task_views import roles_at
-from dnnd.plan.successions import Successions
+from dnnd.plan.successions import Successions, successors_of
 from dnnd.plan.vietnamese import dmy_or_blank
 from dnnd.repository import Repository
 
 
-def agency_records(repo: Repository, day: dt.date | None = None) -> list[dict[str, Any]]:
-    """The registry (at `day`: only the agencies in force then), with the tasks each leads and supports and
-    its former names: aliases, and the agencies whose duties passed to it."""
+def _scope(tasks: list[int] | None) -> str:
+    return f"; nhiệm vụ {', '.join(map(str, tasks))}" if tasks else ""
+
+
+def agency_records(
+    repo: Repository, day: dt.date | None = None, *, today: dt.date | None = None
+) -> list[dict[str, Any]]:
+    """The registry on `day` (only the agencies in force then), or on `today` (every agency: those not in
+    force are marked, ended ones with their successors, and hold no task)."""
+    at = day or today or dt.date.today()
     successions = Successions(repo.agencies)
-    roles = roles_at(repo, day) if day is not None else {t.id: (t.lead, t.support) for t in repo.tasks.values()}
     leads: dict[str, list[int]] = {}
     supports: dict[str, list[int]] = {}
-    for task_id, (lead, support) in roles.items():
+    for task_id, (lead, support) in roles_at(repo, at).items():
         for agency_id in lead:
             leads.setdefault(agency_id, []).append(task_id)
         for agency_id in support:
             supports.setdefault(agency_id, []).append(task_id)
     records = []
     for agency in repo.agencies.values():
-        if day is not None and not successions.in_force(agency.id, day):
+        in_force = successions.in_force(agency.id, at)
+        if day is not None and not in_force:
             continue
-        former = list(agency.aliases)
+        predecessors = []
         queue = [agency.id]
         while queue:
             for predecessor, tasks in successions.predecessors(queue.pop()):
-                scope = f"; nhiệm vụ {', '.join(map(str, tasks))}" if tasks else ""
-                former.append(f"{predecessor.name} ({predecessor.id}, đến {dmy_or_blank(predecessor.until)}{scope})")
+                until = dmy_or_blank(predecessor.until)
+                predecessors.append(f"{predecessor.name} ({predecessor.id}, đến {until}{_scope(tasks)})")
                 queue.append(predecessor.id)
+        successors = [
+            f"{repo.agencies[item.agency].name} ({item.agency}{_scope(item.tasks)})"
+            for item in successors_of(agency)
+            if item.agency in repo.agencies
+        ]
+        ended = agency.until is not None and agency.until < at
         records.append(
             {
                 "id": agency.id,
@@ -42,9 +57,12 @@ def agency_records(repo: Repository, day: dt.date | None = None) -> list[dict[st
                 "kind": agency.kind,
                 "since": agency.since,
                 "until": agency.until,
-                "former_names": former,
-                "lead": leads.get(agency.id, []),
-                "support": supports.get(agency.id, []),
+                "state": "in_force" if in_force else ("ended" if ended else "not_yet"),
+                "aliases": list(agency.aliases),
+                "predecessors": predecessors,
+                "successors": successors,
+                "lead": leads.get(agency.id, []) if in_force else [],
+                "support": supports.get(agency.id, []) if in_force else [],
             }
         )
     return records

@@ -67,7 +67,8 @@ class TasksOutput(NamedTuple):
 
 
 class AgenciesOutput(NamedTuple):
-    """`dnnd agencies`: the registry, with the tasks each agency holds and its former names."""
+    """`dnnd agencies`: the registry on a day, with the tasks each agency holds, its other names, its
+    predecessors and, for one no longer in force, its successors."""
 
     records: list[dict[str, Any]]
 
@@ -92,16 +93,10 @@ class AgenciesOutput(NamedTuple):
             Text("Chủ trì", "Leads"),
             Text("Phối hợp", "Supports"),
             Text("Thời gian hoạt động", "In force"),
-            Text("Tên cũ, tên khác", "Former names"),
+            Text("Tiền thân, tên khác", "Predecessors, other names"),
         ):
             table.add_column(header.in_(lang))
         for record in self.records:
-            since, until = record["since"], record["until"]
-            span = (
-                ""
-                if since is None and until is None
-                else f"{dmy_or_blank(since) or '…'} – {dmy_or_blank(until) or '…'}"
-            )
             table.add_row(
                 record["id"],
                 record["short_name"],
@@ -109,10 +104,34 @@ class AgenciesOutput(NamedTuple):
                 KIND_LABELS[record["kind"]].in_(lang),
                 ", ".join(map(str, record["lead"])),
                 ", ".join(map(str, record["support"])),
-                span,
-                "\n".join(record["former_names"]),
+                _in_force(record, lang),
+                "\n".join(
+                    [
+                        *(
+                            Text(f"tiền thân: {name}", f"predecessor: {name}").in_(lang)
+                            for name in record["predecessors"]
+                        ),
+                        *(Text(f"tên khác: {name}", f"also: {name}").in_(lang) for name in record["aliases"]),
+                    ]
+                ),
             )
         out().print(table)
+
+
+def _in_force(record: dict[str, Any], lang: str) -> str:
+    """'01/03/2025 – …', or for an agency no longer in force: 'đã giải thể/sáp nhập từ 01/03/2025, chuyển cho …'."""
+    since, until = record["since"], record["until"]
+    span = "" if since is None and until is None else f"{dmy_or_blank(since) or '…'} – {dmy_or_blank(until) or '…'}"
+    if record["state"] == "ended":
+        heirs = "; ".join(record["successors"])
+        ended = Text(
+            f"đã giải thể/sáp nhập sau ngày {dmy_or_blank(until)}" + (f", chuyển cho: {heirs}" if heirs else ""),
+            f"dissolved or merged after {dmy_or_blank(until)}" + (f", duties to: {heirs}" if heirs else ""),
+        )
+        return f"{span}\n{ended.in_(lang)}"
+    if record["state"] == "not_yet":
+        return f"{span}\n" + Text("chưa hoạt động", "not yet in force").in_(lang)
+    return span
 
 
 def show(repo: Repository, view: TaskView, lang: str) -> None:

@@ -28,7 +28,8 @@ EARLIER = "agency: sngv\nperiod: 2020-Q3\nentries:\n  - task: 14\n    status: bl
 
 def agency(agency_id: str, **fields: Any) -> dict[str, Any]:
     record = {"id": agency_id, "short_name": agency_id.upper(), "name": f"Cơ quan {agency_id}", "kind": "department"}
-    return {**record, "since": None, "until": None, "former_names": [], "lead": [], "support": [], **fields}
+    empty = {"state": "in_force", "aliases": [], "predecessors": [], "successors": [], "lead": [], "support": []}
+    return {**record, "since": None, "until": None, **empty, **fields}
 
 
 def table_rows(text: str) -> list[list[str]]:
@@ -51,21 +52,31 @@ def test_tasks_are_records_of_the_contract_fields_with_agency_ids(make_repo: Mak
     assert output.notices("vi") == []
 
 
-def test_agencies_table_shows_kind_tasks_span_and_former_names(
+def test_agencies_table_shows_kind_tasks_span_predecessors_and_successors(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.setenv("COLUMNS", "250")
     records = [
-        agency("stttt", until=dt.date(2025, 2, 28), lead=[8], support=[11, 13]),
-        agency("svhtt", since=dt.date(2025, 3, 1), former_names=["Sở VHTT", "Sở DL"], kind="press"),
-        agency("sngv"),
+        agency("stttt", until=dt.date(2025, 2, 28), state="ended", successors=["Sở VHTTDL (svhtt; nhiệm vụ 8)"]),
+        agency("svhtt", since=dt.date(2025, 3, 1), predecessors=["STTTT (stttt)"], aliases=["Sở VHTT"], lead=[8]),
+        agency("sngv", kind="press"),
     ]
     AgenciesOutput(records).print_table("vi")
     assert table_rows(capsys.readouterr().out) == [
-        ["stttt", "STTTT", "Cơ quan stttt", "Sở, ngành", "8", "11, 13", "… – 28/02/2025", ""],
-        ["svhtt", "SVHTT", "Cơ quan svhtt", "Báo chí", "", "", "01/03/2025 – …", "Sở VHTT"],
-        ["", "", "", "", "", "", "", "Sở DL"],
-        ["sngv", "SNGV", "Cơ quan sngv", "Sở, ngành", "", "", "", ""],
+        ["stttt", "STTTT", "Cơ quan stttt", "Sở, ngành", "", "", "… – 28/02/2025", ""],
+        [
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "đã giải thể/sáp nhập sau ngày 28/02/2025, chuyển cho: Sở VHTTDL (svhtt; nhiệm vụ 8)",
+            "",
+        ],
+        ["svhtt", "SVHTT", "Cơ quan svhtt", "Sở, ngành", "8", "", "01/03/2025 – …", "tiền thân: STTTT (stttt)"],
+        ["", "", "", "", "", "", "", "tên khác: Sở VHTT"],
+        ["sngv", "SNGV", "Cơ quan sngv", "Báo chí", "", "", "", ""],
     ]
 
 

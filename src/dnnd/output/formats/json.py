@@ -15,16 +15,38 @@ def _plain(value: Any) -> Any:
     return list(value) if isinstance(value, tuple) else str(value)
 
 
+# Past this many values a document is written by orjson: the standard library's indenting encoder is pure
+# Python (a quarter's 6,000 activities take it a second), but orjson's library adds 3.5 MiB to a process,
+# which a status of 60 tasks, written in a millisecond either way, need not carry.
+LARGE = 5_000
+
+
+def _large(value: Any) -> bool:
+    """Whether the document holds more than LARGE values (counting stops there)."""
+    seen, stack = 0, [value]
+    while stack:
+        item = stack.pop()
+        seen += 1
+        if seen > LARGE:
+            return True
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list | tuple):
+            stack.extend(item)
+    return False
+
+
 def to_json(value: Any) -> str:
     """JSON with real Vietnamese letters (not \\u escapes), dates as ISO strings, laid out as json.dumps
-    with indent=2 lays it out. Written by orjson: a quarter's list of activities runs to thousands of
-    entries, which the standard library's indenting encoder (pure Python) takes a second to write."""
-    import orjson
+    with indent=2 lays it out (orjson for a large document, the same text)."""
+    if _large(value):
+        import orjson
 
-    try:
-        return orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS, default=_plain).decode()
-    except TypeError:  # an integer beyond 64 bits: the standard library writes any
-        return json.dumps(value, ensure_ascii=False, indent=2, default=str)
+        try:
+            return orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS, default=_plain).decode()
+        except TypeError:  # an integer beyond 64 bits: the standard library writes any
+            pass
+    return json.dumps(value, ensure_ascii=False, indent=2, default=str)
 
 
 def write(result: Tabular, lang: str) -> None:

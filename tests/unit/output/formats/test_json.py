@@ -72,3 +72,12 @@ def test_the_layout_is_that_of_the_standard_library_for_every_kind_of_value() ->
 
 def test_an_integer_beyond_64_bits_is_still_written() -> None:
     assert json.to_json({"total": 10**20}) == '{\n  "total": 100000000000000000000\n}'
+
+
+def test_a_large_document_is_written_alike_by_the_faster_writer() -> None:
+    import json as standard
+
+    rows = [{"kind": "media", "title": f"Tin bài {n}", "start": dt.date(2020, 10, 1), "count": n} for n in range(2000)]
+    document = {"period": "2020-Q4", "activities": rows, "total": 5}
+    assert json._large(document) and not json._large({"tasks": list(range(100))})
+    assert json.to_json(document) == standard.dumps(document, ensure_ascii=False, indent=2, default=str)
