@@ -38,23 +38,26 @@ def allowed_quarters(plan: Plan, today: dt.date) -> tuple[Period, Period]:
     return first_quarter(plan), quarter_containing(today, plan.reporting.windows)
 
 
-def period_problem(plan: Plan, quarter: Period, today: dt.date) -> Text | None:
-    """Why no update may be written for `quarter` on `today`, or None."""
-    first, last = allowed_quarters(plan, today)
+def period_problem(
+    plan: Plan, quarter: Period, today: dt.date, allowed: tuple[Period, Period] | None = None
+) -> Text | None:
+    """Why no update may be written for `quarter` on `today` (`allowed`: its first and last quarter, when
+    known already), or None."""
+    first, last = allowed or allowed_quarters(plan, today)
     if first <= quarter <= last:
         return None
-    allowed = f"từ {first.name} đến {last.name}"
+    span = f"từ {first.name} đến {last.name}"
     if quarter < first:
         return Text(
             f"kỳ {quarter.name} trước kỳ báo cáo đầu tiên của kế hoạch ({first.name}, sau quyết định ngày "
-            f"{dmy(plan.decision.date)}): các kỳ được báo cáo: {allowed}",
+            f"{dmy(plan.decision.date)}): các kỳ được báo cáo: {span}",
             f"{quarter.name} comes before the plan's first reporting period ({first.name}, after the decision of "
             f"{plan.decision.date.isoformat()}): the periods allowed are {first.name} to {last.name}",
         )
     start = quarter.window(plan.reporting.windows).start
     return Text(
         f"kỳ {quarter.name} chưa bắt đầu (số liệu từ ngày {dmy(start)}; hôm nay {dmy(today)}): các kỳ được báo "
-        f"cáo: {allowed}; có phải gõ nhầm năm?",
+        f"cáo: {span}; có phải gõ nhầm năm?",
         f"{quarter.name} has not begun (its data window opens on {start.isoformat()}; today is "
         f"{today.isoformat()}): the periods allowed are {first.name} to {last.name}; a mistyped year?",
     )
@@ -64,10 +67,14 @@ def periods_out_of_range(
     plan: Plan, updates: Iterable[tuple[str, UpdateLike]], today: dt.date
 ) -> dict[str, list[Problem]]:
     """The update files (rel → problem) for a quarter not allowed on `today`."""
+    allowed = allowed_quarters(plan, today)
+    verdicts: dict[str, Text | None] = {}  # a repository has few quarters and many files
     found: dict[str, list[Problem]] = {}
     for rel, update in updates:
-        quarter = parse_period(update.period, "quarter")
-        message = None if quarter is None else period_problem(plan, quarter, today)
+        if update.period not in verdicts:
+            quarter = parse_period(update.period, "quarter")
+            verdicts[update.period] = None if quarter is None else period_problem(plan, quarter, today, allowed)
+        message = verdicts[update.period]
         if message is not None:
             found[rel] = [Problem(rel, None, None, "period", message)]
     return found
