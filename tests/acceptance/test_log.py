@@ -13,7 +13,7 @@ from dnnd.load.git import first_parent_history
 from dnnd.repository import load_repository
 from dnnd.workflow.history import submissions
 from tests.conftest import EMBEDDED_PLAN, MakeRepo, RunCli
-from tests.git_helpers import CLERK, FOCAL, branch, commit, git, init, submit, update
+from tests.git_helpers import CLERK, FOCAL, branch, commit, git, init, merge, submit, update
 
 # 2023-Q3: cut-off Thursday 14/9/2023; + 2 working days (Friday, then Monday): due Monday 18/9/2023.
 LHHN = update("lhhn", "2023-Q3", (2, "in_progress"))
@@ -57,13 +57,13 @@ def test_last_changed_after_a_later_change(run_cli: RunCli, make_repo: MakeRepo)
     assert (item["changes"], item["late"]) == (2, False)  # judged by when it first reached main
 
 
-def test_authors_are_the_names_git_records(run_cli: RunCli, make_repo: MakeRepo) -> None:
+def test_the_writers_are_named_not_who_merged(run_cli: RunCli, make_repo: MakeRepo) -> None:
     root = init(make_repo())
     submit(root, "lhhn", LHHN, committed="2023-09-12T10:00:00+07:00", merged="2023-09-15T09:00:00+07:00")
     commit(root, update("lhhn", "2023-Q3", (2, "blocked")), author=FIXER, date="2023-10-02T10:00:00+07:00")
     item = log(run_cli, root)["plan/updates/lhhn/2023-Q3.yaml"]
-    assert item["reached_by"] == FOCAL[0]
-    assert item["last_changed_by"] == FIXER[0]
+    assert item["reached_by"] == CLERK[0]  # the clerk's commit on the pull request's branch, not the merge
+    assert item["last_changed_by"] == FIXER[0]  # a direct commit: its own author
 
 
 @pytest.mark.parametrize(
@@ -146,8 +146,8 @@ def test_table_format(run_cli: RunCli, make_repo: MakeRepo) -> None:
     submit(root, "snv", SNV, committed="2023-09-01T10:00:00+07:00", merged="2023-09-18T08:00:00+07:00")
     result = run_cli("log", repo=root)
     assert result.exit_code == 0, result.output
-    lhhn = next(line for line in result.output.splitlines() if "lhhn 2023-Q3" in line)
-    snv = next(line for line in result.output.splitlines() if "snv 2023-Q3" in line)
+    lhhn = next(line for line in result.output.splitlines() if "LHHN 2023-Q3" in line)  # short names
+    snv = next(line for line in result.output.splitlines() if "SNV 2023-Q3" in line)
     assert "19/09/2023 08:00" in lhhn and "18/09/2023" in lhhn and "Muộn" in lhhn
     assert "18/09/2023 08:00" in snv and "Đúng hạn" in snv
 
@@ -176,7 +176,9 @@ def test_status_late_json_and_none_late(run_cli: RunCli, make_repo: MakeRepo) ->
     assert "Không có báo cáo nào gửi muộn." in result.output
 
 
-def test_first_parent_history_runs_one_git_log(make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_first_parent_history_runs_one_git_log_and_submissions_two(
+    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = init(make_repo())
     for number, name in enumerate(("lhhn", "snv", "lhhn4")):
         files = LHHN if name == "lhhn" else SNV if name == "snv" else update("lhhn", "2023-Q4", (2, "blocked"))
@@ -195,8 +197,9 @@ def test_first_parent_history_runs_one_git_log(make_repo: MakeRepo, monkeypatch:
     assert sum("log" in argv for argv in calls) == 1
     assert CLERK[0] not in {landing.author.rstrip("\0") for landing in landings}  # merges, not the clerk's commits
     calls.clear()
-    assert len(submissions(repo)) == 3
-    assert sum("log" in argv for argv in calls) == 1
+    found = submissions(repo)
+    assert len(found) == 3 and {item.first_by for item in found} == {CLERK[0]}  # who wrote them, not who merged
+    assert sum("log" in argv for argv in calls) == 2  # main's line, and the whole graph once for the writers
 
 
 def test_a_repository_whose_main_branch_is_master_needs_no_option(run_cli: RunCli, make_repo: MakeRepo) -> None:
@@ -211,3 +214,14 @@ def test_a_repository_whose_main_branch_is_master_needs_no_option(run_cli: RunCl
     assert result.exit_code == 0, result.output
     assert "16/09/2020 03:30" in result.output  # shown on the clock lateness is judged by
     assert run_cli("status", "--quarter", "2020-Q3", "--late", repo=root).exit_code == 0
+
+
+def test_a_merge_names_the_last_writer_of_the_file_on_the_merged_branch(run_cli: RunCli, make_repo: MakeRepo) -> None:
+    root = init(make_repo())
+    branch(root, "lhhn-q3")
+    commit(root, LHHN, "Báo cáo", author=CLERK, date="2023-09-10T10:00:00+07:00")
+    commit(root, update("lhhn", "2023-Q3", (2, "blocked")), "Sửa", author=FIXER, date="2023-09-11T10:00:00+07:00")
+    commit(root, {"README.md": "Ghi chú.\n"}, "Ghi chú", author=CLERK, date="2023-09-12T10:00:00+07:00")
+    merge(root, "lhhn-q3", author=FOCAL, date="2023-09-15T09:00:00+07:00")
+    item = log(run_cli, root)["plan/updates/lhhn/2023-Q3.yaml"]
+    assert (item["reached_by"], item["reached_main"]) == (FIXER[0], "2023-09-15T09:00:00+07:00")

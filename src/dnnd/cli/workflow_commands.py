@@ -91,4 +91,6 @@ def log(
     from dnnd.workflow.history import landed
 
     repo = open_repository(ctx)
-    emit(HistoryOutput(landed(repo, quarter_of(quarter), agency, branch)), format.value, settings_of(ctx).lang)
+    short_names = {agency_id: found.short_name for agency_id, found in repo.agencies.items()}
+    found = landed(repo, quarter_of(quarter), agency, branch)
+    emit(HistoryOutput(found, short_names), format.value, settings_of(ctx).lang)

@@ -235,3 +235,57 @@ def checked_out(root: Path, revision: str) -> Iterator[Path]:
         finally:
             _git(root, "worktree", "remove", "--force", str(place))
             _git(root, "worktree", "prune")
+
+
+class Commit(NamedTuple):
+    """A commit of a branch's whole history: its parents, its author, and the files it changed (none for a
+    merge: what a merge brought is read from the commits it merged)."""
+
+    parents: tuple[str, ...]
+    author: str
+    paths: frozenset[str]
+
+
+def history_graph(root: Path, branch: str) -> dict[str, Commit]:
+    """Every commit reachable from `branch`, from a single `git log` call (merged branches included)."""
+    done = _git(
+        root,
+        "log",
+        "--no-renames",
+        "--diff-merges=off",
+        "--name-only",
+        "-z",
+        "--format=%x01%H%x02%P%x02%an",
+        "--end-of-options",
+        branch,
+        "--",
+    )
+    if done is None or done.returncode != 0:
+        return {}
+    graph = {}
+    for record in done.stdout.decode("utf-8", "surrogateescape").split("\x01")[1:]:
+        head, _, names = record.partition("\n")
+        commit, parents, author = head.rstrip("\0").split("\x02")
+        paths = frozenset(name.strip("\n") for name in names.split("\0") if name.strip("\n"))
+        graph[commit] = Commit(tuple(parents.split()), author, paths)
+    return graph
+
+
+def writer(graph: dict[str, Commit], landing: str, path: str, main_line: set[str]) -> str | None:
+    """Who wrote `path` as `landing` brought it to main: for a merge, the author of the newest commit on the
+    merged side that changed the file (walking that side's first parents until main's line); for any other
+    commit (a squash, a direct commit), its own author. None when the graph does not hold the commit."""
+    found = graph.get(landing)
+    if found is None:
+        return None
+    if len(found.parents) < 2:
+        return found.author
+    current: str | None = found.parents[1]
+    while current is not None and current not in main_line:
+        side = graph.get(current)
+        if side is None:
+            break
+        if path in side.paths:
+            return side.author
+        current = side.parents[0] if side.parents else None
+    return found.author

@@ -12,7 +12,10 @@ from dnnd.workflow.history import VIETNAM, Submission
 
 
 class HistoryOutput(NamedTuple):
+    """`dnnd log`: each update's submission, times in Vietnam time, writers as git records them."""
+
     found: list[Submission]
+    short_names: dict[str, str] | None = None  # agency id → the short name the table shows
 
     def records(self) -> list[dict[str, Any]]:
         return [
@@ -20,10 +23,10 @@ class HistoryOutput(NamedTuple):
                 "file": item.rel,
                 "agency": item.agency,
                 "period": item.quarter.name,
-                "reached_main": item.first.when.isoformat(),
-                "reached_by": item.first.author,
-                "last_changed": item.last.when.isoformat(),
-                "last_changed_by": item.last.author,
+                "reached_main": item.first.when.astimezone(VIETNAM).isoformat(),
+                "reached_by": item.first_by or item.first.author,
+                "last_changed": item.last.when.astimezone(VIETNAM).isoformat(),
+                "last_changed_by": item.last_by or item.last.author,
                 "changes": item.changes,
                 "due": item.due,
                 "late": item.late,
@@ -49,9 +52,9 @@ class HistoryOutput(NamedTuple):
         for header in (
             Text("Cơ quan, quý", "Agency, quarter"),
             Text("Vào nhánh chính", "Reached main"),
-            Text("Bởi", "By"),
+            Text("Người viết", "Written by"),
             Text("Sửa lần cuối", "Last changed"),
-            Text("Bởi", "By"),
+            Text("Người sửa", "Changed by"),
             Text("Hạn gửi", "Due"),
             Text("Đúng hạn?", "On time?"),
         ):
@@ -59,11 +62,11 @@ class HistoryOutput(NamedTuple):
         for item in self.found:
             late = Text("Muộn", "Late") if item.late else Text("Đúng hạn", "On time")
             table.add_row(
-                f"{item.agency} {item.quarter.name}",
+                f"{(self.short_names or {}).get(item.agency, item.agency)} {item.quarter.name}",
                 dmy_hm(item.first.when.astimezone(VIETNAM)),  # the clock lateness is judged by
-                item.first.author,
+                item.first_by or item.first.author,
                 dmy_hm(item.last.when.astimezone(VIETNAM)),
-                item.last.author,
+                item.last_by or item.last.author,
                 dmy_or_blank(item.due),
                 RichText(late.in_(lang), style="red" if item.late else "green"),
             )

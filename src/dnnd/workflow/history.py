@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from dnnd.evaluate.status_report import StatusReport
 from dnnd.evaluate.task_views import check_agency
-from dnnd.load.git import Landing, first_parent_history, main_branch
+from dnnd.load.git import Commit, Landing, first_parent_history, history_graph, main_branch, writer
 from dnnd.load.layout import UPDATES_DIR
 from dnnd.plan.periods import Period, parse_period
 from dnnd.plan.workdays import add_working_days
@@ -18,6 +18,9 @@ VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")
 
 @dataclass(frozen=True)
 class Submission:
+    """An update file on the main branch: when it first reached main and who wrote it then, when it last
+    changed there and who wrote that change, how many commits of main changed it, and its due day."""
+
     rel: str
     agency: str
     quarter: Period
@@ -25,6 +28,8 @@ class Submission:
     last: Landing
     changes: int
     due: dt.date
+    first_by: str = ""
+    last_by: str = ""
 
     @property
     def reached_on(self) -> dt.date:
@@ -48,7 +53,11 @@ def submissions(repo: Repository, branch: str | None = None) -> list[Submission]
     first: dict[str, Landing] = {}
     last: dict[str, Landing] = {}
     count: dict[str, int] = {}
-    for landing in first_parent_history(repo.root, main_branch(repo.root, branch), UPDATES_DIR):
+    name = main_branch(repo.root, branch)
+    landings = first_parent_history(repo.root, name, UPDATES_DIR)
+    graph = history_graph(repo.root, name) if any(landing.commit for landing in landings) else {}
+    main_line = _first_parents(graph, landings[-1].commit) if landings and graph else set()
+    for landing in landings:
         for path in landing.paths:
             first.setdefault(path, landing)
             last[path] = landing
@@ -59,10 +68,23 @@ def submissions(repo: Repository, branch: str | None = None) -> list[Submission]
         quarter = parse_period(parts[-1].removesuffix(".yaml"), "quarter") if len(parts) == 2 else None
         if quarter is None:
             continue
-        found.append(
-            Submission(path, parts[0], quarter, landing, last[path], count[path], submission_due(repo, quarter))
-        )
+        latest = last[path]
+        first_by = writer(graph, landing.commit, path, main_line) or landing.author
+        last_by = writer(graph, latest.commit, path, main_line) or latest.author
+        due = submission_due(repo, quarter)
+        found.append(Submission(path, parts[0], quarter, landing, latest, count[path], due, first_by, last_by))
     return sorted(found, key=lambda item: (item.quarter, item.agency))
+
+
+def _first_parents(graph: dict[str, Commit], head: str) -> set[str]:
+    """The main branch's own line: `head` and its first parents."""
+    line: set[str] = set()
+    current: str | None = head
+    while current is not None and current not in line:
+        line.add(current)
+        commit = graph.get(current)
+        current = commit.parents[0] if commit is not None and commit.parents else None
+    return line
 
 
 def landed(repo: Repository, quarter: Period | None, agency_id: str | None, branch: str | None) -> list[Submission]:

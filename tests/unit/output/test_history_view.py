@@ -35,7 +35,7 @@ def test_records_carry_the_landings_as_given_and_whether_late() -> None:
                 "file": REL,
                 "agency": "lhhn",
                 "period": "2023-Q3",
-                "reached_main": "2023-09-18T17:30:00+00:00",
+                "reached_main": "2023-09-19T00:30:00+07:00",  # in Vietnam time, whatever git recorded
                 "reached_by": "Trần Đầu Mối",
                 "last_changed": "2023-10-02T14:30:00+07:00",
                 "last_changed_by": "Lê Văn Sửa",
