@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from dnnd import __version__
-from tests.conftest import RunCli
+from tests.conftest import PROJECT, RunCli
 
 
 @pytest.fixture
@@ -38,30 +38,27 @@ def test_new_repository_has_the_plan_files_and_repository_files(repo: Path) -> N
     assert yaml.safe_load((repo / "plan" / "tasks.yaml").read_text(encoding="utf-8")) == {"tasks": []}
 
 
-def test_workflow_installs_dnnd_by_version_or_from_a_repository_variable(repo: Path) -> None:
+def test_workflow_installs_dnnd_from_the_repository_variable_never_a_version_not_published(repo: Path) -> None:
     text = (repo / ".github" / "workflows" / "dnnd.yml").read_text(encoding="utf-8")
     workflow = yaml.safe_load(text)
     steps = workflow["jobs"]["check"]["steps"]
     install = next(step["run"] for step in steps if "pip install" in step.get("run", ""))
-    assert f"dnnd=={__version__}" in install and "DNND_SOURCE" in install
+    assert f"dnnd=={__version__}" not in install and 'pip install "$DNND_SOURCE"' in install
     assert workflow["jobs"]["check"]["env"]["DNND_SOURCE"] == "${{ vars.DNND_SOURCE }}"
     for own_folder in ("pip install .", "pip install -e", "pip install ./", '"."'):
         assert own_folder not in install
     assert any(step.get("run") == "dnnd validate" for step in steps)
 
 
-def test_workflow_runs_in_a_shell_that_understands_the_default(repo: Path) -> None:
-    """${DNND_SOURCE:-dnnd==X} is evaluated by the runner's bash: empty variable -> the released version."""
+def test_workflow_runs_in_a_shell_that_understands_the_default(run_cli: RunCli, tmp_path: Path) -> None:
+    """${DNND_SOURCE:-SOURCE} is evaluated by the runner's bash: an empty variable -> the source recorded."""
     import subprocess
 
-    install = next(
-        line for line in (repo / ".github/workflows/dnnd.yml").read_text().splitlines() if "pip install" in line
-    )
-    command = install.split("run:", 1)[1].strip().replace("pip install", "echo")
-    for source, expected in (
-        ("", f"dnnd=={__version__}"),
-        ("git+https://example.org/dnnd@v1", "git+https://example.org/dnnd@v1"),
-    ):
+    recorded = "git+https://example.org/dnnd@abc123"
+    assert run_cli("init", str(tmp_path / "kho"), "--dnnd-source", recorded).exit_code == 0
+    install = next(step["run"] for step in _steps(tmp_path / "kho") if "pip install" in step.get("run", ""))
+    command = install.replace("pip install", "echo")
+    for source, expected in (("", recorded), ("git+https://example.org/dnnd@v1", "git+https://example.org/dnnd@v1")):
         done = subprocess.run(["bash", "-c", command], env={"DNND_SOURCE": source}, capture_output=True, text=True)
         assert done.stdout.strip() == expected
 
@@ -88,3 +85,53 @@ def test_init_into_an_empty_existing_folder(run_cli: RunCli, tmp_path: Path) -> 
     (tmp_path / "kho" / "plan").mkdir(parents=True)
     assert run_cli("init", str(tmp_path / "kho")).exit_code == 0
     assert run_cli("validate", repo=tmp_path / "kho").exit_code == 0
+
+
+def test_the_generated_workflow_installs_dnnd_from_the_source_given_then_validates(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    root = tmp_path / "kho"
+    result = run_cli("init", str(root), "--dnnd-source", str(PROJECT))
+    assert result.exit_code == 0 and f"GitHub Actions cài dnnd từ: {PROJECT}" in result.stdout
+    steps = {step.get("name"): step["run"] for step in _steps(root) if "run" in step}
+    # a fresh environment that borrows this one's libraries (a .pth file), as a CI machine would have them
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    site = next(venv.glob("lib/python*/site-packages"))
+    (site / "deps.pth").write_text("\n".join(sysconfig_paths()) + "\n", encoding="utf-8")
+    env = {**os.environ, "PATH": f"{venv / 'bin'}{os.pathsep}{os.environ['PATH']}", "DNND_SOURCE": ""}
+    env |= {"PIP_NO_DEPS": "1", "PIP_FORCE_REINSTALL": "1", "VIRTUAL_ENV": str(venv)}
+    install = subprocess.run(["bash", "-ec", steps["Install dnnd"]], env=env, capture_output=True, text=True)
+    assert install.returncode == 0, install.stderr
+    check = subprocess.run(["bash", "-ec", steps["dnnd validate"]], cwd=root, env=env, capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert check.stdout.startswith("Hợp lệ:")
+    assert not (site / "dnnd" / "__init__.py").is_symlink() and (site / "dnnd" / "__init__.py").is_file()
+
+
+def sysconfig_paths() -> list[str]:
+    """Where this environment's libraries are (its site-packages)."""
+    import site
+
+    return site.getsitepackages()
+
+
+def test_without_a_known_source_the_workflow_says_what_to_set(run_cli: RunCli, tmp_path: Path) -> None:
+    import subprocess
+
+    result = run_cli("init", str(tmp_path / "kho"))  # this dnnd is an editable install: no git URL to reuse
+    assert "chưa rõ nguồn cài dnnd cho GitHub Actions" in result.stderr
+    steps = {step.get("name"): step["run"] for step in _steps(tmp_path / "kho") if "run" in step}
+    done = subprocess.run(["bash", "-ec", steps["Install dnnd"]], env={"PATH": "/usr/bin:/bin"}, capture_output=True)
+    assert done.returncode == 1 and b"::error::" in done.stdout
+
+
+def _steps(root: Path) -> list[dict[str, str]]:
+    steps: list[dict[str, str]] = yaml.safe_load((root / ".github/workflows/dnnd.yml").read_text("utf-8"))["jobs"][
+        "check"
+    ]["steps"]
+    return steps

@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from dnnd import __version__
+from dnnd.authoring.ci_workflow import PATH as WORKFLOW
+from dnnd.authoring.ci_workflow import workflow_text
 from dnnd.authoring.codeowners import CODEOWNERS, codeowners_text
 from dnnd.authoring.json_schemas import write_schemas
 from dnnd.errors import DataError, UsageError
@@ -13,38 +14,6 @@ from dnnd.files import write_atomic
 from dnnd.i18n import Text
 from dnnd.load.layout import PLAN_FILE
 from dnnd.repository import load_repository
-
-WORKFLOW = ".github/workflows/dnnd.yml"
-WORKFLOW_TEXT = f"""\
-# Mỗi pull request: toàn bộ kế hoạch hợp lệ, và thay đổi là báo cáo của đúng một cơ quan, trong kỳ chưa khóa.
-# dnnd được cài theo phiên bản từ kho gói (PyPI); đặt biến kho DNND_SOURCE (Settings › Variables) để cài từ
-# nguồn khác, ví dụ "git+https://…/dnnd@v{__version__}".
-name: dnnd
-on:
-  pull_request:
-  push:
-    branches: [main]
-
-jobs:
-  check:
-    runs-on: ubuntu-latest
-    env:
-      DNND_SOURCE: ${{{{ vars.DNND_SOURCE }}}}
-    steps:
-      - uses: actions/checkout@v4
-        with:
-          fetch-depth: 0
-      - uses: actions/setup-python@v5
-        with:
-          python-version: "3.11"
-      - name: Install dnnd
-        run: pip install "${{DNND_SOURCE:-dnnd=={__version__}}}"
-      - name: dnnd validate
-        run: dnnd validate
-      - name: dnnd check-changes
-        if: github.event_name == 'pull_request'
-        run: dnnd check-changes --base "origin/${{{{ github.base_ref }}}}" --format github
-"""
 
 PLAN_TEXT = """\
 # Kế hoạch mới: điền theo quyết định ban hành kế hoạch, rồi chạy `dnnd validate`.
@@ -90,14 +59,15 @@ events: []
 """
 
 
-def add_repository_files(root: Path) -> list[Path]:
-    """Editor schemas, CODEOWNERS and the CI workflow of a plan repository (existing files are kept)."""
+def add_repository_files(root: Path, source: str | None = None) -> list[Path]:
+    """Editor schemas, CODEOWNERS and the CI workflow of a plan repository (existing files are kept); the
+    workflow installs dnnd from `source` (see `ci_workflow`)."""
     written = write_schemas(root)
     try:
         repo = load_repository(root)
     except DataError:
         repo = None
-    for rel, text in ((WORKFLOW, WORKFLOW_TEXT), (CODEOWNERS, codeowners_text(repo) if repo else None)):
+    for rel, text in ((WORKFLOW, workflow_text(source)), (CODEOWNERS, codeowners_text(repo) if repo else None)):
         path = root / rel
         if text is None or os.path.lexists(path):
             continue
@@ -118,8 +88,9 @@ def make_folder(root: Path) -> None:
         ) from None
 
 
-def init_repository(root: Path, today: str) -> list[Path]:
-    """A plan repository that validates, with comments saying what to fill in."""
+def init_repository(root: Path, today: str, source: str | None = None) -> list[Path]:
+    """A plan repository that validates, with comments saying what to fill in; its CI workflow installs dnnd
+    from `source`."""
     if (root / PLAN_FILE).exists() or ((root / "plan").is_dir() and any((root / "plan").iterdir())):
         raise UsageError(
             Text(
@@ -145,4 +116,4 @@ def init_repository(root: Path, today: str) -> list[Path]:
     written = []
     for rel, text in files.items():
         written.append(write_atomic(root / rel, text.encode("utf-8"), root=root))
-    return written + add_repository_files(root)
+    return written + add_repository_files(root, source)

@@ -42,6 +42,16 @@ def codeowners(ctx: typer.Context) -> None:
     messages.written([write_codeowners(open_repository(ctx))], settings_of(ctx).lang)
 
 
+DnndSourceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--dnnd-source",
+        help="Nguồn cài dnnd cho GitHub Actions (pip: URL git+https://…@phiên bản, hoặc thư mục); mặc định: nơi "
+        "dnnd đang chạy được cài, nếu là URL git.",
+    ),
+]
+
+
 def import_(
     ctx: typer.Context,
     document: Annotated[Path, typer.Argument(help="Quyết định: .docx, .doc, .pdf (có lớp chữ), .txt hoặc .md.")],
@@ -53,20 +63,31 @@ def import_(
             help="Danh mục cơ quan để đối chiếu tên (mặc định: plan/agencies.yaml của kho hiện tại, nếu có).",
         ),
     ] = None,
+    dnnd_source: DnndSourceOption = None,
 ) -> None:
     """Tạo kho kế hoạch từ văn bản quyết định và báo những gì chưa hiểu (Import a plan from a decision document)."""
+    from dnnd.authoring.ci_workflow import installed_source
     from dnnd.authoring.importing.build import import_decision
     from dnnd.output import messages
 
-    result = import_decision(document, out, agencies)
+    source = dnnd_source or installed_source()
+    result = import_decision(document, out, agencies, source)
     messages.imported(result, settings_of(ctx).lang)
+    messages.dnnd_source(source, settings_of(ctx).lang)
     if result.problems:
         raise typer.Exit(1)
 
 
-def init(ctx: typer.Context, folder: Annotated[Path, typer.Argument(help="Thư mục của kho kế hoạch mới.")]) -> None:
+def init(
+    ctx: typer.Context,
+    folder: Annotated[Path, typer.Argument(help="Thư mục của kho kế hoạch mới.")],
+    dnnd_source: DnndSourceOption = None,
+) -> None:
     """Tạo một kho kế hoạch trống để điền tay (Create an empty plan repository to fill in)."""
+    from dnnd.authoring.ci_workflow import installed_source
     from dnnd.authoring.new_repository import init_repository
     from dnnd.output import messages
 
-    messages.written(init_repository(folder, dt.date.today().isoformat()), settings_of(ctx).lang)
+    source = dnnd_source or installed_source()
+    messages.written(init_repository(folder, dt.date.today().isoformat(), source), settings_of(ctx).lang)
+    messages.dnnd_source(source, settings_of(ctx).lang)

@@ -184,3 +184,21 @@ def readiness(to_do: list[Text], period: Period, lang: str, *, checking: bool) -
     console.print(RichText(heading.in_(lang), style="bold yellow"))
     for item in to_do:
         console.print(RichText(f"  - {item.in_(lang)}", style="yellow"))
+
+
+def dnnd_source(source: str | None, lang: str) -> None:
+    """Where the new repository's CI installs dnnd from, or what to set when that is not known."""
+    if source is not None:
+        out().print(
+            Text(f"GitHub Actions cài dnnd từ: {source}", f"GitHub Actions installs dnnd from: {source}").in_(lang)
+        )
+        return
+    err().print(
+        Text(
+            "Cảnh báo: chưa rõ nguồn cài dnnd cho GitHub Actions (dnnd này không được cài từ một URL git): đặt biến "
+            "kho DNND_SOURCE, hoặc tạo lại với --dnnd-source URL; workflow sẽ báo lỗi cho tới khi có.",
+            "Warning: no source to install dnnd from in GitHub Actions (this dnnd was not installed from a git URL): "
+            "set the repository variable DNND_SOURCE, or run again with --dnnd-source URL; the workflow fails until "
+            "then.",
+        ).in_(lang)
+    )

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dnnd import __version__
-from dnnd.authoring.new_repository import WORKFLOW, WORKFLOW_TEXT, add_repository_files, init_repository
+from dnnd.authoring.ci_workflow import workflow_text
+from dnnd.authoring.new_repository import WORKFLOW, add_repository_files, init_repository
 from dnnd.errors import UsageError
 from dnnd.repository import load_repository
 from tests.conftest import EMBEDDED_PLAN, MakeRepo
@@ -76,21 +76,21 @@ def test_a_plan_that_does_not_load_gets_no_codeowners(make_repo: MakeRepo) -> No
     written = add_repository_files(root)
     assert relative(root, written) == [*SCHEMAS, WORKFLOW]
     assert not (root / ".github/CODEOWNERS").exists()
-    assert (root / WORKFLOW).read_text(encoding="utf-8") == WORKFLOW_TEXT
+    assert (root / WORKFLOW).read_text(encoding="utf-8") == workflow_text(None)
 
 
 def test_workflow_validates_every_push_and_checks_pull_requests_against_their_base() -> None:
-    workflow = yaml.safe_load(WORKFLOW_TEXT)
+    source = "git+https://example.org/dnnd@0123abc"
+    workflow = yaml.safe_load(workflow_text(source))
     assert workflow[True] == {"pull_request": None, "push": {"branches": ["main"]}}  # YAML 1.1 reads `on` as True
     job = workflow["jobs"]["check"]
     assert job["steps"][0] == {"uses": "actions/checkout@v4", "with": {"fetch-depth": 0}}
     runs = {step["name"]: (step["run"], step.get("if")) for step in job["steps"] if "run" in step}
     assert runs == {
-        "Install dnnd": (f'pip install "${{DNND_SOURCE:-dnnd=={__version__}}}"', None),
+        "Install dnnd": (f'pip install "${{DNND_SOURCE:-{source}}}"\n', None),
         "dnnd validate": ("dnnd validate", None),
         "dnnd check-changes": (
             'dnnd check-changes --base "origin/${{ github.base_ref }}" --format github',
             "github.event_name == 'pull_request'",
         ),
     }
-    assert f"git+https://…/dnnd@v{__version__}" in WORKFLOW_TEXT.splitlines()[2]

@@ -284,7 +284,9 @@ def plan_document(
     return plan
 
 
-def import_decision(document: Path, out: Path, agencies_file: Path | None = None) -> ImportResult:
+def import_decision(
+    document: Path, out: Path, agencies_file: Path | None = None, dnnd_source: str | None = None
+) -> ImportResult:
     """Write a new plan repository in `out` from `document`; its validation problems are in the result."""
     if (out / PLAN_FILE).exists() or ((out / "plan").is_dir() and any((out / "plan").iterdir())):
         raise UsageError(
@@ -321,11 +323,13 @@ def import_decision(document: Path, out: Path, agencies_file: Path | None = None
         TASKS_FILE: {"tasks": tasks},
         EVENTS_FILE: {"events": list(events.values())},
     }
-    result.problems = _write_repository(out, source_note, files)
+    result.problems = _write_repository(out, source_note, files, dnnd_source)
     return result
 
 
-def _write_repository(out: Path, header: str, files: dict[str, dict[str, Any]]) -> list[Problem]:
+def _write_repository(
+    out: Path, header: str, files: dict[str, dict[str, Any]], dnnd_source: str | None = None
+) -> list[Problem]:
     """Build the repository in a temporary folder inside `out`, check it, then move it into place, plan/
     last: an interrupted import leaves no half-written plan to block the next run. Its problems."""
     from dnnd.authoring.new_repository import add_repository_files, make_folder
@@ -337,7 +341,7 @@ def _write_repository(out: Path, header: str, files: dict[str, dict[str, Any]]) 
     try:
         for rel, data in files.items():
             _dump(work, rel, header, data)
-        add_repository_files(work)
+        add_repository_files(work, dnnd_source)
         problems: list[Problem] = []
         try:
             load_repository(work)
