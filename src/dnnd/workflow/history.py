@@ -55,7 +55,7 @@ def submissions(repo: Repository, branch: str | None = None) -> list[Submission]
     count: dict[str, int] = {}
     name = main_branch(repo.root, branch)
     landings = first_parent_history(repo.root, name, UPDATES_DIR)
-    graph = history_graph(repo.root, name) if any(landing.commit for landing in landings) else {}
+    graph = history_graph(repo.root, name) if landings else {}
     main_line = _first_parents(graph, landings[-1].commit) if landings and graph else set()
     for landing in landings:
         for path in landing.paths:
