@@ -15,22 +15,18 @@ from dnnd.errors import Problem
 from dnnd.i18n import Text
 from dnnd.load.records import UpdateLike
 from dnnd.plan.models import Plan
-from dnnd.plan.periods import Period, parse_period, quarter_containing
+from dnnd.plan.periods import Period, first_reporting_quarter, parse_period, quarter_containing
 from dnnd.plan.vietnamese import dmy
 
 
 def first_quarter(plan: Plan) -> Period:
-    """The plan's first reporting period: `reporting.first_period` when given, else the first quarter whose
-    data window begins on or after the decision's date (a decision of 27/05/2020 reports from 2020-Q3: the
-    window 15/03–14/06 was mostly over when it was signed)."""
-    convention = plan.reporting.windows
+    """The plan's first reporting period: `reporting.first_period` when given, else the one evaluation expects
+    reports from (`plan.periods.first_reporting_quarter`: 2020-Q3 for a decision of 27/05/2020)."""
     if plan.reporting.first_period is not None:
         named = parse_period(plan.reporting.first_period, "quarter")
         assert named is not None  # the model's pattern guarantees it
         return named
-    day = plan.decision.date
-    holding = quarter_containing(day, convention)
-    return holding if holding.window(convention).start >= day else holding.next()
+    return first_reporting_quarter(plan.decision.date, plan.reporting.windows)
 
 
 def allowed_quarters(plan: Plan, today: dt.date) -> tuple[Period, Period]:

@@ -85,7 +85,7 @@ class Reporting(Model):
     first_period: Annotated[str, StringConstraints(pattern=QUARTER_PATTERN)] | None = Field(
         None,
         description="Kỳ báo cáo đầu tiên (YYYY-Qn), khi khác với mặc định: quý đầu tiên có khung số liệu bắt đầu "
-        "từ ngày ban hành quyết định trở đi.",
+        "sau ngày ban hành quyết định.",
     )
     exchange_rates: list[ExchangeRate] = Field(
         default_factory=list,

@@ -32,13 +32,11 @@ def q(name: str) -> Period:
     [
         (D(2020, 5, 27), "2020-Q3"),
         (D(2020, 6, 14), "2020-Q3"),
-        (D(2020, 6, 15), "2020-Q3"),
-        (D(2020, 3, 15), "2020-Q2"),
+        (D(2020, 6, 15), "2020-Q4"),  # a window that opens on the decision's day is not yet due
+        (D(2020, 3, 14), "2020-Q2"),
     ],
 )
-def test_the_first_period_is_the_first_window_that_opens_on_or_after_the_decision(
-    plan: Plan, decided: dt.date, first: str
-) -> None:
+def test_the_first_period_is_the_one_evaluation_expects_reports_from(plan: Plan, decided: dt.date, first: str) -> None:
     decision = plan.decision.model_copy(update={"date": decided})
     assert first_quarter(plan.model_copy(update={"decision": decision})).name == first
 
