@@ -29,7 +29,7 @@ from dnnd.load.plan_files import PlanFiles
 from dnnd.load.records import UpdateLike
 from dnnd.load.yamlio import YamlDocument
 from dnnd.plan.models import Agency, LocksFile, Plan, Task
-from dnnd.plan.periods import Window, parse_period
+from dnnd.plan.periods import Window, parse_period, quarters_covered
 from dnnd.plan.schedules import Schedule
 from dnnd.plan.successions import Successions, holdings_at
 
@@ -122,12 +122,13 @@ class UpdateContext:
     ) -> None:
         self.plan, self.agencies, self.tasks, self.schedules = plan, agencies, tasks, schedules
         self.successions = Successions(agencies)
-        self.locked: dict[str, tuple[str, dt.date]] = {}  # each locked quarter → its lock's period and date
+        dates: dict[str, dt.date] = {}
         for lock in locks.locks if locks is not None else ():
-            period = parse_period(lock.period)
-            assert period is not None  # the model's pattern guarantees it
-            for quarter in period.quarters():
-                self.locked.setdefault(quarter.name, (lock.period, lock.locked_on))
+            dates.setdefault(lock.period, lock.locked_on)
+        # each locked quarter → its lock's period and date (the first lock covering it, as `dnnd lock` reads them)
+        self.locked: dict[str, tuple[str, dt.date]] = {
+            quarter.name: (period, dates[period]) for quarter, period in quarters_covered(dates).items()
+        }
         self._windows: dict[str, Window] = {}
         self._held: dict[str, dict[str, set[int]]] = {}
 

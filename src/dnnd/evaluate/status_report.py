@@ -12,7 +12,7 @@ from dnnd.evaluate.facts import build_facts
 from dnnd.evaluate.task_status import Evaluation, TaskResult, evaluate
 from dnnd.evaluate.task_views import TaskView, roles_at, task_views
 from dnnd.i18n import Text
-from dnnd.plan.periods import Convention, Period, parse_period, quarter_containing
+from dnnd.plan.periods import Convention, Period, quarter_containing, quarters_covered
 from dnnd.plan.vietnamese import dmy
 from dnnd.plan.vocabulary import STATUS_CODES, empty_counts
 from dnnd.repository import Repository
@@ -39,18 +39,13 @@ class ChosenPeriod(NamedTuple):
     why: Text | None = None
 
 
-def locked_quarters(repo: Repository) -> set[str]:
+def locked_quarters(repo: Repository) -> set[Period]:
     """The quarters whose report was issued (`dnnd lock`)."""
-    found: set[str] = set()
-    for lock in repo.locks.locks:
-        period = parse_period(lock.period)
-        if period is not None:
-            found.update(quarter.name for quarter in period.quarters())
-    return found
+    return set(quarters_covered(lock.period for lock in repo.locks.locks))
 
 
 def choose_period(
-    choice: PeriodChoice, today: dt.date, convention: Convention, locked: Collection[str] = ()
+    choice: PeriodChoice, today: dt.date, convention: Convention, locked: Collection[Period] = ()
 ) -> ChosenPeriod:
     """A named period is evaluated on the day given, else on its window's end or today, whichever is earlier.
     Without one, the period being reported on the day given (else today): the quarter whose data window ended
@@ -62,7 +57,7 @@ def choose_period(
     holding = quarter_containing(day, convention)
     ended = holding.previous()
     end = ended.window(convention).end
-    if ended.name not in locked and (day - end).days <= REPORTING_DAYS:
+    if ended not in locked and (day - end).days <= REPORTING_DAYS:
         last = end + dt.timedelta(days=REPORTING_DAYS)
         why = Text(
             f"kỳ đang báo cáo: {ended.name}, chưa khóa (số liệu đến {dmy(end)}; là kỳ mặc định đến {dmy(last)} hoặc "
@@ -73,7 +68,7 @@ def choose_period(
         return ChosenPeriod(ended, day if choice.as_of else end, why)
     because = (
         Text(f"kỳ {ended.name} đã khóa", f"{ended.name} is locked")
-        if ended.name in locked
+        if ended in locked
         else Text(
             f"kỳ {ended.name} đã qua {REPORTING_DAYS} ngày sau ngày chốt số liệu",
             f"{ended.name} ended more than {REPORTING_DAYS} days ago",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -124,6 +125,17 @@ def quarter_containing(day: dt.date, convention: Convention = "cutoff") -> Perio
         year, number = (day.year + 1, 1) if day.month == 12 else (day.year, day.month // 3 + 1)
         return quarter(year, number)
     return quarter(day.year, (day.month - 1) // 3 + 1)
+
+
+def quarters_covered(periods: Iterable[str]) -> dict[Period, str]:
+    """Each quarter of the named periods (as locks name them: 2020-Q3, 2020-H2, 2020), with the first of them
+    that covers it; names that do not read are passed over."""
+    quarters: dict[Period, str] = {}
+    for name in periods:
+        period = parse_period(name)
+        for covered in period.quarters() if period is not None else ():
+            quarters.setdefault(covered, name)
+    return quarters
 
 
 def first_reporting_quarter(decision_date: dt.date, convention: Convention = "cutoff") -> Period:

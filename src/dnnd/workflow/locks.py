@@ -13,7 +13,7 @@ from dnnd.load.layout import LOCKS_FILE, read_file
 from dnnd.load.validation import validate_document
 from dnnd.load.yamlio import dump_yaml, load_yaml
 from dnnd.plan.models import Lock, LocksFile
-from dnnd.plan.periods import Period, parse_period
+from dnnd.plan.periods import Period, quarters_covered
 
 _HEADER = (
     "# Các kỳ đã ban hành báo cáo (do `dnnd lock` / `dnnd unlock` ghi). Tệp báo cáo của các quý trong một kỳ\n"
@@ -30,13 +30,7 @@ def parse_locks(raw: bytes | None, rel: str = LOCKS_FILE) -> LocksFile:
 
 def locked_quarters(locks: LocksFile) -> dict[Period, str]:
     """Each locked quarter, with the locked period it belongs to."""
-    quarters: dict[Period, str] = {}
-    for lock in locks.locks:
-        period = parse_period(lock.period)
-        assert period is not None  # the model's pattern guarantees it
-        for quarter in period.quarters():
-            quarters.setdefault(quarter, lock.period)
-    return quarters
+    return quarters_covered(lock.period for lock in locks.locks)
 
 
 def _read(root: Path) -> LocksFile:

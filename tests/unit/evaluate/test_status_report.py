@@ -49,11 +49,11 @@ def test_choose_period(choice: PeriodChoice, convention: Convention, period: str
         (D(2026, 12, 15), (), "2026-Q4", D(2026, 12, 14)),  # the day after: the quarter just ended, at its end
         (D(2027, 1, 28), (), "2026-Q4", D(2026, 12, 14)),  # 45 days after the window's end
         (D(2027, 1, 29), (), "2027-Q1", D(2027, 1, 29)),  # the day after that
-        (D(2026, 12, 15), ("2026-Q4",), "2027-Q1", D(2026, 12, 15)),  # locked: its report was issued
+        (D(2026, 12, 15), (P("2026-Q4"),), "2027-Q1", D(2026, 12, 15)),  # locked: its report was issued
     ],
 )
 def test_the_period_being_reported_is_the_default_until_locked_or_45_days_on(
-    today: dt.date, locked: tuple[str, ...], period: str, as_of: dt.date
+    today: dt.date, locked: tuple[Period, ...], period: str, as_of: dt.date
 ) -> None:
     chosen = choose_period(PeriodChoice(), today, "cutoff", locked)
     assert (chosen.period, chosen.as_of) == (P(period), as_of)

@@ -194,3 +194,14 @@ def test_consecutive_cutoff_windows_touch_without_gap() -> None:
         following = period.next()
         assert following.window().start == period.window().end + dt.timedelta(days=1)
         period = following
+
+
+def test_quarters_covered_name_the_first_period_covering_each_and_pass_over_what_does_not_read() -> None:
+    from dnnd.plan.periods import quarters_covered
+
+    found = quarters_covered(["2020-Q3", "2020-H2", "2021", "not a period"])
+    assert {quarter.name: name for quarter, name in found.items()} == {
+        "2020-Q3": "2020-Q3",
+        "2020-Q4": "2020-H2",
+        **{f"2021-Q{number}": "2021" for number in range(1, 5)},
+    }
