@@ -357,8 +357,8 @@ def appendix(document: DocumentObject) -> None:
     line(document, "PHỤ LỤC I", "DNND Kind")
     line(document, "{{ appendix.title }}", "DNND Summary")
     line(document, "{{ appendix.reference }}", "DNND Addressee", italic=True)
-    headers = ("STT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời gian", "Tình trạng")
-    widths = (1.2, 9.0, 3.0, 5.8, 2.8, 3.4)
+    headers = ("STT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời gian", "Tình trạng", "Kết quả")
+    widths = (1.2, 5.8, 2.6, 3.6, 2.4, 3.0, 6.6)  # 25.2 cm
     table = document.add_table(rows=4, cols=len(headers))
     table.style = document.styles["Table Grid"]
     _grid(table, widths)
@@ -366,7 +366,7 @@ def appendix(document: DocumentObject) -> None:
     _row_loop(
         table,
         "row in appendix.rows",
-        ("row.number", "row.title", "row.lead", "row.support", "row.timing", "row.status"),
+        ("row.number", "row.title", "row.lead", "row.support", "row.timing", "row.status", "row.results"),
     )
 
 
@@ -417,10 +417,45 @@ def figures_appendix(document: DocumentObject) -> None:
     line(document, "{%p endfor %}", "DNND Table")
 
 
+def texts_appendix(document: DocumentObject) -> None:
+    """Phụ lục III, the agencies' own texts: a portrait section with its own page numbers from 1."""
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    section.different_first_page_header_footer = True
+    numbering = OxmlElement("w:pgNumType")
+    numbering.set(qn("w:start"), "1")
+    section._sectPr.append(numbering)
+    line(document, "PHỤ LỤC III", "DNND Kind")
+    line(document, "{{ texts.title }}", "DNND Summary")
+    line(document, "{{ texts.reference }}", "DNND Addressee", italic=True)
+    paragraphs_loop(document, "texts.body", ["heading", "agency", "body"])
+
+
+def draft_mark(document: DocumentObject) -> None:
+    """'DỰ THẢO' in a box above the header while the focal point's own text is not written (gone otherwise)."""
+    line(document, "{%p if draft %}")
+    mark = line(document, "")
+    run(mark, "DỰ THẢO", size=13, bold=True)
+    borders = OxmlElement("w:pBdr")
+    for side in ("top", "left", "bottom", "right"):
+        element = OxmlElement(f"w:{side}")
+        for name, value in (("val", "single"), ("sz", "8"), ("space", "2"), ("color", "auto")):
+            element.set(qn(f"w:{name}"), value)
+        borders.append(element)
+    mark._p.get_or_add_pPr().append(borders)
+    mark.paragraph_format.right_indent = Cm(TEXT_WIDTH_CM - 3.2)
+    mark.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    line(document, "{%p endif %}")
+
+
 def report_template() -> DocumentObject:
     document = Document()
     setup(document)
     add_styles(document)
+    draft_mark(document)
     header_block(document, "Số: {{ header.number }}/{{ header.code }}")
     line(document, "BÁO CÁO", "DNND Kind")
     line(document, "{{ summary_title }}", "DNND Summary")
@@ -431,6 +466,7 @@ def report_template() -> DocumentObject:
     page_numbers(document)
     appendix(document)
     figures_appendix(document)
+    texts_appendix(document)
     return document
 
 

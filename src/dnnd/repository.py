@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from dnnd.load.activities import CountedActivity
     from dnnd.load.records import UpdateRecord
     from dnnd.load.summary import UpdateSummary
-    from dnnd.plan.models import Agency, Event, LocksFile, Plan, Task
+    from dnnd.plan.models import Agency, Event, LocksFile, Plan, ReportText, Task
     from dnnd.plan.schedules import Schedule
 
 
@@ -66,6 +66,7 @@ class Repository:
         load_updates: Callable[[], list[UpdateFile]] | None = None,
         updates: list[UpdateFile] | None = None,
         keys: CacheKeys | None = None,
+        report_texts: dict[str, ReportText] | None = None,
     ) -> None:
         self.root, self.plan, self.agencies, self.tasks, self.events = root, plan, agencies, tasks, events
         self.schedules, self.locks, self.summary = schedules, locks, summary
@@ -74,6 +75,7 @@ class Repository:
         self._updates = updates
         self._keys = keys  # where the counted activities are kept, when the caches are in use
         self._activities: list[CountedActivity] | None = None
+        self.report_texts = report_texts or {}  # the focal point's own text of each report, by period name
 
     def verdict(self) -> Verdict:
         """What `dnnd validate` reports of it."""
@@ -183,6 +185,7 @@ def _from_files(state: RepositoryState) -> Repository:
     from dnnd.cache.update_cache import read_updates
     from dnnd.checks.activities import merges_into_locked_periods
     from dnnd.checks.registry import UpdateChecks, UpdateContext, check_plan_files
+    from dnnd.checks.report_texts import ReportTexts, read_report_texts
     from dnnd.checks.task_timing import schedules_of
     from dnnd.checks.update_layout import update_files
     from dnnd.checks.update_periods import periods_out_of_range
@@ -215,7 +218,7 @@ def _from_files(state: RepositoryState) -> Repository:
         else:
             updates.append(UpdateFile(rel, record))
     if context is None:
-        raise DataError(problems + update_problems)
+        raise DataError(problems + update_problems + state.report_text_problems)
     read.save([update.rel for update in updates])
     crossed = merges_into_locked_periods(context, updates)  # each file is valid alone; together, not
     for rel, found_problems in periods_out_of_range(context.plan, updates, _today()).items():
@@ -225,9 +228,13 @@ def _from_files(state: RepositoryState) -> Repository:
             update_problems.extend(found_problems)
             left_out.append(rel)
         updates = [update for update in updates if update.rel not in crossed]
+    texts = read_report_texts(context.plan, context.tasks, state.report_texts, _today())
+    texts = ReportTexts(texts.texts, [*state.report_text_problems, *texts.problems])
+    update_problems.extend(texts.problems)  # told by validate; they leave no update out
     models = {rel: model for rel, (model, _) in files.loaded.items()}
     warnings = activity_warnings(updates, context.plan.reporting.windows)
-    found = snapshot.Snapshot(models, _summary(context.tasks, agencies, updates), update_problems, left_out, warnings)
+    summary = _summary(context.tasks, agencies, updates)
+    found = snapshot.Snapshot(models, summary, update_problems, left_out, warnings, texts.texts)
     kept = state.keys is not None and state.keys.snapshot_key is not None and read.as_keyed
     repo = _assemble(state.root, found, context.schedules, updates=updates, keys=state.keys if kept else None)
     if kept:
@@ -330,4 +337,5 @@ def _assemble(
         load_updates=load_updates,
         updates=updates,
         keys=keys,
+        report_texts=found.report_texts,
     )

@@ -366,7 +366,7 @@ def _history(tmp: Path) -> Path:
 def _workflow(tmp: Path) -> list[Run]:
     root = _history(tmp)
     runs = [
-        *(Run(_repo(root, "log", "--format", fmt)) for fmt in ("table", "json", "csv")),
+        *(Run(_repo(root, "log", "--all", "--format", fmt)) for fmt in ("table", "json", "csv")),
         Run(_repo(root, "log", "--quarter", "2020-Q4", "--agency", "snv", "--lang", "en")),
         Run(_repo(root, "log", "--branch", "nope")),
         Run(_repo(root, "status", "--quarter", "2020-Q4", "--late")),

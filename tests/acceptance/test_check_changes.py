@@ -234,3 +234,22 @@ def test_head_checks_a_branch_without_checking_it_out(run_cli: RunCli, pr: Pr) -
     assert check(run_cli, root, "--agency", "snv", "--head", "pr").exit_code == 1
     unknown = check(run_cli, root, "--head", "--no-such-branch")
     assert unknown.exit_code == 2 and "không tìm thấy '--no-such-branch'" in unknown.output
+
+
+REPORT_TEXT = {"plan/reports/2020-Q3.yaml": "period: 2020-Q3\nsummary: Tình hình chung.\n"}
+
+
+def test_the_focal_points_report_text_is_its_own(run_cli: RunCli, pr: Pr) -> None:
+    root = pr(REPORT_TEXT)
+    own = check(run_cli, root, "--agency", "sngv")
+    assert own.exit_code == 0, own.output
+    other = check(run_cli, root, "--agency", "lhhn")
+    assert other.exit_code == 1 and "plan/reports/ là phần báo cáo do cơ quan đầu mối viết" in other.output
+    anyone = check(run_cli, root)
+    assert anyone.exit_code == 0 and "chỉ cơ quan đầu mối sửa và duyệt" in anyone.output
+
+
+def test_the_report_text_of_a_locked_period_may_not_change(run_cli: RunCli, pr: Pr) -> None:
+    result = check(run_cli, pr(REPORT_TEXT, main=LOCK_Q3), "--agency", "sngv")
+    assert result.exit_code == 1
+    assert "kỳ 2020-Q3 đã khóa (báo cáo đã ban hành): không được sửa nội dung báo cáo đã ký" in result.output

@@ -28,8 +28,9 @@ def holidays(*days: str) -> dict[str, str]:
 
 
 def log(run_cli: RunCli, root: Path, *args: str) -> dict[str, dict[str, Any]]:
-    """`dnnd log --format json`, by file."""
-    result = run_cli("log", *args, "--format", "json", repo=root)
+    """`dnnd log --format json`, by file: every quarter unless one is named."""
+    every = () if "--quarter" in args else ("--all",)
+    result = run_cli("log", *every, *args, "--format", "json", repo=root)
     assert result.exit_code == 0, result.output
     return {item["file"]: item for item in json.loads(result.stdout)["submissions"]}
 
@@ -144,7 +145,7 @@ def test_table_format(run_cli: RunCli, make_repo: MakeRepo) -> None:
     root = init(make_repo())
     submit(root, "lhhn", LHHN, committed="2023-09-01T10:00:00+07:00", merged="2023-09-19T08:00:00+07:00")
     submit(root, "snv", SNV, committed="2023-09-01T10:00:00+07:00", merged="2023-09-18T08:00:00+07:00")
-    result = run_cli("log", repo=root)
+    result = run_cli("log", "--quarter", "2023-Q3", repo=root)
     assert result.exit_code == 0, result.output
     lhhn = next(line for line in result.output.splitlines() if "LHHN 2023-Q3" in line)  # short names
     snv = next(line for line in result.output.splitlines() if "SNV 2023-Q3" in line)
@@ -210,7 +211,7 @@ def test_a_repository_whose_main_branch_is_master_needs_no_option(run_cli: RunCl
     commit(
         root, update("lhhn", "2020-Q3", (5, "in_progress")), date="2020-09-15T20:30:00+00:00"
     )  # 16/09 03:30 in Vietnam
-    result = run_cli("log", repo=root)
+    result = run_cli("log", "--all", repo=root)
     assert result.exit_code == 0, result.output
     assert "16/09/2020 03:30" in result.output  # shown on the clock lateness is judged by
     assert run_cli("status", "--quarter", "2020-Q3", "--late", repo=root).exit_code == 0
@@ -225,3 +226,15 @@ def test_a_merge_names_the_last_writer_of_the_file_on_the_merged_branch(run_cli:
     merge(root, "lhhn-q3", author=FOCAL, date="2023-09-15T09:00:00+07:00")
     item = log(run_cli, root)["plan/updates/lhhn/2023-Q3.yaml"]
     assert (item["reached_by"], item["reached_main"]) == (FIXER[0], "2023-09-15T09:00:00+07:00")
+
+
+def test_without_a_quarter_log_shows_the_quarter_being_reported_and_says_why(
+    run_cli: RunCli, make_repo: MakeRepo
+) -> None:
+    root = init(make_repo())
+    submit(root, "lhhn", LHHN, committed="2023-09-01T10:00:00+07:00", merged="2023-09-19T08:00:00+07:00")
+    result = run_cli("log", "--format", "json", repo=root)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == {"submissions": []}  # 2023-Q3 is long past: today's quarter is shown
+    assert "(kỳ đang diễn ra: " in result.stderr  # why, on stderr beside JSON
+    assert len(log(run_cli, root)) == 1  # --all

@@ -18,7 +18,7 @@ from tests.docx_helpers import REPORT_ARGS, SAMPLE, after, generate, texts, upda
 HEADINGS = [
     "I. KẾT QUẢ THỰC HIỆN",
     "II. ĐÁNH GIÁ CHUNG",
-    "III. KHÓ KHĂN, VƯỚNG MẮC",
+    "III. HẠN CHẾ, KHÓ KHĂN VÀ NGUYÊN NHÂN",
     "IV. KIẾN NGHỊ, ĐỀ XUẤT",
     "V. NHIỆM VỤ TRỌNG TÂM KỲ TỚI",
 ]
@@ -59,23 +59,40 @@ def _task(results: list[str], number: int) -> list[str]:
     return results[start : following[0] if following else len(results)]
 
 
-def test_results_of_lead_agencies_with_their_documents(run_cli: RunCli, make_repo: MakeRepo) -> None:
+def _appendix_three(all_texts: list[str], agency: str) -> list[str]:
+    """The paragraphs of Phụ lục III under one agency, up to the next agency."""
+    start = next(
+        i for i, text in enumerate(all_texts) if text.endswith(f". {agency}") and i > all_texts.index("PHỤ LỤC III")
+    )
+    following = [
+        i for i, text in enumerate(all_texts[start + 1 :], start + 1) if text[:1].isdigit() and ". " in text[:4]
+    ]
+    return all_texts[start + 1 : following[0] if following else len(all_texts)]
+
+
+def test_without_its_text_section_one_drafts_each_task_from_its_leads(run_cli: RunCli, make_repo: MakeRepo) -> None:
     results = _section(texts(generate(run_cli, make_repo(SAMPLE))), HEADINGS[0])
     assert _task(results, 5)[1:] == [
         "Tình trạng: Thường xuyên.",
-        f"{SNGV} (chủ trì):",
-        "Đã tham mưu UBND tỉnh ban hành văn bản hướng dẫn.",
-        "Văn bản số 1234/SNgV-HTQT ngày 05/10/2020: Về việc hướng dẫn hoạt động đối ngoại nhân dân",
-        f"{LHHN} (chủ trì):",
-        "Đã hướng dẫn 03 hội hữu nghị thực hiện quy định về hoạt động đối ngoại nhân dân.",
+        "SNgV: Đã tham mưu UBND tỉnh ban hành văn bản hướng dẫn.",
+        "LHHN: Đã hướng dẫn 03 hội hữu nghị thực hiện quy định về hoạt động đối ngoại nhân dân.",
     ]
     task14 = _task(results, 14)
     assert task14[1].startswith("Tình trạng: Đã hoàn thành đúng hạn") and "01/12/2020" in task14[1]
-    assert task14[2:] == [
-        f"{LHHN} (chủ trì):",
+    assert task14[2:] == ["Đã trình UBND tỉnh khen thưởng 05 tập thể và 12 cá nhân.", "Đã tổ chức lễ trao tặng."]
+
+
+def test_every_agencys_own_text_and_documents_are_in_appendix_three(run_cli: RunCli, make_repo: MakeRepo) -> None:
+    all_texts = texts(generate(run_cli, make_repo(SAMPLE)))
+    lhhn = _appendix_three(all_texts, LHHN)
+    assert lhhn[lhhn.index(f"Nhiệm vụ 14 (chủ trì): {TASKS[14]['title']}") + 1 :][:3] == [
         "Đã trình UBND tỉnh khen thưởng 05 tập thể và 12 cá nhân.",
         "Đã tổ chức lễ trao tặng.",
         "Văn bản số 45/LHHN-VP ngày 20/11/2020: Về việc đề nghị khen thưởng năm 2020",
+    ]
+    assert _appendix_three(all_texts, SNV)[:2] == [
+        f"Nhiệm vụ 2 (phối hợp): {TASKS[2]['title']}",
+        "Đã góp ý dự thảo quy chế.",
     ]
 
 
@@ -84,12 +101,7 @@ def test_results_of_support_agencies_and_tasks_nobody_reported(run_cli: RunCli, 
     assert [text for text in results if text.startswith("Nhiệm vụ ")] == [
         f"Nhiệm vụ {number}: {task['title']}" for number, task in TASKS.items()
     ]
-    assert _task(results, 2)[2:] == [
-        f"{SNGV} (chủ trì):",
-        "Đã góp ý dự thảo quy chế phối hợp.",
-        f"{SNV} (phối hợp):",
-        "Đã góp ý dự thảo quy chế.",
-    ]
+    assert _task(results, 2)[2:] == ["Đã góp ý dự thảo quy chế phối hợp."]  # the lead's; the supporter's in III
     assert _task(results, 1)[1:] == [
         "Tình trạng: Chờ điều kiện.",
         "Chưa có cơ quan nào báo cáo về nhiệm vụ này trong kỳ.",
@@ -111,7 +123,7 @@ def test_assessment_counts_and_agencies_that_did_not_report(run_cli: RunCli, mak
         "2. Tình hình báo cáo của các cơ quan, đơn vị:",
     ]
     assert assessment[6] == "Các cơ quan, đơn vị chưa báo cáo quý IV năm 2020:"
-    missing = assessment[7:]
+    missing = assessment[7 : assessment.index("3. Kết quả nổi bật")]
     assert f"- {SNV}: nhiệm vụ 3, 4, 5, 13, 15;" in missing  # task 2 reported
     assert not any(line.startswith(f"- {SNGV}:") for line in missing)  # the focal point signs: `--check` tells it
     assert f"- {LHHN}: nhiệm vụ 2, 3, 4, 6, 7, 11, 12, 13, 15;" in missing  # 5 and 14 reported
@@ -136,7 +148,7 @@ def test_half_year_lists_missing_agencies_per_quarter(run_cli: RunCli, make_repo
     )
 
 
-def test_difficulties_and_proposals_collected_per_agency(run_cli: RunCli, make_repo: MakeRepo) -> None:
+def test_difficulties_and_proposals_are_kept_in_appendix_three(run_cli: RunCli, make_repo: MakeRepo) -> None:
     extra = update(
         "snv",
         "2020-Q4",
@@ -150,26 +162,29 @@ def test_difficulties_and_proposals_collected_per_agency(run_cli: RunCli, make_r
         ],
     )
     all_texts = texts(generate(run_cli, make_repo({**SAMPLE, **extra})))
-    assert _section(all_texts, HEADINGS[2]) == [
-        f"{SNV} (nhiệm vụ 2, quý IV năm 2020):",
+    snv = _appendix_three(all_texts, SNV)
+    assert snv[snv.index("Chờ ý kiến.") :][:4] == [
+        "Chờ ý kiến.",
+        "Khó khăn, vướng mắc:",
         "Thiếu nhân lực.",
         "Thiếu hướng dẫn.",
-        f"{LHHN} (nhiệm vụ 14, quý IV năm 2020):",
-        "Kinh phí khen thưởng còn hạn chế.",
     ]
-    assert _section(all_texts, HEADINGS[3]) == [
-        f"{LHHN} (nhiệm vụ 5, quý IV năm 2020):",
-        "Đề nghị Sở Ngoại vụ tổ chức tập huấn chung.",
-    ]
+    lhhn = _appendix_three(all_texts, LHHN)
+    assert lhhn[lhhn.index("Kiến nghị, đề xuất:") + 1] == "Đề nghị Sở Ngoại vụ tổ chức tập huấn chung."
+    assert "Kinh phí khen thưởng còn hạn chế." in lhhn
+    unwritten = "[Chưa viết: cơ quan đầu mối viết phần này trong plan/reports/2020-Q4.yaml]"
+    assert _section(all_texts, HEADINGS[3]) == [unwritten]  # an agency's proposal is not the focal point's
 
 
-def test_next_period_lists_overdue_ongoing_and_tasks_whose_event_occurred(run_cli: RunCli, make_repo: MakeRepo) -> None:
+def test_next_period_lists_overdue_first_then_guided_tasks_and_ongoing_in_one_line(
+    run_cli: RunCli, make_repo: MakeRepo
+) -> None:
     repo = make_repo({**SAMPLE, "plan/events.yaml": BNG_OCCURRED})
     focus = _section(texts(generate(run_cli, repo)), HEADINGS[4])
-    assert f"- Nhiệm vụ 4: {TASKS[4]['title']} (quá hạn 30/09/2020)." in focus
-    assert f"- Nhiệm vụ 8: {TASKS[8]['title']} (quá hạn 17/11/2020)." in focus
-    assert f"- Nhiệm vụ 2: {TASKS[2]['title']} (thực hiện thường xuyên)." in focus
-    assert f"- Nhiệm vụ 9: {TASKS[9]['title']} (đã có hướng dẫn trong kỳ)." in focus
+    assert focus[0] == f"- Nhiệm vụ 4: {TASKS[4]['title']} (đã quá hạn 30/09/2020)."  # overdue first
+    assert f"- Nhiệm vụ 8: {TASKS[8]['title']} (đã quá hạn 17/11/2020)." in focus
+    assert focus[-1] == "- Tiếp tục thực hiện các nhiệm vụ thường xuyên (nhiệm vụ 2, 3, 5, 6, 7, 11, 12, 15)."
+    assert f"- Nhiệm vụ 9: {TASKS[9]['title']} (đã có hướng dẫn của cấp trên trong kỳ)." in focus
     assert not any(text.startswith("- Nhiệm vụ 14:") for text in focus)  # done; next due 31/12/2021
 
 
@@ -177,7 +192,7 @@ def test_appendix_reference_and_one_row_per_task(run_cli: RunCli, make_repo: Mak
     document = generate(run_cli, make_repo(SAMPLE))
     assert "(Kèm theo Báo cáo số 05/BC-SNgV ngày 16/12/2020 của Sở Ngoại vụ)" in texts(document)
     rows = [[cell.text for cell in row.cells] for row in document.tables[2].rows]
-    assert rows[0] == ["STT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời gian", "Tình trạng"]
+    assert rows[0] == ["STT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời gian", "Tình trạng", "Kết quả"]
     assert [row[0] for row in rows[1:]] == [str(n) for n in TASKS]
     for row in rows[1:]:
         task = TASKS[int(row[0])]
@@ -185,6 +200,7 @@ def test_appendix_reference_and_one_row_per_task(run_cli: RunCli, make_repo: Mak
         assert row[1:5] == [task["title"], *names, task["timing"]]
     assert rows[4][5] == "Quá hạn chưa hoàn thành (hạn 30/09/2020)" and rows[2][5] == "Thường xuyên"
     assert rows[14][5].startswith("Đã hoàn thành đúng hạn")
+    assert rows[14][6] == "Đã trình UBND tỉnh khen thưởng 05 tập thể và 12 cá nhân. Đã tổ chức lễ trao tặng."
 
 
 def test_core_properties_record_plan_period_and_commit(run_cli: RunCli, make_repo: MakeRepo) -> None:
@@ -244,7 +260,7 @@ def test_default_output_under_reports_names_the_period(run_cli: RunCli, make_rep
 def test_annual_report_includes_the_yearly_tasks_results(run_cli: RunCli, make_repo: MakeRepo) -> None:
     document = generate(run_cli, make_repo(SAMPLE), "report", "--year", "2020", "--date", "2020-12-20")
     assessment = _section(texts(document), HEADINGS[1])
-    yearly = assessment[assessment.index("3. Các nhiệm vụ thực hiện hằng năm, năm 2020:") + 1 :]
+    yearly = assessment[assessment.index("4. Các nhiệm vụ thực hiện hằng năm, năm 2020:") + 1 :]
     assert yearly[0] == "- Nhiệm vụ 8: Quá hạn chưa hoàn thành (lần thực hiện năm 2020; hạn 17/11/2020);"
     assert yearly[1] == "- Nhiệm vụ 13: Quá hạn chưa hoàn thành (lần thực hiện năm 2020; hạn 17/11/2020);"
     assert yearly[2].startswith("- Nhiệm vụ 14: Đã hoàn thành đúng hạn (lần thực hiện năm 2020")
@@ -281,7 +297,8 @@ def test_hostile_agency_text_is_shown_exactly(run_cli: RunCli, make_repo: MakeRe
     shown = texts(generate(run_cli, make_repo(update("lhhn", "2020-Q4", entries))))
     for line in [f"{n}: {HOSTILE[0]}" for n in tasks] + HOSTILE + [long_line, title[1]]:
         assert line in shown, line[:80]
-    assert shown.count(long_line) == 3 * len(tasks) and shown.count(HOSTILE[1]) == 3 * len(tasks)
+    led = sum("lhhn" in TASKS[n]["lead"] for n in tasks)  # its summary is also the draft's synthesis in section I
+    assert shown.count(long_line) == 3 * len(tasks) + led and shown.count(HOSTILE[1]) == 3 * len(tasks) + led
     assert shown.count(f'Văn bản số 45/<LHHN>&"VP"{{_{{ ngày 20/11/2020: {title[0]}') == 20 * len(tasks)
     assert shown.count(title[1]) == 20 * len(tasks) and not any("\n" in line for line in shown)
     with zipfile.ZipFile(tmp_path / "r.docx") as package:

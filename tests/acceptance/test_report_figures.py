@@ -11,7 +11,7 @@ from tests.conftest import MakeRepo, RunCli
 from tests.docx_helpers import after, generate, texts
 
 VALID = {rel: text for rel, text in SCENARIO.items() if "/snv/" not in rel}
-OPENING = "1. Hoạt động đối ngoại nhân dân trong kỳ"
+OPENING = "2. Hoạt động đối ngoại nhân dân trong kỳ"
 FIGURES = (
     "Trong kỳ, các cơ quan, đơn vị đã đón 2 đoàn vào với 18 người (Hàn Quốc 2 đoàn, Nhật Bản 1 đoàn), tăng 1 đoàn "
     "so với quý trước và tăng 2 đoàn so với cùng kỳ năm trước; tiếp nhận 2 khoản viện trợ phi chính phủ nước ngoài "
@@ -42,7 +42,8 @@ def test_section_one_opens_with_the_figures_compared_and_the_rate_used(run_cli: 
         "Lũy kế từ đầu năm 2020: 3 đoàn vào, 1 hội nghị, sự kiện, 3 khoản viện trợ, 2 hoạt động tuyên truyền.",
         "Giá trị quy đổi theo tỷ giá năm 2020: 1 USD = 23.000 đồng (tỷ giá của bài kiểm thử).",
         "(Chi tiết tại Phụ lục II kèm theo.)",
-        "2. Kết quả thực hiện các nhiệm vụ (chi tiết tại Phụ lục I kèm theo)",
+        "3. Kết quả thực hiện các nhiệm vụ (chi tiết tại Phụ lục I; báo cáo của các cơ quan, đơn vị tại Phụ lục III kèm "
+        "theo)",
     ]
 
 

@@ -73,7 +73,7 @@ def test_a4_portrait_main_section_and_the_decree_margins(run_cli: RunCli, make_r
     main, *appendices = _report(run_cli, make_repo).sections
     assert (round(main.page_width.mm), round(main.page_height.mm)) == (210, 297)
     assert main.orientation == WD_ORIENT.PORTRAIT
-    assert len(appendices) == 2  # Phụ lục I (tasks) and Phụ lục II (figures)
+    assert len(appendices) == 3  # Phụ lục I (tasks), II (figures), III (the agencies' texts)
     for appendix in appendices:  # an appendix may be landscape for its table, but stays A4
         assert sorted((round(appendix.page_width.mm), round(appendix.page_height.mm))) == [210, 297]
         portrait = (appendix.page_width < appendix.page_height) == (appendix.orientation == WD_ORIENT.PORTRAIT)
@@ -239,7 +239,7 @@ def test_appendix_has_its_own_section_numbered_from_one_with_a_repeating_header_
     run_cli: RunCli, make_repo: MakeRepo
 ) -> None:
     document = _report(run_cli, make_repo)
-    assert len(document.sections) == 3
+    assert len(document.sections) == 4  # the report, Phụ lục I, II and III
     for appendix in document.sections[1:]:
         assert appendix.start_type is not None and appendix._sectPr.find(f"{W}pgNumType").get(f"{W}start") == "1"
     appendix = document.sections[1]

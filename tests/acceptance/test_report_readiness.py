@@ -11,6 +11,11 @@ from tests.docx_helpers import generate, texts
 from tests.git_helpers import update
 
 HELD_BY_SNGV = (2, 3, 4, 5, 6, 7, 11, 12, 13, 14, 15)
+TASK_TEXTS = "".join(f"  {number}: Kết quả nhiệm vụ {number}.\n" for number in range(1, 16))
+TEXT = (
+    "period: 2020-Q3\nsummary: Tình hình chung.\ntasks:\n" + TASK_TEXTS + "assessment:\n  achievements: Nổi bật.\n"
+    "  limitations: Hạn chế.\n  causes: Nguyên nhân.\nproposals: [Kiến nghị.]\nnext_tasks: [Nhiệm vụ kỳ tới.]\n"
+)
 SIGNED = (EMBEDDED_PLAN / "plan.yaml").read_text(encoding="utf-8").replace("    name:   #", "    name: Nguyễn Văn B  #")
 
 
@@ -19,7 +24,7 @@ def test_check_lists_what_to_do_and_exits_1_without_writing(run_cli: RunCli, mak
     result = run_cli("report", "--quarter", "2020-Q3", "--check", repo=root)
     assert result.exit_code == 1
     lines = [line.strip() for line in result.stdout.splitlines()]
-    assert lines[0] == "Trước khi ký báo cáo kỳ 2020-Q3, còn 3 việc:"
+    assert lines[0] == "Trước khi ký báo cáo kỳ 2020-Q3, còn 4 việc:"
     assert "Sở Ngoại vụ (cơ quan đầu mối) chưa có báo cáo quý III năm 2020 của chính mình" in result.stdout
     assert not (root / "reports").exists()
 
@@ -28,6 +33,7 @@ def test_check_passes_once_everyone_reported_and_the_signer_is_named(run_cli: Ru
     files = {"plan/plan.yaml": SIGNED, **update("sngv", "2020-Q3", *((task, "in_progress") for task in HELD_BY_SNGV))}
     for agency, tasks in _missing(run_cli, make_repo(files, name="probe")).items():
         files |= update(agency, "2020-Q3", *((task, "in_progress") for task in tasks))
+    files["plan/reports/2020-Q3.yaml"] = TEXT
     ready = make_repo(files, name="ready")
     result = run_cli("report", "--quarter", "2020-Q3", "--check", "--lang", "en", repo=ready)
     assert (result.exit_code, result.stdout.strip()) == (

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from dnnd.cache.verdict import Verdict
@@ -130,3 +132,54 @@ def test_a_plan_without_tasks_loads_with_a_warning(make_repo: MakeRepo) -> None:
     assert [problem.render("en") for problem in repo.verdict().warnings] == [
         "plan/tasks.yaml: the plan has no tasks yet: add them to the tasks list"
     ]
+
+
+TEXT = {"plan/reports/2020-Q4.yaml": "period: 2020-Q4\nsummary: Chung.\ntasks:\n  5: Năm.\n  14: Mười bốn.\n"}
+BAD_TEXTS = {
+    "plan/reports/2021-Q1.yaml": "period: 2021-Q1\ntasks:\n  5: Năm.\n  99: Không có.\n",
+    "plan/reports/notes.yaml": "period: 2021-Q2\n",
+}
+
+
+def test_valid_report_texts_load_by_period_and_the_others_are_problems(make_repo: MakeRepo) -> None:
+    root = make_repo({**GOOD, **TEXT, **BAD_TEXTS})
+    (root / "plan/reports/2021").mkdir()
+    repo = load_repository(root, use_cache=False)
+    assert list(repo.report_texts) == ["2020-Q4"]
+    assert repo.report_texts["2020-Q4"].tasks == {5: "Năm.", 14: "Mười bốn."}
+    assert [(problem.path, problem.line, problem.field) for problem in repo.update_problems] == [
+        ("plan/reports/2021", None, ""),
+        ("plan/reports/2021-Q1.yaml", 4, "tasks.99"),
+        ("plan/reports/notes.yaml", None, ""),
+    ]
+    assert (repo.left_out, len(repo.updates)) == ([], 4)  # no update is left out for them
+    assert repo.verdict().problems == repo.update_problems
+    plain = load_repository(make_repo(GOOD, name="plain"), use_cache=False)
+    assert (plain.report_texts, plain.update_problems) == ({}, [])
+
+
+def test_whether_a_period_may_have_its_text_yet_depends_on_the_date(
+    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_repo({"plan/reports/2027-Q1.yaml": "period: 2027-Q1\nsummary: Sớm.\n"})
+    monkeypatch.setattr("dnnd.repository._today", lambda: dt.date(2026, 12, 14))
+    early = load_repository(root, use_cache=False)
+    assert early.report_texts == {}
+    assert [problem.render("en") for problem in early.update_problems] == [
+        "plan/reports/2027-Q1.yaml:1:9: period: 2027-Q1 is outside the periods the plan may report on today "
+        "(2020-Q3 to 2026-Q4)"
+    ]
+    monkeypatch.setattr("dnnd.repository._today", lambda: dt.date(2026, 12, 15))  # 2027-Q1's window opens
+    on_time = load_repository(root, use_cache=False)
+    assert (list(on_time.report_texts), on_time.update_problems) == (["2027-Q1"], [])
+
+
+def test_report_text_problems_are_told_with_a_plan_error(make_repo: MakeRepo) -> None:
+    root = make_repo({"plan/tasks.yaml": "tasks: 5\n", **BAD_TEXTS})
+    (root / "plan/reports/2021").mkdir()
+    with pytest.raises(DataError) as caught:
+        load_repository(root, use_cache=False)
+    assert [(problem.path, problem.field) for problem in caught.value.problems] == [
+        ("plan/reports/2021", ""),
+        ("plan/tasks.yaml", "tasks"),
+    ]  # a text's own checks wait for a valid plan; a folder among the texts is told at once

@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from dnnd.files import write_atomic
-from dnnd.plan.models import AgenciesFile, EventsFile, LocksFile, Plan, TasksFile, Update
+from dnnd.plan.models import AgenciesFile, EventsFile, LocksFile, Plan, ReportText, TasksFile, Update
 
 SCHEMA_DIR = "schema"
 FILES: dict[str, tuple[type[BaseModel], str, str]] = {
@@ -21,6 +21,7 @@ FILES: dict[str, tuple[type[BaseModel], str, str]] = {
     "tasks": (TasksFile, "Danh sách nhiệm vụ", "plan/tasks.yaml"),
     "events": (EventsFile, "Các sự kiện mà nhiệm vụ chờ đợi", "plan/events.yaml"),
     "locks": (LocksFile, "Các kỳ đã khóa", "plan/locks.yaml"),
+    "report-text": (ReportText, "Phần báo cáo do cơ quan đầu mối viết", "plan/reports/<kỳ>.yaml"),
 }
 MODEL_TITLES = {
     "Signer": "Người ký",
@@ -40,6 +41,7 @@ MODEL_TITLES = {
     "ExchangeRate": "Tỷ giá quy đổi ra đồng Việt Nam",
     "Activity": "Hoạt động đối ngoại nhân dân",
     "Money": "Số tiền và loại tiền",
+    "Assessment": "Đánh giá chung",
 }
 
 

@@ -56,11 +56,23 @@ def _code_stamp() -> str:
     return hashlib.sha256("\n".join(sorted(stamps)).encode()).hexdigest()
 
 
-def snapshot_key(files: str, names: Iterable[str], state: str) -> str:
-    """The key of the repository's state: the per-file cache's key, the names the update folders hold,
-    the digest of the update files' content, and today's date (which quarters may be reported on changes
-    with it: a snapshot of yesterday would judge a file by yesterday's date)."""
-    digest = hashlib.sha256(f"{files}\0{state}\0{dt.date.today().isoformat()}\0".encode())
+def texts_key(texts: Iterable[tuple[str, bytes]], unreadable: Iterable[str]) -> str:
+    """The digest of the focal point's report texts (plan/reports/): part of the snapshot's key only, so that
+    editing one does not make every update file be read again."""
+    digest = hashlib.sha256()
+    for rel, content in texts:
+        digest.update(f"{rel}\0".encode("utf-8", "surrogateescape"))
+        digest.update(hashlib.sha256(content).digest())
+    for rel in unreadable:
+        digest.update(f"!{rel}\0".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+def snapshot_key(files: str, names: Iterable[str], state: str, texts: str = "") -> str:
+    """The key of the repository's state: the per-file cache's key, the report texts' digest, the names the
+    update folders hold, the digest of the update files' content, and today's date (which quarters may be
+    reported on changes with it: a snapshot of yesterday would judge a file by yesterday's date)."""
+    digest = hashlib.sha256(f"{files}\0{texts}\0{state}\0{dt.date.today().isoformat()}\0".encode())
     for name in names:
         digest.update(f"{name}\n".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
@@ -70,7 +82,7 @@ class CacheKeys:
     """Where this repository's caches live, and the keys of this run: the snapshot's from the index, git's
     report and the listing; each update file's blob id (for the per-file cache) only when asked."""
 
-    def __init__(self, places: GitPlaces, files: str, listing: Listing, root: Path) -> None:
+    def __init__(self, places: GitPlaces, files: str, listing: Listing, root: Path, texts: str = "") -> None:
         self.cache_file = places.cache_file
         self.snapshot_file = places.git_dir / SNAPSHOT_NAME
         self.activities_file = places.git_dir / ACTIVITIES_NAME
@@ -81,7 +93,7 @@ class CacheKeys:
         # git converts some update files (a filter, a working-tree encoding): blob ids do not name what is read
         self.usable = self.worktree is None or not self.worktree.converted(self.candidates)
         state = self.worktree.digest(self.candidates) if self.worktree is not None else "no update files"
-        self.snapshot_key = None if state is None else snapshot_key(files, listed_names(listing), state)
+        self.snapshot_key = None if state is None else snapshot_key(files, listed_names(listing), state, texts)
 
     @functools.cached_property
     def ids(self) -> dict[str, str]:

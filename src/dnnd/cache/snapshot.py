@@ -4,10 +4,11 @@ It lives beside the per-file cache in the git directory (`dnnd-snapshot.json`, t
 JSON) under the snapshot key (`keys.py`): any edit, new, deleted or renamed file gives another key. No
 snapshot is kept of a run in which a file changed while it was read.
 
-It keeps the plan files' validated data, the problems of the invalid update files (and which they are),
-the summary of the valid ones (`load.summary`), the warnings about their activities, and what `dnnd
-validate` reports (`verdict.py`). On a hit the plan models are rebuilt from that data without validating
-it again (`plan.rebuild`): it was valid when stored and the key proves the bytes are the same.
+It keeps the plan files' validated data, the focal point's valid report texts, the problems of the
+invalid update files (and which they are), the summary of the valid ones (`load.summary`), the warnings
+about their activities, and what `dnnd validate` reports (`verdict.py`). On a hit the plan models are
+rebuilt from that data without validating it again (`plan.rebuild`): it was valid when stored
+and the key proves the bytes are the same.
 
 The activities counted once each (`load.activities`) are kept beside it, in their own file under the same
 key (`dnnd-activities.json`), so that only the commands that count them read them: each quarter's
@@ -33,6 +34,7 @@ from dnnd.load.activities import CountedActivity, from_plain, to_plain
 from dnnd.load.layout import AGENCIES_FILE, PLAN_FILE, TASKS_FILE
 from dnnd.load.plan_files import PLAN_MODELS
 from dnnd.load.summary import UpdateSummary
+from dnnd.plan.models import ReportText
 from dnnd.plan.rebuild import rebuild
 
 REQUIRED_FILES = (PLAN_FILE, AGENCIES_FILE, TASKS_FILE)
@@ -46,6 +48,7 @@ class Snapshot(NamedTuple):
     update_problems: list[Problem]
     left_out: list[str]
     activity_warnings: list[Problem]
+    report_texts: dict[str, ReportText]  # the focal point's valid report texts, by period
 
 
 def save(keys: CacheKeys, snapshot: Snapshot, verdict: Verdict) -> None:
@@ -56,6 +59,7 @@ def save(keys: CacheKeys, snapshot: Snapshot, verdict: Verdict) -> None:
         "problems": problems_to_plain(snapshot.update_problems),
         "left_out": snapshot.left_out,
         "activity_warnings": problems_to_plain(snapshot.activity_warnings),
+        "report_texts": {period: text.model_dump(mode="json") for period, text in snapshot.report_texts.items()},
         "verdict": verdict_to_plain(verdict),
     }
     store.save(keys.snapshot_file, keys.snapshot_key, body)
@@ -78,6 +82,7 @@ def load(keys: CacheKeys) -> Snapshot | None:
             problems_from_plain(body["problems"]),
             [str(rel) for rel in body["left_out"]],
             problems_from_plain(body["activity_warnings"]),
+            {str(period): rebuild(ReportText, data) for period, data in body["report_texts"].items()},
         )
     except (KeyError, TypeError, ValueError, AttributeError):
         return None

@@ -1,5 +1,5 @@
-"""A plan repository as found on disk before any file is parsed: the plan files' bytes, the listing of
-plan/updates/, and, when the caches are in use, their keys for this state."""
+"""A plan repository as found on disk before any file is parsed: the plan files' bytes, the focal point's
+report texts' bytes, the listing of plan/updates/, and, when the caches are in use, their keys for this state."""
 
 from __future__ import annotations
 
@@ -8,9 +8,20 @@ from pathlib import Path
 
 from dnnd import files
 from dnnd.cache import git_state, store
-from dnnd.cache.keys import CacheKeys, files_key
+from dnnd.cache.keys import CacheKeys, files_key, texts_key
 from dnnd.errors import DataError, Problem, whole_file
-from dnnd.load.layout import OPTIONAL_FILES, PLAN_FILES, UPDATES_DIR, Listing, list_updates, read_file
+from dnnd.i18n import Text
+from dnnd.load.layout import (
+    OPTIONAL_FILES,
+    PLAN_FILES,
+    REPORT_TEXTS_DIR,
+    UPDATES_DIR,
+    Listing,
+    list_report_texts,
+    list_updates,
+    read_bytes,
+    read_file,
+)
 
 
 class RepositoryState:
@@ -20,6 +31,8 @@ class RepositoryState:
     def __init__(self, root: Path, plan_bytes: dict[str, bytes]) -> None:
         self.root, self.plan_bytes = root, plan_bytes
         self.problems: list[Problem] = []
+        self.report_texts: dict[str, bytes] = {}  # plan/reports/: their problems do not stop loading
+        self.report_text_problems: list[Problem] = []
         self.listing: Listing = []
         self.keys: CacheKeys | None = None
 
@@ -37,9 +50,42 @@ def read_state(root: Path, use_cache: bool) -> RepositoryState:
     if os.path.lexists(updates) and not files.inside(root, updates):
         found.problems.append(whole_file(UPDATES_DIR, files.outside_message(UPDATES_DIR)))
     found.listing = list_updates(root)
+    _read_report_texts(found)
     if use_cache and not found.problems and not store.disabled():
         places = git_state.locate(root)
         if places is not None:
-            keys = CacheKeys(places, files_key(root, found.plan_bytes.items()), found.listing, root)
+            texts = texts_key(found.report_texts.items(), [problem.path for problem in found.report_text_problems])
+            keys = CacheKeys(places, files_key(root, found.plan_bytes.items()), found.listing, root, texts)
             found.keys = keys if keys.usable else None
     return found
+
+
+def _read_report_texts(found: RepositoryState) -> None:
+    folder = found.root / REPORT_TEXTS_DIR
+    if os.path.lexists(folder) and (not files.inside(found.root, folder) or not folder.is_dir()):
+        message = (
+            files.outside_message(REPORT_TEXTS_DIR)
+            if not files.inside(found.root, folder)
+            else Text(
+                f"{REPORT_TEXTS_DIR} phải là thư mục chứa các tệp <kỳ>.yaml",
+                f"{REPORT_TEXTS_DIR} must be a folder of <period>.yaml files",
+            )
+        )
+        found.report_text_problems.append(whole_file(REPORT_TEXTS_DIR, message))
+        return
+    for rel, is_file in list_report_texts(found.root):
+        if not is_file:
+            found.report_text_problems.append(
+                whole_file(
+                    rel,
+                    Text(
+                        "plan/reports/ chỉ chứa các tệp <kỳ>.yaml (ví dụ 2020-Q4.yaml): đây không phải một tệp thường",
+                        "plan/reports/ holds only <period>.yaml files (such as 2020-Q4.yaml): this is not a regular file",
+                    ),
+                )
+            )
+            continue
+        try:
+            found.report_texts[rel] = read_bytes(found.root / rel, rel)
+        except DataError as exc:
+            found.report_text_problems.extend(exc.problems)

@@ -63,6 +63,7 @@ COMMANDS: tuple[tuple[str, Callable[..., Any]], ...] = (
     ("missing", status_commands.missing),
     ("stats", status_commands.stats),
     ("report", document_commands.report),
+    ("draft", document_commands.draft),
     ("remind", document_commands.remind),
     ("new-update", authoring_commands.new_update),
     ("schema", authoring_commands.schema),

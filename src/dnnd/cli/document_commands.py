@@ -45,7 +45,7 @@ def report(
     options = IssueOptions(number, day("--date", date), dt.date.today())
     period = named_period(quarter, half, year)
     if check:
-        evaluation, to_do = check_report(repo, period, options.today)
+        evaluation, to_do = check_report(repo, period, options)
         messages.readiness(to_do, evaluation.period, lang, checking=True)
         if to_do:
             raise typer.Exit(1)
@@ -53,6 +53,20 @@ def report(
     written = write_report(repo, period, options, output=output, force=force, pdf=pdf)
     messages.written(written.paths, lang)
     messages.readiness(written.to_do, written.evaluation.period, lang, checking=False)
+
+
+def draft(ctx: typer.Context, quarter: QuarterOption = None, half: HalfOption = None, year: YearOption = None) -> None:
+    """Soạn sẵn phần báo cáo do cơ quan đầu mối viết, plan/reports/<kỳ>.yaml, để sửa (Draft the focal point's
+    text of the report)."""
+    from dnnd.documents.write import write_draft
+    from dnnd.output import messages
+    from dnnd.output.notices import left_out_warning
+
+    lang, repo = settings_of(ctx).lang, open_repository(ctx)
+    left_out_warning(repo, lang)
+    written = write_draft(repo, named_period(quarter, half, year), dt.date.today())
+    messages.written(written.paths, lang)
+    messages.draft_next(written.evaluation.period.name, lang)
 
 
 def remind(

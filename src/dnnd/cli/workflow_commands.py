@@ -58,13 +58,18 @@ def lock(
     ctx: typer.Context,
     period: PeriodArgument,
     note: Annotated[str | None, typer.Option("--note", help="Ghi chú, ví dụ số báo cáo đã ban hành.")] = None,
+    number: Annotated[
+        int | None, typer.Option("--number", min=1, help="Số của báo cáo đã ban hành (ví dụ 125 của 125/BC-SNgV).")
+    ] = None,
 ) -> None:
     """Ghi nhận kỳ đã ban hành báo cáo: báo cáo các quý trong kỳ không được sửa nữa (Lock an issued period)."""
     from dnnd.output import messages
     from dnnd.workflow import locks
 
     repo = open_repository(ctx)
-    messages.locked(locks.lock(repo.root, period_argument(period), dt.date.today(), note), settings_of(ctx).lang)
+    messages.locked(
+        locks.lock(repo.root, period_argument(period), dt.date.today(), note, number), settings_of(ctx).lang
+    )
 
 
 def unlock(ctx: typer.Context, period: PeriodArgument) -> None:
@@ -84,6 +89,9 @@ def log(
         str | None, typer.Option("--branch", help="Nhánh chính của kho (mặc định: main, nếu không có thì master).")
     ] = None,
     format: FormatOption = DEFAULT_FORMAT,
+    every_quarter: Annotated[
+        bool, typer.Option("--all", help="Mọi quý (mặc định: quý đang báo cáo, hoặc quý --quarter).")
+    ] = False,
 ) -> None:
     """Khi nào mỗi báo cáo vào nhánh chính, sửa lần cuối khi nào, bởi ai, có muộn không (When updates landed)."""
     from dnnd.output.formats import emit
@@ -92,5 +100,5 @@ def log(
 
     repo = open_repository(ctx)
     short_names = {agency_id: found.short_name for agency_id, found in repo.agencies.items()}
-    found = landed(repo, quarter_of(quarter), agency, branch)
-    emit(HistoryOutput(found, short_names), format.value, settings_of(ctx).lang)
+    found, why = landed(repo, quarter_of(quarter), agency, branch, every_quarter=every_quarter)
+    emit(HistoryOutput(found, short_names, why), format.value, settings_of(ctx).lang)

@@ -48,6 +48,7 @@ class AppendixRow:
     support: str
     timing: str
     status: str
+    results: str = ""
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,15 @@ class Appendix:
     title: str
     reference: str
     rows: list[AppendixRow]
+
+
+@dataclass(frozen=True)
+class TextsAppendix:
+    """Phụ lục III: what each agency wrote for the period, so that nothing reported is lost from the report."""
+
+    title: str
+    reference: str
+    body: list[Paragraph]
 
 
 @dataclass(frozen=True)
@@ -67,6 +77,8 @@ class ReportContext:
     signer: SignerBlock
     appendix: Appendix
     figures: FiguresAppendix
+    texts: TextsAppendix
+    draft: bool = False  # no text of the focal point's own yet: marked DỰ THẢO
 
 
 @dataclass(frozen=True)

@@ -4,14 +4,91 @@ report; its own missing update is told here instead."""
 
 from __future__ import annotations
 
-from dnnd.documents.contents import focal_point
+from dnnd.checks.report_texts import report_text_rel
+from dnnd.documents.contents import IssueOptions, focal_point
+from dnnd.documents.report_text import paragraphs
 from dnnd.evaluate.task_status import Evaluation
 from dnnd.i18n import Text
-from dnnd.plan.vietnamese import period_phrase
+from dnnd.plan.periods import parse_period
+from dnnd.plan.vietnamese import dmy, period_phrase
 from dnnd.repository import Repository
 
 
-def readiness(repo: Repository, evaluation: Evaluation) -> list[Text]:
+def _period_option(name: str) -> str:
+    return f"--quarter {name}" if "-Q" in name else f"--half {name}" if "-H" in name else f"--year {name}"
+
+
+def _text_items(repo: Repository, evaluation: Evaluation) -> list[Text]:
+    """The focal point's own text of the report: there, valid, and with no section left empty."""
+    name = evaluation.period.name
+    rel = report_text_rel(name)
+    if any(problem.path == rel for problem in repo.update_problems):
+        return [
+            Text(
+                f"{rel} có lỗi nên báo cáo chưa dùng được (đang là DỰ THẢO): chạy `dnnd validate` để xem và sửa",
+                f"{rel} has errors, so the report cannot use it (it is a DRAFT): run `dnnd validate` to see and fix them",
+            )
+        ]
+    text = repo.report_texts.get(name)
+    if text is None:
+        return [
+            Text(
+                f"chưa có phần báo cáo do cơ quan đầu mối viết ({rel}), nên báo cáo là DỰ THẢO: soạn bằng `dnnd draft "
+                f"{_period_option(name)}`, sửa rồi commit",
+                f"the focal point's own text ({rel}) is not written, so the report is a DRAFT: write it with `dnnd draft "
+                f"{_period_option(name)}`, edit it and commit it",
+            )
+        ]
+    sections = {
+        "summary (tình hình chung)": text.summary,
+        "assessment.achievements (kết quả nổi bật)": text.assessment.achievements,
+        "assessment.limitations (hạn chế)": text.assessment.limitations,
+        "assessment.causes (nguyên nhân)": text.assessment.causes,
+        "proposals (kiến nghị)": "\n".join(text.proposals),
+        "next_tasks (nhiệm vụ kỳ tới)": "\n".join(text.next_tasks),
+    }
+    empty = [key for key, value in sections.items() if not paragraphs(value)]
+    tasks = [str(task_id) for task_id in repo.tasks if not paragraphs(text.tasks.get(task_id))]
+    found = []
+    if empty:
+        found.append(
+            Text(
+                f"{rel}: còn để trống {', '.join(empty)}",
+                f"{rel}: still empty: {', '.join(empty)}",
+            )
+        )
+    if tasks:
+        found.append(
+            Text(
+                f"{rel}: chưa có kết quả tổng hợp của nhiệm vụ {', '.join(tasks)} (tasks)",
+                f"{rel}: no synthesis yet for task(s) {', '.join(tasks)} (tasks)",
+            )
+        )
+    return found
+
+
+def _number_items(repo: Repository, evaluation: Evaluation, options: IssueOptions) -> list[Text]:
+    """A number given to the report that an issued report of the same year carries already (plan/locks.yaml)."""
+    if options.number is None:
+        return []
+    year = (options.date or options.today).year
+    for lock in repo.locks.locks:
+        period = parse_period(lock.period)
+        window_end = period.window(repo.plan.reporting.windows).end if period is not None else lock.locked_on
+        same_year = year in (lock.locked_on.year, window_end.year)  # issued at the window's end or when locked
+        if lock.number == options.number and lock.period != evaluation.period.name and same_year:
+            return [
+                Text(
+                    f"số {options.number} đã dùng cho báo cáo kỳ {lock.period} (plan/locks.yaml, khóa ngày "
+                    f"{dmy(lock.locked_on)}): lấy số mới ở văn thư",
+                    f"number {options.number} was given to the report on {lock.period} already (plan/locks.yaml, "
+                    f"locked on {lock.locked_on.isoformat()}): ask the clerk for a new one",
+                )
+            ]
+    return []
+
+
+def readiness(repo: Repository, evaluation: Evaluation, options: IssueOptions) -> list[Text]:
     """Each thing to do before the report can be signed, in the order a focal-point officer would do them."""
     found = []
     focal = focal_point(repo, evaluation.as_of)
@@ -47,4 +124,4 @@ def readiness(repo: Repository, evaluation: Evaluation) -> list[Text]:
                 "the signer's name is blank: set report.signer.name in plan/plan.yaml",
             )
         )
-    return found
+    return [*found, *_text_items(repo, evaluation), *_number_items(repo, evaluation, options)]

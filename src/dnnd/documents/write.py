@@ -1,20 +1,25 @@
-"""The `report` and `remind` commands' core: evaluate the period, build the content, write the documents."""
+"""The `report`, `draft` and `remind` commands' core: evaluate the period, build the content, write the
+documents."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dnnd.checks.report_texts import period_text_problem, report_text_rel
 from dnnd.documents import word
 from dnnd.documents.contents import IssueOptions
 from dnnd.documents.readiness import readiness
 from dnnd.documents.reminder_content import reminder_context
 from dnnd.documents.report_content import report_context
-from dnnd.errors import UsageError
+from dnnd.documents.report_draft import draft_text
+from dnnd.errors import DnndError, UsageError
 from dnnd.evaluate.facts import build_facts
 from dnnd.evaluate.status_report import PeriodChoice, choose_period, locked_quarters
 from dnnd.evaluate.task_status import Evaluation, evaluate
+from dnnd.files import write_atomic
 from dnnd.i18n import Text
 from dnnd.load.git import data_commit
 from dnnd.plan.periods import Period
@@ -71,13 +76,33 @@ def write_report(
         from dnnd.documents.pdf import to_pdf
 
         paths.append(to_pdf(paths[0], force=force, root=inside))
-    return Written(paths, evaluation, [], readiness(repo, evaluation))
+    return Written(paths, evaluation, [], readiness(repo, evaluation, options))
 
 
-def check_report(repo: Repository, period: Period | None, today: dt.date) -> tuple[Evaluation, list[Text]]:
+def check_report(repo: Repository, period: Period | None, options: IssueOptions) -> tuple[Evaluation, list[Text]]:
     """`dnnd report --check`: what stands between the report on `period` and one to sign; nothing written."""
+    evaluation = _evaluate(repo, period, options.today)
+    return evaluation, readiness(repo, evaluation, options)
+
+
+def write_draft(repo: Repository, period: Period | None, today: dt.date) -> Written:
+    """Write plan/reports/<period>.yaml pre-filled (by default for the period being reported); never over a
+    text already there, nor for a period the plan cannot report on yet."""
     evaluation = _evaluate(repo, period, today)
-    return evaluation, readiness(repo, evaluation)
+    problem = period_text_problem(repo.plan, evaluation.period, today)
+    if problem is not None:
+        raise UsageError(problem)
+    rel = report_text_rel(evaluation.period.name)
+    path = repo.root / rel
+    if os.path.lexists(path):
+        raise DnndError(
+            Text(
+                f"đã có {rel}: dnnd không ghi đè; sửa tệp đó (hoặc xóa nó nếu muốn soạn lại từ đầu)",
+                f"{rel} exists already: dnnd does not overwrite it; edit it (or delete it to draft again)",
+            )
+        )
+    write_atomic(path, draft_text(repo, evaluation).encode("utf-8"), root=repo.root)
+    return Written([path], evaluation, [])
 
 
 def write_reminder(

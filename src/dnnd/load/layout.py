@@ -1,4 +1,5 @@
-"""Where a plan repository keeps its files: finding it, reading its files safely, listing plan/updates/.
+"""Where a plan repository keeps its files: finding it, reading its files safely, listing plan/updates/ and
+the focal point's report texts (plan/reports/).
 
 Nothing here imports pydantic or the models: `dnnd validate` reads the repository's state through this
 module alone when the snapshot already holds the verdict for it.
@@ -23,6 +24,8 @@ LOCKS_FILE = "plan/locks.yaml"
 PLAN_FILES = (PLAN_FILE, AGENCIES_FILE, TASKS_FILE, EVENTS_FILE, LOCKS_FILE)
 UPDATES_DIR = "plan/updates"
 UPDATE_NAME = re.compile(r"([0-9]{4})-Q([1-4])\.yaml")
+REPORT_TEXTS_DIR = "plan/reports"
+REPORT_TEXT_NAME = re.compile(r"([0-9]{4})(-Q[1-4]|-H[12])?\.yaml")
 ALLOWED_EXTRA = frozenset({".gitkeep"})
 
 OPTIONAL_FILES = (EVENTS_FILE, LOCKS_FILE)
@@ -109,3 +112,14 @@ def candidates(listing: Listing) -> list[str]:
         for name, is_file, _ in entries or ()
         if is_file and UPDATE_NAME.fullmatch(name)
     ]
+
+
+def list_report_texts(root: Path) -> list[tuple[str, bool]]:
+    """The entries of plan/reports/ (the focal point's own text of each report) as (rel, is a regular file), in
+    name order; nothing when the folder is missing or leads out of `root`. Links are never followed."""
+    base = root / REPORT_TEXTS_DIR
+    if not base.is_dir() or not files.inside(root, base):
+        return []
+    with os.scandir(base) as entries:
+        found = sorted((entry.name, entry.is_file(follow_symlinks=False)) for entry in entries)
+    return [(f"{REPORT_TEXTS_DIR}/{name}", is_file) for name, is_file in found if name not in ALLOWED_EXTRA]

@@ -9,6 +9,7 @@ every other plain scalar is a string (a date stays text until a model field pars
 from __future__ import annotations
 
 import codecs
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -374,3 +375,26 @@ def dump_yaml(data: Any, *, width: int = 80) -> str:
     lines folded at `width`."""
     text: str = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=width)
     return text
+
+
+def text_value(text: str, indent: int) -> list[str]:
+    """A text as the value of a key in a file dnnd writes for people to edit: the first element follows the
+    key ('|-', or the text quoted), the others are the lines of a literal block indented by `indent` spaces.
+    A block is used only when it reads back as the very same text; anything else is quoted."""
+    if text.strip():
+        block = ["|-", *(f"{' ' * indent}{line}" if line else "" for line in text.split("\n"))]
+        try:  # read back as dnnd reads files (libyaml refuses a tab where pure-Python YAML takes it)
+            if parse_yaml("key: " + "\n".join(block), "").data == {"key": text}:
+                return block
+        except DataError:
+            pass
+    return [quoted(text)]
+
+
+def quoted(text: str) -> str:
+    """A text as one double-quoted YAML scalar (JSON's escapes, letters as they are)."""
+    return _UNSAFE_IN_QUOTES.sub(lambda found: f"\\u{ord(found[0]):04x}", json.dumps(text, ensure_ascii=False))
+
+
+# what a JSON string may hold raw but YAML reads otherwise (line breaks) or refuses (not printable)
+_UNSAFE_IN_QUOTES = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")

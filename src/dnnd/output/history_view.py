@@ -16,6 +16,7 @@ class HistoryOutput(NamedTuple):
 
     found: list[Submission]
     short_names: dict[str, str] | None = None  # agency id → the short name the table shows
+    why: Text | None = None  # why this quarter, when none was named
 
     def records(self) -> list[dict[str, Any]]:
         return [
@@ -42,13 +43,16 @@ class HistoryOutput(NamedTuple):
         return (tuple(records[0]) if records else ("file",)), records
 
     def notices(self, lang: str) -> list[str]:
-        return []
+        return [f"({self.why.in_(lang)})"] if self.why is not None else []
 
     def print_table(self, lang: str) -> None:
         from rich.table import Table
         from rich.text import Text as RichText
 
-        table = Table(title=Text("Báo cáo đã vào nhánh chính", "Updates on the main branch").in_(lang))
+        table = Table(
+            title=Text("Báo cáo đã vào nhánh chính", "Updates on the main branch").in_(lang),
+            caption=f"({self.why.in_(lang)})" if self.why is not None else None,
+        )
         for header in (
             Text("Cơ quan, quý", "Agency, quarter"),
             Text("Vào nhánh chính", "Reached main"),

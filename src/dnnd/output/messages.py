@@ -39,6 +39,19 @@ def written(paths: list[Path], lang: str) -> None:
         console.print(Text(f"Đã ghi {path}", f"Wrote {path}").in_(lang))
 
 
+def draft_next(period: str, lang: str) -> None:
+    """What the officer does with a drafted report text."""
+    option = "--quarter" if "-Q" in period else "--half" if "-H" in period else "--year"
+    out().print(
+        Text(
+            f"Sửa tệp này bằng lời của cơ quan đầu mối (các dòng # là nguyên văn báo cáo của các cơ quan để chọn lọc), "
+            f"rồi chạy `dnnd report --check {option} {period}` và commit.",
+            f"Edit it in the focal point's own words (the # lines quote the agencies' updates to pick from), then run "
+            f"`dnnd report --check {option} {period}` and commit it.",
+        ).in_(lang)
+    )
+
+
 def nobody_missing(period: str, lang: str) -> None:
     out().print(
         Text(

@@ -311,6 +311,40 @@ class Update(Model):
     )
 
 
+# ----- reports/<period>.yaml ----------------------------------------------------------------
+
+
+class Assessment(Model):
+    achievements: Optional = Field(None, description="Kết quả nổi bật trong kỳ, do cơ quan đầu mối đánh giá.")
+    limitations: Optional = Field(None, description="Hạn chế, khó khăn, vướng mắc trong kỳ.")
+    causes: Optional = Field(None, description="Nguyên nhân của các hạn chế, khó khăn.")
+
+
+class ReportText(Model):
+    """What only the focal point writes in its report for a period; the rest the report computes."""
+
+    period: Annotated[str, StringConstraints(pattern=PERIOD_PATTERN)] = Field(
+        description="Kỳ báo cáo: quý (2020-Q4), 6 tháng (2020-H1) hoặc năm (2020); phải trùng tên tệp."
+    )
+    summary: Optional = Field(
+        None, description="Tình hình chung, mở đầu phần kết quả; các đoạn cách nhau bằng một dòng trống."
+    )
+    tasks: dict[int, Optional] = Field(
+        default_factory=dict,
+        description="Kết quả tổng hợp của cơ quan đầu mối cho từng nhiệm vụ (số nhiệm vụ: nội dung); thay cho "
+        "báo cáo nguyên văn của các cơ quan ở phần I.",
+    )
+    assessment: Assessment = Field(
+        default_factory=Assessment, description="Đánh giá chung: kết quả nổi bật, hạn chế, nguyên nhân."
+    )
+    proposals: list[NonEmpty] = Field(
+        default_factory=list, description="Kiến nghị, đề xuất gửi cấp trên, mỗi kiến nghị một mục."
+    )
+    next_tasks: list[NonEmpty] = Field(
+        default_factory=list, description="Nhiệm vụ trọng tâm kỳ tới, mỗi nhiệm vụ một mục."
+    )
+
+
 # ----- locks.yaml ----------------------------------------------------------------------------
 
 
@@ -320,6 +354,12 @@ class Lock(Model):
     )
     locked_on: Day = Field(description="Ngày khóa kỳ (YYYY-MM-DD).")
     note: Optional = Field(None, description="Ghi chú, ví dụ số báo cáo đã ban hành.")
+    number: int | None = Field(
+        None,
+        ge=1,
+        description="Số của báo cáo đã ban hành (phần số, ví dụ 125 của 125/BC-SNgV): `dnnd report --check` báo khi "
+        "một báo cáo khác trong năm dùng lại số này.",
+    )
 
 
 class LocksFile(Model):

@@ -33,8 +33,9 @@ def _value(annotation: Any, value: Any) -> Any:
         (item,) = typing.get_args(annotation)
         return [_value(item, element) for element in value]
     if origin is dict:
-        _, item = typing.get_args(annotation)
-        return {key: _value(item, element) for key, element in value.items()}
+        key_type, item = typing.get_args(annotation)
+        convert = int if key_type is int else _same  # JSON's keys are text
+        return {convert(key): _value(item, element) for key, element in value.items()}
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return rebuild(annotation, value)
     if annotation is dt.date:
@@ -42,6 +43,10 @@ def _value(annotation: Any, value: Any) -> Any:
     if annotation is Decimal:
         return Decimal(value)
     return value
+
+
+def _same(key: Any) -> Any:
+    return key
 
 
 def _branch(options: tuple[Any, ...], value: Any) -> Any:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from dnnd.evaluate.status_report import StatusReport
+from dnnd.evaluate.status_report import PeriodChoice, StatusReport, choose_period, locked_quarters
 from dnnd.evaluate.task_views import check_agency
+from dnnd.i18n import Text
 from dnnd.load.git import Commit, Landing, first_parent_history, history_graph, main_branch, writer
 from dnnd.load.layout import UPDATES_DIR
 from dnnd.plan.periods import Period, parse_period
@@ -87,14 +88,30 @@ def _first_parents(graph: dict[str, Commit], head: str) -> set[str]:
     return line
 
 
-def landed(repo: Repository, quarter: Period | None, agency_id: str | None, branch: str | None) -> list[Submission]:
-    """`dnnd log`: the submissions on the main branch, of one quarter and one agency when asked."""
+def landed(
+    repo: Repository,
+    quarter: Period | None,
+    agency_id: str | None,
+    branch: str | None,
+    *,
+    every_quarter: bool = False,
+    today: dt.date | None = None,
+) -> tuple[list[Submission], Text | None]:
+    """`dnnd log`: the submissions on the main branch of `quarter` (by default the quarter being reported, with
+    why it was chosen; every quarter with `every_quarter`), of one agency when asked."""
     check_agency(repo, agency_id)
-    return [
+    why = None
+    if quarter is None and not every_quarter:
+        chosen = choose_period(
+            PeriodChoice(), today or dt.date.today(), repo.plan.reporting.windows, locked_quarters(repo)
+        )
+        quarter, why = chosen.period, chosen.why
+    found = [
         item
         for item in submissions(repo, branch)
         if (quarter is None or item.quarter == quarter) and (agency_id is None or item.agency == agency_id)
     ]
+    return found, why
 
 
 def late_submissions(repo: Repository, quarters: list[Period], branch: str | None = None) -> list[Submission]:

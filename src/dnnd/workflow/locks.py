@@ -43,12 +43,12 @@ def _write(root: Path, locks: LocksFile) -> None:
     write_atomic(root / LOCKS_FILE, (_HEADER + dump_yaml(body)).encode("utf-8"), root=root)
 
 
-def lock(root: Path, period: Period, today: dt.date, note: str | None = None) -> Period:
-    """Record that the period's report was issued."""
+def lock(root: Path, period: Period, today: dt.date, note: str | None = None, number: int | None = None) -> Period:
+    """Record that the period's report was issued (under `number`, when given)."""
     locks = _read(root)
     if any(existing.period == period.name for existing in locks.locks):
         raise DnndError(Text(f"kỳ {period.name} đã được khóa", f"period {period.name} is already locked"))
-    locks.locks.append(Lock(period=period.name, locked_on=today, note=note))
+    locks.locks.append(Lock(period=period.name, locked_on=today, note=note, number=number))
     _write(root, locks)
     return period
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -10,9 +11,10 @@ from dnnd.errors import DataError, Problem, UsageError
 from dnnd.evaluate.task_views import check_agency
 from dnnd.i18n import Text
 from dnnd.load.git import Change, changed_since, checked_out, commit_of, merge_base, show
-from dnnd.load.layout import LOCKS_FILE, UPDATES_DIR
+from dnnd.load.layout import LOCKS_FILE, REPORT_TEXTS_DIR, UPDATES_DIR
 from dnnd.plan.periods import Period, parse_period
-from dnnd.repository import load_repository
+from dnnd.plan.successions import Successions
+from dnnd.repository import Repository, load_repository
 from dnnd.workflow.locks import locked_quarters, parse_locks
 
 Level = Literal["error", "warning"]
@@ -54,6 +56,61 @@ def _update_parts(path: str) -> tuple[str | None, Period | None] | None:
         return None, None
     quarter = parse_period(parts[1].removesuffix(".yaml"), "quarter") if len(parts) == 2 else None
     return parts[0], quarter
+
+
+def _report_text(
+    report: ChangeReport, path: str, agency_id: str | None, focal: set[str], locked: dict[Period, str]
+) -> bool:
+    """Judge a change to the focal point's report texts (plan/reports/): its own, reviewed by it, and never of a
+    locked period. Whether the change is the focal point's own (then `agency_id`, when given, touched its files)."""
+    if agency_id is not None and agency_id not in focal:
+        report.findings.append(
+            Finding(
+                "error",
+                path,
+                None,
+                Text(
+                    f"{REPORT_TEXTS_DIR}/ là phần báo cáo do cơ quan đầu mối viết: pull request của '{agency_id}' "
+                    "không được sửa",
+                    f"{REPORT_TEXTS_DIR}/ holds what the focal point writes in its reports: a pull request of "
+                    f"'{agency_id}' may not change it",
+                ),
+            )
+        )
+        return False
+    if agency_id is None:
+        report.findings.append(
+            Finding(
+                "warning",
+                path,
+                None,
+                Text(
+                    "phần báo cáo do cơ quan đầu mối viết: chỉ cơ quan đầu mối sửa và duyệt",
+                    "the focal point's own report text: only the focal point changes and approves it",
+                ),
+            )
+        )
+    period = parse_period(path.rsplit("/", 1)[-1].removesuffix(".yaml"))
+    closed = sorted({locked[quarter] for quarter in (period.quarters() if period else []) if quarter in locked})
+    if closed:
+        report.findings.append(
+            Finding(
+                "error",
+                path,
+                None,
+                Text(
+                    f"kỳ {', '.join(closed)} đã khóa (báo cáo đã ban hành): không được sửa nội dung báo cáo đã ký",
+                    f"period {', '.join(closed)} is locked (its report was issued): a signed report's text may not change",
+                ),
+            )
+        )
+    return True
+
+
+def _focal_point(repo: Repository) -> set[str]:
+    """The focal point the plan names and whoever holds its role today."""
+    named = repo.plan.focal_point
+    return {named, *Successions(repo.agencies).resolve(named, None, dt.date.today())}
 
 
 def _validation(report: ChangeReport, problems: list[Problem]) -> None:
@@ -118,7 +175,12 @@ def check_changes(
                 )
             )
     touched: dict[str, list[str]] = {}
+    focal = _focal_point(repo)
     for change in report.changes:
+        if change.path.startswith(REPORT_TEXTS_DIR + "/"):
+            if _report_text(report, change.path, agency_id, focal, locked) and agency_id is not None:
+                touched.setdefault(agency_id, [])
+            continue
         parts = _update_parts(change.path)
         if agency_id is not None and (parts is None or parts[0] != agency_id):
             report.findings.append(

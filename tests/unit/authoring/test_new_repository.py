@@ -14,7 +14,9 @@ from dnnd.errors import UsageError
 from dnnd.repository import load_repository
 from tests.conftest import EMBEDDED_PLAN, MakeRepo
 
-SCHEMAS = [f"schema/{name}.schema.json" for name in ("update", "plan", "agencies", "tasks", "events", "locks")]
+SCHEMAS = [
+    f"schema/{name}.schema.json" for name in ("update", "plan", "agencies", "tasks", "events", "locks", "report-text")
+]
 PLAN_FILES = ["plan/plan.yaml", "plan/agencies.yaml", "plan/tasks.yaml", "plan/events.yaml", "plan/updates/.gitkeep"]
 
 

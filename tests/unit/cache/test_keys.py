@@ -9,7 +9,7 @@ import pytest
 
 from dnnd.cache import git_state, keys
 from dnnd.cache.git_state import locate
-from dnnd.cache.keys import CacheKeys, files_key, snapshot_key
+from dnnd.cache.keys import CacheKeys, files_key, snapshot_key, texts_key
 from dnnd.load.git import content_id
 from dnnd.load.layout import list_updates, listed_names
 from tests.conftest import MakeRepo
@@ -84,3 +84,29 @@ def test_no_snapshot_key_when_git_cannot_say(make_repo: MakeRepo, monkeypatch: p
     assert places is not None
     monkeypatch.setattr(git_state.git, "start", lambda *args: None)
     assert CacheKeys(places, "files", list_updates(root), root).snapshot_key is None
+
+
+TEXTS = [("plan/reports/2020-Q3.yaml", b"period: 2020-Q3\n"), ("plan/reports/2020-Q4.yaml", b"period: 2020-Q4\n")]
+
+
+def test_the_texts_key_follows_each_texts_name_and_bytes_and_what_could_not_be_read() -> None:
+    key = texts_key(TEXTS, [])
+    assert texts_key(iter(TEXTS), iter([])) == key and len(key) == 64
+    assert texts_key([TEXTS[0], (TEXTS[1][0], b"period: 2020-Q4 \n")], []) != key  # one byte more
+    assert texts_key([TEXTS[0], ("plan/reports/2021-Q4.yaml", TEXTS[1][1])], []) != key  # renamed
+    assert texts_key(TEXTS[:1], []) != key
+    assert texts_key([], []) != key
+    assert texts_key(TEXTS, ["plan/reports/cũ"]) not in (key, texts_key(TEXTS, ["plan/reports/mới"]))
+    assert texts_key(TEXTS[:1], [TEXTS[1][0]]) != texts_key(TEXTS[:1], [])  # unreadable is not absent
+    assert texts_key([("plan/reports/x", b"")], []) != texts_key([], ["plan/reports/x"])
+
+
+def test_the_texts_key_is_part_of_the_snapshot_key_only(make_repo: MakeRepo) -> None:
+    root = init(make_repo({LHHN: "agency: lhhn\n"}))
+    places = locate(root)
+    assert places is not None
+    plain = CacheKeys(places, "files", list_updates(root), root)
+    edited = CacheKeys(places, "files", list_updates(root), root, texts_key(TEXTS, []))
+    assert plain.snapshot_key is not None and edited.snapshot_key not in (None, plain.snapshot_key)
+    assert (edited.files_key, edited.ids) == (plain.files_key, plain.ids)  # the per-file cache is untouched
+    assert snapshot_key("files", [], "state", texts_key(TEXTS, [])) != snapshot_key("files", [], "state")

@@ -201,3 +201,51 @@ def test_files_git_does_not_list_one_by_one_are_hashed(make_repo: MakeRepo) -> N
     assert latest(load_repository(root)) == [("lhhn", "2020-Q3", "Bản A.")]
     (folder / "2020-Q3.yaml").write_text(entry("Bản B."), encoding="utf-8")
     assert latest(load_repository(root)) == [("lhhn", "2020-Q3", "Bản B.")]
+
+
+TEXT = "plan/reports/2020-Q4.yaml"
+WRONG_TEXT = "plan/reports/2021-Q1.yaml"
+
+
+def report_text(summary: str, period: str = "2020-Q4", task: int = 5) -> str:
+    return f"period: {period}\nsummary: {summary}\ntasks:\n  {task}: Nhiệm vụ {task}.\n"
+
+
+def test_the_report_texts_come_back_from_the_snapshot(make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = init(
+        make_repo({UPDATE: entry("Có."), TEXT: report_text("Chung."), WRONG_TEXT: report_text("X", "2021-Q1", 99)})
+    )
+    fresh = load_repository(root, use_cache=False)
+    load_repository(root)
+    no_parsing(monkeypatch)
+    monkeypatch.setattr("dnnd.checks.report_texts.read_report_texts", lambda *args: pytest.fail("texts were read"))
+    served = load_repository(root)
+    assert served.report_texts == fresh.report_texts and list(served.report_texts) == ["2020-Q4"]
+    text = served.report_texts["2020-Q4"]
+    assert (text.summary, text.tasks) == ("Chung.", {5: "Nhiệm vụ 5."})
+    assert [type(task) for task in text.tasks] == [int]  # not the JSON file's text keys
+    assert served.update_problems == fresh.update_problems
+    assert [(problem.path, problem.field) for problem in served.update_problems] == [(WRONG_TEXT, "tasks.99")]
+
+
+def test_a_report_text_edited_added_or_removed_after_a_snapshot_is_seen(make_repo: MakeRepo) -> None:
+    root = init(make_repo({UPDATE: entry("Có."), TEXT: report_text("Bản A.")}))
+    assert load_repository(root).report_texts["2020-Q4"].summary == "Bản A."
+    (root / TEXT).write_text(report_text("Bản B."), encoding="utf-8")
+    assert load_repository(root).report_texts["2020-Q4"].summary == "Bản B."
+    (root / "plan/reports/2020-Q3.yaml").write_text(report_text("Quý III.", "2020-Q3"), encoding="utf-8")
+    assert sorted(load_repository(root).report_texts) == ["2020-Q3", "2020-Q4"]
+    (root / TEXT).unlink()
+    (root / TEXT).mkdir()  # unreadable: a problem, no longer a text
+    repo = load_repository(root)
+    assert (list(repo.report_texts), [problem.path for problem in repo.update_problems]) == (["2020-Q3"], [TEXT])
+
+
+def test_a_report_text_edit_reads_no_update_file_again(make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = init(make_repo({UPDATE: entry("Có."), TEXT: report_text("Bản A.")}))
+    load_repository(root)
+    (root / TEXT).write_text(report_text("Bản B."), encoding="utf-8")
+    monkeypatch.setattr("dnnd.load.update_files._parse_file", lambda *args: pytest.fail("update files were parsed"))
+    repo = load_repository(root)  # a new snapshot, the same per-file cache
+    assert repo.report_texts["2020-Q4"].summary == "Bản B."
+    assert latest(repo) == [("lhhn", "2020-Q3", "Có.")]

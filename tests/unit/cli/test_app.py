@@ -20,6 +20,7 @@ ORDER = [
     "missing",
     "stats",
     "report",
+    "draft",
     "remind",
     "new-update",
     "schema",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dnnd.documents.contents import IssueOptions
 from dnnd.documents.readiness import readiness
 from dnnd.evaluate.facts import build_facts
 from dnnd.evaluate.task_status import evaluate
@@ -17,7 +18,7 @@ def to_do(repo: Repository, name: str = "2020-Q3") -> list[str]:
     period = parse_period(name)
     assert period is not None
     evaluation = evaluate(build_facts(repo), list(repo.tasks), period, period.window(repo.plan.reporting.windows).end)
-    return [item.vi for item in readiness(repo, evaluation)]
+    return [item.vi for item in readiness(repo, evaluation, IssueOptions())]
 
 
 def test_the_focal_points_own_update_comes_first_then_the_others_then_the_signer(make_repo: MakeRepo) -> None:
@@ -27,6 +28,7 @@ def test_the_focal_points_own_update_comes_first_then_the_others_then_the_signer
     assert found[1].startswith("9 cơ quan, đơn vị chưa báo cáo đủ (SNV, ")
     assert "sngv" not in found[1].split("(")[1] and "SNgV" not in found[1]
     assert found[2] == "chưa có họ tên người ký: ghi report.signer.name trong plan/plan.yaml"
+    assert found[3].startswith("chưa có phần báo cáo do cơ quan đầu mối viết (plan/reports/2020-Q3.yaml)")
 
 
 def test_a_focal_point_that_reported_and_a_named_signer_leave_only_the_others(make_repo: MakeRepo) -> None:
@@ -35,4 +37,4 @@ def test_a_focal_point_that_reported_and_a_named_signer_leave_only_the_others(ma
     held = (2, 3, 4, 5, 6, 7, 11, 12, 13, 14, 15)
     files = {"plan/plan.yaml": named, **update("sngv", "2020-Q3", *((task, "in_progress") for task in held))}
     found = to_do(load_repository(make_repo(files), use_cache=False))
-    assert len(found) == 1 and found[0].startswith("9 cơ quan, đơn vị chưa báo cáo đủ")
+    assert len(found) == 2 and found[0].startswith("9 cơ quan, đơn vị chưa báo cáo đủ")

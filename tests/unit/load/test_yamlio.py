@@ -6,9 +6,19 @@ import codecs
 import unicodedata
 
 import pytest
+import yaml
 
 from dnnd.errors import DataError
-from dnnd.load.yamlio import MAX_DEPTH, MAX_FILE_BYTES, MAX_PROBLEMS_PER_FILE, decode_text, load_yaml, parse_yaml
+from dnnd.load.yamlio import (
+    MAX_DEPTH,
+    MAX_FILE_BYTES,
+    MAX_PROBLEMS_PER_FILE,
+    decode_text,
+    load_yaml,
+    parse_yaml,
+    quoted,
+    text_value,
+)
 
 REL = "plan/updates/lhhn/2020-Q3.yaml"
 
@@ -345,3 +355,69 @@ def test_a_stray_zero_byte_in_utf8_text_is_a_control_character_with_its_place() 
     assert message == (
         f"{REL}:2:11: control character U+0000 is not allowed (it corrupts Word output or hides text): delete it"
     )
+
+
+# ----- texts dnnd writes for people to edit ------------------------------------------------------
+
+
+def read_back(text: str) -> object:
+    """`text` written by text_value as task 5's text in a report text, then read as dnnd reads the file."""
+    first, *block = text_value(text, 4)
+    written = "period: 2020-Q4\ntasks:\n  5: " + "\n".join([first, *block]) + "\nsummary: Sau.\n"
+    data = load_yaml(written.encode(), REL).data
+    assert data["summary"] == "Sau."  # the block ends where it should
+    return data["tasks"]["5"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Một dòng.",
+        "Dòng 1\nDòng 2\n\nĐoạn 2, sau một dòng trống",
+        "Ghi chú: đã xong # không phải chú thích",
+        "# cả dòng như chú thích",
+        "- như một mục\n  thụt lề ở dòng sau",
+        "null",
+        "123",
+        "'nháy đơn' và \"nháy kép\"",
+        "\ndòng đầu trống",
+    ],
+)
+def test_text_value_writes_a_literal_block_that_reads_back_the_same(text: str) -> None:
+    written = text_value(text, 4)
+    assert written[0] == "|-"
+    assert all(line == "" or line.startswith("    ") for line in written[1:])
+    assert read_back(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["  thụt lề ở đầu", "\n  dòng sau thụt lề", "xuống dòng ở cuối\n", "", "   ", "a\r\nb"],
+)
+def test_text_value_quotes_what_a_block_would_change(text: str) -> None:
+    written = text_value(text, 4)
+    assert len(written) == 1 and written[0].startswith('"') and written[0].endswith('"')
+    assert "\n" not in written[0]  # one line
+    assert read_back(text) == text
+
+
+def test_quoted_is_one_json_string_with_letters_as_they_are() -> None:
+    assert quoted("Đã xong: 100%") == '"Đã xong: 100%"'
+    assert quoted('a "b"\\c\n\td') == '"a \\"b\\"\\\\c\\n\\td"'
+    assert parse_yaml(f"value: {quoted('a: b # c')}\n", REL).data == {"value": "a: b # c"}
+
+
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85", "\ufeff"])
+def test_quoted_escapes_what_yaml_would_read_as_a_line_break_or_refuse(char: str) -> None:
+    written = quoted(f"trước{char}sau")
+    assert written == f'"trước\\u{ord(char):04x}sau"'
+    assert char not in written
+    assert yaml.safe_load(f"value: {written}\n") == {"value": f"trước{char}sau"}
+    assert decode_text(written.encode(), REL) == written  # nothing dnnd's reader refuses or counts as a line
+
+
+def test_text_value_as_a_top_level_value_reads_back_the_same() -> None:
+    text = "Đoạn 1: mở đầu.\n\n  Đoạn 2 thụt lề.\nKết # hết"
+    written = "summary: " + "\n".join(text_value(text, 2)) + "\nperiod: 2020-Q4\n"
+    assert text_value(text, 2)[1] == "  Đoạn 1: mở đầu."
+    assert load_yaml(written.encode(), REL).data == {"summary": text, "period": "2020-Q4"}

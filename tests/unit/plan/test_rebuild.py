@@ -13,7 +13,7 @@ import pytest
 from pydantic import BaseModel
 
 from dnnd.plan.activity_models import Activity, ExchangeRate, Money
-from dnnd.plan.models import Event, EventsFile, IssuedDocument, Reporting, TasksFile, Update
+from dnnd.plan.models import Assessment, Event, EventsFile, IssuedDocument, Reporting, ReportText, TasksFile, Update
 from dnnd.plan.rebuild import rebuild
 
 
@@ -171,3 +171,27 @@ def test_rebuild_does_not_validate_again() -> None:
 def test_a_key_the_model_does_not_have_is_an_error_the_snapshot_catches() -> None:
     with pytest.raises(KeyError):
         rebuild(Money, {"amount": 5, "currency": "VND", "colour": "red"})
+
+
+def test_a_report_text_comes_back_with_int_task_keys() -> None:
+    data = {
+        "period": "2020-Q4",
+        "summary": "Chung.",
+        "tasks": {"5": "Năm.", 14: "Mười bốn.", "2": None},
+        "assessment": {"achievements": "Tốt."},
+        "proposals": ["Kiến nghị."],
+    }
+    validated, rebuilt = _round_trip(ReportText, data)
+    assert rebuilt == validated
+    assert isinstance(rebuilt, ReportText)
+    assert rebuilt.tasks == {5: "Năm.", 14: "Mười bốn.", 2: None}
+    assert [type(key) for key in rebuilt.tasks] == [int, int, int]  # JSON keys are text
+    assert isinstance(rebuilt.assessment, Assessment) and rebuilt.assessment.achievements == "Tốt."
+
+
+def test_a_dict_with_text_keys_keeps_them_as_text() -> None:
+    plain = {"id": 1, "title": "Việc", "lead": ["snv"], "timing": "Hằng năm", "notes": {"12": "Mười hai"}}
+    validated, rebuilt = _round_trip(TasksFile, {"tasks": [plain]})
+    assert rebuilt == validated
+    assert isinstance(rebuilt, TasksFile)
+    assert rebuilt.tasks[0].notes == {"12": "Mười hai"}

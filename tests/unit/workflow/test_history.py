@@ -104,12 +104,24 @@ def test_landed_filters_by_quarter_agency_and_branch(make_repo: MakeRepo) -> Non
     branch(root, "snv")
     commit(root, SNV, date="2023-09-13T10:00:00+07:00")  # not merged
     repo = load_repository(root)
-    assert rels(landed(repo, None, None, None)) == ["lhhn/2023-Q3.yaml", "lhhn/2023-Q4.yaml"]
-    assert rels(landed(repo, P("2023-Q3"), None, "snv")) == ["lhhn/2023-Q3.yaml", "snv/2023-Q3.yaml"]
-    assert rels(landed(repo, P("2023-Q4"), "lhhn", None)) == ["lhhn/2023-Q4.yaml"]
-    assert rels(landed(repo, None, "snv", None)) == []
+    every = {"every_quarter": True}
+    assert rels(landed(repo, None, None, None, **every)[0]) == ["lhhn/2023-Q3.yaml", "lhhn/2023-Q4.yaml"]
+    assert rels(landed(repo, P("2023-Q3"), None, "snv")[0]) == ["lhhn/2023-Q3.yaml", "snv/2023-Q3.yaml"]
+    assert rels(landed(repo, P("2023-Q4"), "lhhn", None)[0]) == ["lhhn/2023-Q4.yaml"]
+    assert rels(landed(repo, None, "snv", None, **every)[0]) == []
     with pytest.raises(UsageError):
         landed(repo, None, "xyz", None)
+
+
+def test_landed_takes_the_quarter_being_reported_by_default_and_says_why(make_repo: MakeRepo) -> None:
+    root = init(make_repo())
+    submit(root, "lhhn", LHHN, committed="2023-09-01T10:00:00+07:00", merged=ON_TIME)
+    submit(root, "lhhn4", LHHN_Q4, committed="2023-12-01T10:00:00+07:00", merged=Q4_LATE)
+    repo = load_repository(root)
+    found, why = landed(repo, None, None, None, today=dt.date(2023, 10, 1))  # 2023-Q3 ended 14/09, not locked
+    assert rels(found) == ["lhhn/2023-Q3.yaml"] and why is not None and "2023-Q3" in why.vi
+    found, why = landed(repo, None, None, None, today=dt.date(2023, 12, 20))
+    assert rels(found) == ["lhhn/2023-Q4.yaml"] and why is not None and "2023-Q4" in why.vi
 
 
 def test_late_submissions_of_the_quarters_asked(make_repo: MakeRepo) -> None:
