@@ -8,7 +8,7 @@ from pathlib import Path
 
 from docx import Document
 
-from tests.conftest import EMBEDDED_PLAN, MakeRepo, RunCli
+from tests.conftest import EMBEDDED_PLAN, PROJECT, MakeRepo, RunCli
 from tests.docx_helpers import generate, texts
 from tests.git_helpers import update
 
@@ -120,3 +120,11 @@ def test_a_number_an_issued_report_carries_is_told(run_cli: RunCli, make_repo: M
     assert "số 125 đã dùng cho báo cáo kỳ 2020-Q3" in " ".join(check.stdout.split())
     same = run_cli("report", "--quarter", "2020-Q3", "--number", "125", "--date", "2020-09-20", "--check", repo=root)
     assert same.exit_code == 0, same.stdout
+
+
+def test_the_sample_repository_has_a_complete_text_of_its_own(run_cli: RunCli) -> None:
+    sample = PROJECT / "examples" / "khanhhoa-2020"
+    assert run_cli("validate", repo=sample).exit_code == 0
+    check = run_cli("report", "--quarter", "2020-Q4", "--check", repo=sample)
+    assert "Trước khi ký báo cáo kỳ 2020-Q4, còn 2 việc:" in check.stdout  # the agencies missing, the signer
+    assert "plan/reports" not in check.stdout
