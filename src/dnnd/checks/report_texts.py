@@ -78,6 +78,14 @@ def read_report_texts(plan: Plan, task_ids: Collection[int], raw: Mapping[str, b
     return found
 
 
+def _task_number(key: object) -> int | None:
+    """A key of `tasks` as the number the model read it as (the model refused any other already)."""
+    try:
+        return int(str(key))
+    except ValueError:
+        return None
+
+
 def _problems(
     plan: Plan, task_ids: Collection[int], text: ReportText, doc: YamlDocument, rel: str, today: dt.date
 ) -> list[Problem]:
@@ -96,7 +104,9 @@ def _problems(
         problems.append(Problem(rel, line, column, "period", outside))
     written: dict[int, list[str]] = {}  # '5', '05' and '+5' are one task: the YAML keys differ, the numbers not
     for key in doc.data.get("tasks") or {} if isinstance(doc.data, dict) else {}:
-        written.setdefault(int(key), []).append(str(key))
+        number = _task_number(key)
+        if number is not None:
+            written.setdefault(number, []).append(str(key))
     known = set(task_ids)
     for task_id, keys in written.items():
         line, column = doc.locate(("tasks", keys[-1]), key=True)

@@ -39,22 +39,22 @@ def _text_items(repo: Repository, evaluation: Evaluation) -> list[Text]:
                 f"{_period_option(name)}`, edit it and commit it",
             )
         ]
-    sections = {
-        "summary (tình hình chung)": text.summary,
-        "assessment.achievements (kết quả nổi bật)": text.assessment.achievements,
-        "assessment.limitations (hạn chế)": text.assessment.limitations,
-        "assessment.causes (nguyên nhân)": text.assessment.causes,
-        "proposals (kiến nghị)": "\n".join(text.proposals),
-        "next_tasks (nhiệm vụ kỳ tới)": "\n".join(text.next_tasks),
-    }
-    empty = [key for key, value in sections.items() if not paragraphs(value)]
+    sections = (
+        ("summary", "tình hình chung", "overview", text.summary),
+        ("assessment.achievements", "kết quả nổi bật", "achievements", text.assessment.achievements),
+        ("assessment.limitations", "hạn chế", "limitations", text.assessment.limitations),
+        ("assessment.causes", "nguyên nhân", "causes", text.assessment.causes),
+        ("proposals", "kiến nghị", "proposals", "\n".join(text.proposals)),
+        ("next_tasks", "nhiệm vụ kỳ tới", "next period's tasks", "\n".join(text.next_tasks)),
+    )
+    empty = [(key, vi, en) for key, vi, en, value in sections if not paragraphs(value)]
     tasks = [str(task_id) for task_id in repo.tasks if not paragraphs(text.tasks.get(task_id))]
     found = []
     if empty:
         found.append(
             Text(
-                f"{rel}: còn để trống {', '.join(empty)}",
-                f"{rel}: still empty: {', '.join(empty)}",
+                f"{rel}: còn để trống {', '.join(f'{key} ({vi})' for key, vi, _ in empty)}",
+                f"{rel}: still empty: {', '.join(f'{key} ({en})' for key, _, en in empty)}",
             )
         )
     if tasks:

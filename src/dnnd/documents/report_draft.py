@@ -5,7 +5,7 @@ with the agency named, to pick from. It never overwrites a text already there.""
 
 from __future__ import annotations
 
-from dnnd.documents.contents import lines
+from dnnd.documents.contents import focal_point, lines
 from dnnd.documents.report_text import drafted_text
 from dnnd.evaluate.figures import figures_of
 from dnnd.evaluate.report_material import ReportMaterial
@@ -41,13 +41,12 @@ def draft_text(repo: Repository, evaluation: Evaluation) -> str:
     """The text of plan/reports/<period>.yaml as `dnnd draft` writes it."""
     material = ReportMaterial(repo, evaluation)
     text = drafted_text(repo, evaluation, material, figures_of(repo, evaluation.period, evaluation.as_of))
-    focal = repo.agencies.get(repo.plan.focal_point)
+    focal = focal_point(repo, evaluation.as_of)
     phrase = period_phrase(evaluation.period)
     results = {result.task: result for result in evaluation.results}
     out = [
         f"# yaml-language-server: $schema=../../{SCHEMA_PATH}",
-        f"# Phần báo cáo {phrase} do {focal.name if focal else 'cơ quan đầu mối'} (cơ quan đầu mối) viết: `dnnd "
-        "report` đưa vào báo cáo.",
+        f"# Phần báo cáo {phrase} do {focal.name} (cơ quan đầu mối) viết: `dnnd report` đưa vào báo cáo.",
         f"# `dnnd draft` soạn sẵn từ báo cáo của các cơ quan (số liệu đến ngày {dmy(evaluation.as_of)}). Sửa, bổ "
         "sung bằng lời của cơ quan đầu mối,",
         "# rồi chạy `dnnd validate` và `dnnd report --check`, commit. Dòng bắt đầu bằng # là ghi chú, không vào báo cáo.",
