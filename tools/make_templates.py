@@ -304,6 +304,7 @@ def signature_block(document: DocumentObject) -> None:
     table = document.add_table(rows=1, cols=2)
     _no_borders(table._tbl)
     _grid(table, (8.0, TEXT_WIDTH_CM - 8.0))
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # the name stays with its title
     left, right = table.rows[0].cells
     line(left, "Nơi nhận:", "DNND Recipients Head", first=True)
     line(left, "{%p for recipient in recipients %}", "DNND Recipients")

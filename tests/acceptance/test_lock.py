@@ -101,7 +101,9 @@ def test_locked_quarters(period: str, quarters: list[str]) -> None:
 def test_half_year_lock_output_names_both_quarters(run_cli: RunCli, make_repo: MakeRepo) -> None:
     result = run_cli("lock", "2020-H2", repo=make_repo())
     assert result.exit_code == 0, result.output
-    assert "báo cáo các quý 2020-Q3, 2020-Q4 không được sửa nữa" in one_line(result.output)
+    assert "báo cáo các quý 2020-Q3, 2020-Q4 và phần báo cáo của cơ quan đầu mối không được sửa nữa" in one_line(
+        result.output
+    )
 
 
 @pytest.mark.parametrize(("quarter", "refused"), [("2020-Q3", True), ("2020-Q4", True), ("2021-Q1", False)])

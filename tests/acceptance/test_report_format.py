@@ -276,3 +276,10 @@ def test_number_and_day_month_blank_without_options(run_cli: RunCli, make_repo: 
     assert any(re.fullmatch(r"Số:\s+/BC-SNgV", text) for text in texts), texts[:12]
     year = dt.date.today().year
     assert any(re.fullmatch(rf"Khánh Hòa, ngày\s+tháng\s+năm {year}", text) for text in texts), texts[:12]
+
+
+def test_the_signature_block_never_splits_across_pages(run_cli: RunCli, make_repo: MakeRepo) -> None:
+    document = _report(run_cli, make_repo)
+    signature = document.tables[1]
+    assert "Nơi nhận:" in signature.rows[0].cells[0].text
+    assert signature.rows[0]._tr.find(f"{W}trPr/{W}cantSplit") is not None  # the name stays with its title

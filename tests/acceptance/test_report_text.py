@@ -32,16 +32,16 @@ next_tasks:
 """
 
 
-def _ready(run_cli: RunCli, make_repo: MakeRepo, text: bool = True) -> Path:
+def _ready(run_cli: RunCli, make_repo: MakeRepo, text: bool = True, name: str = "ready") -> Path:
     """Everyone reported on 2020-Q3, the signer is named, and (with `text`) the focal point wrote its text."""
     files = {"plan/plan.yaml": SIGNED, **update("sngv", "2020-Q3", *((task, "in_progress") for task in HELD_BY_SNGV))}
-    probe = run_cli("missing", "--quarter", "2020-Q3", "--format", "json", repo=make_repo(files, name="probe"))
+    probe = run_cli("missing", "--quarter", "2020-Q3", "--format", "json", repo=make_repo(files, name=f"{name}-probe"))
     for item in json.loads(probe.stdout)["missing"]:
         files |= update(item["agency"], "2020-Q3", *((task, "in_progress") for task in item["tasks"]))
     if text:
         tasks = "\n".join(f"  {number}: Tổng hợp kết quả nhiệm vụ {number}." for number in range(1, 16))
         files["plan/reports/2020-Q3.yaml"] = TEXT.format(tasks=tasks)
-    return make_repo(files, name="ready")
+    return make_repo(files, name=name)
 
 
 def test_with_its_text_the_report_is_ready_and_carries_it(run_cli: RunCli, make_repo: MakeRepo) -> None:
@@ -117,7 +117,7 @@ def test_a_number_an_issued_report_carries_is_told(run_cli: RunCli, make_repo: M
     locks = "locks:\n  - period: 2020-Q3\n    locked_on: 2020-09-25\n    number: 125\n"
     (root / "plan" / "locks.yaml").write_text(locks, encoding="utf-8")
     check = run_cli("report", "--quarter", "2020-Q4", "--number", "125", "--date", "2020-12-16", "--check", repo=root)
-    assert "số 125 đã dùng cho báo cáo kỳ 2020-Q3" in " ".join(check.stdout.split())
+    assert "số 125 năm 2020 đã dùng cho báo cáo kỳ 2020-Q3" in " ".join(check.stdout.split())
     same = run_cli("report", "--quarter", "2020-Q3", "--number", "125", "--date", "2020-09-20", "--check", repo=root)
     assert same.exit_code == 0, same.stdout
 
@@ -128,3 +128,36 @@ def test_the_sample_repository_has_a_complete_text_of_its_own(run_cli: RunCli) -
     check = run_cli("report", "--quarter", "2020-Q4", "--check", repo=sample)
     assert "Trước khi ký báo cáo kỳ 2020-Q4, còn 2 việc:" in check.stdout  # the agencies missing, the signer
     assert "plan/reports" not in check.stdout
+
+
+def test_a_number_is_judged_by_the_year_its_report_was_issued(run_cli: RunCli, make_repo: MakeRepo) -> None:
+    root = _ready(run_cli, make_repo)
+    assert run_cli("lock", "2020-Q3", "--number", "125", "--date", "2021-01-05", repo=root).exit_code == 0
+    args = ("report", "--quarter", "2020-Q4", "--number", "125", "--check")
+    in_2021 = run_cli(*args, "--date", "2021-01-20", repo=root)
+    assert "số 125 năm 2021 đã dùng cho báo cáo kỳ 2020-Q3" in " ".join(in_2021.stdout.split())
+    in_2020 = run_cli(*args, "--date", "2020-12-20", repo=root)
+    assert "số 125" not in in_2020.stdout
+
+
+def test_the_draft_leaves_the_figures_to_the_report_and_says_so(run_cli: RunCli, make_repo: MakeRepo) -> None:
+    root = _ready(run_cli, make_repo, text=False)
+    assert run_cli("draft", "--quarter", "2020-Q3", repo=root).exit_code == 0
+    text = (root / "plan" / "reports" / "2020-Q3.yaml").read_text(encoding="utf-8")
+    summary = text[text.index("\nsummary: ") :].split("\n\n")[0]
+    assert "Trong kỳ, các cơ quan, đơn vị" not in summary  # the figures are part 2, printed by the report
+    assert "# phần 2 (hoạt động đối ngoại nhân dân trong kỳ" in text
+    assert "#   Trong kỳ, các cơ quan, đơn vị chưa báo cáo hoạt động đối ngoại nhân dân nào." in text
+
+
+def test_report_and_draft_take_as_of_and_say_first_which_period(run_cli: RunCli, make_repo: MakeRepo) -> None:
+    root = _ready(run_cli, make_repo)
+    result = run_cli("report", "--as-of", "2020-10-01", "-o", str(root / "r.docx"), repo=root)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[0].startswith("(kỳ đang báo cáo: 2020-Q3")
+    draft = _ready(
+        run_cli, make_repo, text=False, name="draft"
+    )  # its overview says on which day the tasks were counted
+    args = ("--quarter", "2020-Q3", "--as-of", "2020-08-01", "--date", "2020-08-02")
+    body = texts(generate(run_cli, draft, "report", *args))
+    assert any("Tính đến ngày 01/08/2020, trong tổng số 15 nhiệm vụ" in text for text in body)

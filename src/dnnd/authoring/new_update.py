@@ -115,15 +115,23 @@ def activities_example(day: dt.date) -> list[str]:
     return [f"# {line}".rstrip() for line in lines]
 
 
-def new_update(repo: Repository, agency_id: str, quarter: Period | None, today: dt.date | None = None) -> Scaffold:
-    """Write plan/updates/<agency>/<quarter>.yaml (by default the quarter being reported); never overwrite an
-    existing file, nor write one for a quarter that cannot be reported on (`today`: the date of the run)."""
+def new_update(
+    repo: Repository,
+    agency_id: str,
+    quarter: Period | None,
+    today: dt.date | None = None,
+    *,
+    as_of: dt.date | None = None,
+) -> Scaffold:
+    """Write plan/updates/<agency>/<quarter>.yaml (by default the quarter being reported, today or on `as_of`);
+    never overwrite an existing file, nor write one for a quarter that cannot be reported on (`today`: the date
+    of the run)."""
     agency = check_agency(repo, agency_id)
     assert agency is not None
     today = today or dt.date.today()
     if quarter is None:
         conventions = repo.plan.reporting.windows
-        quarter = choose_period(PeriodChoice(), today, conventions, locked_quarters(repo)).period
+        quarter = choose_period(PeriodChoice(as_of=as_of), today, conventions, locked_quarters(repo)).period
     problem = period_problem(repo.plan, quarter, today)
     if problem is not None:
         raise UsageError(problem)

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from dnnd.cli.context import open_repository, repository_root, settings_of
-from dnnd.cli.options import quarter_of
+from dnnd.cli.options import AsOfOption, day, quarter_of
 
 
 def new_update(
@@ -17,13 +17,15 @@ def new_update(
     quarter: Annotated[
         str | None, typer.Option("--quarter", help="Quý báo cáo, ví dụ 2020-Q3; mặc định: kỳ đang báo cáo.")
     ] = None,
+    as_of: AsOfOption = None,
 ) -> None:
     """Tạo sẵn tệp báo cáo quý của một cơ quan với các nhiệm vụ của nó (Scaffold an agency's quarterly update)."""
     from dnnd.authoring.new_update import new_update as scaffold
     from dnnd.output import messages
 
     repo = open_repository(ctx)
-    messages.scaffolded(scaffold(repo, agency, quarter_of(quarter)), settings_of(ctx).lang)
+    written = scaffold(repo, agency, quarter_of(quarter), as_of=day("--as-of", as_of))
+    messages.scaffolded(written, settings_of(ctx).lang)
 
 
 def schema(ctx: typer.Context) -> None:

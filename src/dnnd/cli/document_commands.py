@@ -7,6 +7,7 @@ import typer
 
 from dnnd.cli.context import open_repository, settings_of
 from dnnd.cli.options import (
+    AsOfOption,
     DateOption,
     ForceOption,
     HalfOption,
@@ -15,7 +16,7 @@ from dnnd.cli.options import (
     QuarterOption,
     YearOption,
     day,
-    named_period,
+    period_choice,
 )
 
 
@@ -24,6 +25,7 @@ def report(
     quarter: QuarterOption = None,
     half: HalfOption = None,
     year: YearOption = None,
+    as_of: AsOfOption = None,
     date: DateOption = None,
     number: NumberOption = None,
     output: OutputOption = None,
@@ -43,19 +45,27 @@ def report(
     lang, repo = settings_of(ctx).lang, open_repository(ctx)
     left_out_warning(repo, lang)
     options = IssueOptions(number, day("--date", date), dt.date.today())
-    period = named_period(quarter, half, year)
+    choice = period_choice(quarter, half, year, as_of)
     if check:
-        evaluation, to_do = check_report(repo, period, options)
-        messages.readiness(to_do, evaluation.period, lang, checking=True)
-        if to_do:
+        checked = check_report(repo, choice, options)
+        messages.chosen_period(checked.why, lang)
+        messages.readiness(checked.to_do, checked.evaluation.period, lang, checking=True)
+        if checked.to_do:
             raise typer.Exit(1)
         return
-    written = write_report(repo, period, options, output=output, force=force, pdf=pdf)
+    written = write_report(repo, choice, options, output=output, force=force, pdf=pdf)
+    messages.chosen_period(written.why, lang)
     messages.written(written.paths, lang)
     messages.readiness(written.to_do, written.evaluation.period, lang, checking=False)
 
 
-def draft(ctx: typer.Context, quarter: QuarterOption = None, half: HalfOption = None, year: YearOption = None) -> None:
+def draft(
+    ctx: typer.Context,
+    quarter: QuarterOption = None,
+    half: HalfOption = None,
+    year: YearOption = None,
+    as_of: AsOfOption = None,
+) -> None:
     """Soạn sẵn phần báo cáo do cơ quan đầu mối viết, plan/reports/<kỳ>.yaml, để sửa (Draft the focal point's
     text of the report)."""
     from dnnd.documents.write import write_draft
@@ -64,7 +74,8 @@ def draft(ctx: typer.Context, quarter: QuarterOption = None, half: HalfOption = 
 
     lang, repo = settings_of(ctx).lang, open_repository(ctx)
     left_out_warning(repo, lang)
-    written = write_draft(repo, named_period(quarter, half, year), dt.date.today())
+    written = write_draft(repo, period_choice(quarter, half, year, as_of), dt.date.today())
+    messages.chosen_period(written.why, lang)
     messages.written(written.paths, lang)
     messages.draft_next(written.evaluation.period.name, lang)
 
@@ -74,6 +85,7 @@ def remind(
     quarter: QuarterOption = None,
     half: HalfOption = None,
     year: YearOption = None,
+    as_of: AsOfOption = None,
     date: DateOption = None,
     number: NumberOption = None,
     deadline: Annotated[
@@ -91,8 +103,9 @@ def remind(
     lang, repo = settings_of(ctx).lang, open_repository(ctx)
     left_out_warning(repo, lang)
     options = IssueOptions(number, day("--date", date), dt.date.today())
-    reply_by, period = day("--deadline", deadline), named_period(quarter, half, year)
-    written = write_reminder(repo, period, options, deadline=reply_by, output=output, force=force)
+    reply_by, choice = day("--deadline", deadline), period_choice(quarter, half, year, as_of)
+    written = write_reminder(repo, choice, options, deadline=reply_by, output=output, force=force)
+    messages.chosen_period(written.why, lang)
     if not written.paths:
         messages.nobody_missing(written.evaluation.period.name, lang)
         return

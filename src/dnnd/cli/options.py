@@ -95,13 +95,19 @@ def period_of(option: str, value: str, kind: "Kind") -> "Period":
         raise _out_of_range(f"{option} {value}", period.year)
     if period is None:
         example = _EXAMPLES[kind]
+        other = parse_period(value)  # a period of another kind: name the option it belongs to
+        hint = "" if other is None else f" {_OPTION_OF[other.kind]} {other.name}"
         raise UsageError(
             Text(
-                f"{option} '{value}' không đúng dạng; ví dụ: {option} {example}",
-                f"{option} '{value}' is not valid; for example: {option} {example}",
+                f"{option} '{value}' không đúng dạng; ví dụ: {option} {example}"
+                + (f" (kỳ này dùng{hint})" if hint else ""),
+                f"{option} '{value}' is not valid; for example: {option} {example}" + (f" (use{hint})" if hint else ""),
             )
         )
     return period
+
+
+_OPTION_OF = {"quarter": "--quarter", "half": "--half", "year": "--year"}
 
 
 def quarter_of(value: str | None) -> "Period | None":
@@ -132,11 +138,6 @@ def period_choice(quarter: str | None, half: str | None, year: str | None, as_of
         assert value is not None
         return PeriodChoice(period=period_of(option, value, kind), as_of=day("--as-of", as_of))
     return PeriodChoice(as_of=day("--as-of", as_of))
-
-
-def named_period(quarter: str | None, half: str | None, year: str | None) -> "Period | None":
-    """The one period a document is about: --quarter, --half or --year; None for the period being reported."""
-    return period_choice(quarter, half, year, None).period
 
 
 def period_argument(text: str) -> "Period":

@@ -10,9 +10,11 @@ from dnnd.cli.context import open_repository, repository_root, settings_of
 from dnnd.cli.options import (
     DEFAULT_FORMAT,
     AgencyOption,
+    AsOfOption,
     FormatOption,
     PeriodArgument,
     QuarterOption,
+    day,
     period_argument,
     quarter_of,
 )
@@ -61,6 +63,7 @@ def lock(
     number: Annotated[
         int | None, typer.Option("--number", min=1, help="Số của báo cáo đã ban hành (ví dụ 125 của 125/BC-SNgV).")
     ] = None,
+    date: Annotated[str | None, typer.Option("--date", help="Ngày ban hành báo cáo (YYYY-MM-DD).")] = None,
 ) -> None:
     """Ghi nhận kỳ đã ban hành báo cáo: báo cáo các quý trong kỳ không được sửa nữa (Lock an issued period)."""
     from dnnd.output import messages
@@ -68,7 +71,8 @@ def lock(
 
     repo = open_repository(ctx)
     messages.locked(
-        locks.lock(repo.root, period_argument(period), dt.date.today(), note, number), settings_of(ctx).lang
+        locks.lock(repo.root, period_argument(period), dt.date.today(), note, number, day("--date", date)),
+        settings_of(ctx).lang,
     )
 
 
@@ -92,6 +96,7 @@ def log(
     every_quarter: Annotated[
         bool, typer.Option("--all", help="Mọi quý (mặc định: quý đang báo cáo, hoặc quý --quarter).")
     ] = False,
+    as_of: AsOfOption = None,
 ) -> None:
     """Khi nào mỗi báo cáo vào nhánh chính, sửa lần cuối khi nào, bởi ai, có muộn không (When updates landed)."""
     from dnnd.output.formats import emit
@@ -100,5 +105,6 @@ def log(
 
     repo = open_repository(ctx)
     short_names = {agency_id: found.short_name for agency_id, found in repo.agencies.items()}
-    found, why = landed(repo, quarter_of(quarter), agency, branch, every_quarter=every_quarter)
+    chosen_day = day("--as-of", as_of)
+    found, why = landed(repo, quarter_of(quarter), agency, branch, every_quarter=every_quarter, today=chosen_day)
     emit(HistoryOutput(found, short_names, why), format.value, settings_of(ctx).lang)

@@ -127,28 +127,34 @@ class _Writer:
                 text += f" (tương đương {money(found.disbursed_vnd_equivalent, 'VND')})"
         return text
 
+    def comparisons(self) -> list[tuple[str, Figures]]:
+        """The periods the figures are compared with, as the report names them: a year with the year before,
+        a quarter or a half also with the period before; only those within the plan's reporting."""
+        stats, period = self.stats, self.stats.scope.period
+        found = []
+        if not self.annual and stats.previous_reported:
+            found.append((previous_phrase(period), stats.previous_totals))
+        if stats.year_ago_reported:
+            found.append(("năm trước" if self.annual else YEAR_AGO_PHRASE, stats.year_ago_totals))
+        return found
+
     def compared(self, kind: str, found: KindFigures) -> str:
+        """', tăng 1 đoàn so với quý trước và cùng kỳ năm trước' (nothing when there is nothing to compare with)."""
         unit = ACTIVITY_KIND_BY_CODE[kind].unit
-        previous = self.stats.previous_totals[kind].activities
-        year_ago = self.stats.year_ago_totals[kind].activities
-        period = self.stats.scope.period
-        if self.annual:
-            return change(found.activities - year_ago, unit, "năm trước", self.zero)
-        if previous == year_ago:  # 'tăng 1 đoàn so với quý trước và cùng kỳ năm trước'
-            return (
-                f"{change(found.activities - previous, unit, previous_phrase(period), self.zero)} và {YEAR_AGO_PHRASE}"
-            )
-        return (
-            f"{change(found.activities - previous, unit, previous_phrase(period), self.zero)} và "
-            f"{change(found.activities - year_ago, unit, YEAR_AGO_PHRASE, self.zero)}"
+        against = [(phrase, figures[kind].activities) for phrase, figures in self.comparisons()]
+        if not against:
+            return ""
+        if len(against) == 2 and against[0][1] == against[1][1]:  # 'tăng 1 đoàn so với quý trước và cùng kỳ năm trước'
+            return f", {change(found.activities - against[0][1], unit, against[0][0], self.zero)} và {against[1][0]}"
+        return ", " + " và ".join(
+            change(found.activities - number, unit, phrase, self.zero) for phrase, number in against
         )
 
     def paragraphs(self) -> list[str]:
         stats = self.stats
         totals = stats.totals
         present = [kind for kind in ACTIVITY_KINDS if totals[kind].activities]
-        # a year is compared with the year before only; a quarter or a half also with the period before
-        compared_with = [stats.year_ago_totals] if self.annual else [stats.previous_totals, stats.year_ago_totals]
+        compared_with = [figures for _, figures in self.comparisons()]
         absent = [
             kind
             for kind in ACTIVITY_KINDS
@@ -156,7 +162,7 @@ class _Writer:
         ]
         out = []
         if present:
-            clauses = [f"{self.clause(kind, totals[kind])}, {self.compared(kind, totals[kind])}" for kind in present]
+            clauses = [f"{self.clause(kind, totals[kind])}{self.compared(kind, totals[kind])}" for kind in present]
             out.append("Trong kỳ, các cơ quan, đơn vị đã " + "; ".join(clauses) + ".")
         else:
             out.append("Trong kỳ, các cơ quan, đơn vị chưa báo cáo hoạt động đối ngoại nhân dân nào.")
@@ -177,12 +183,7 @@ class _Writer:
         """'không có hội nghị, sự kiện (quý trước có 1 hội nghị, sự kiện)': only the periods that had some."""
         unit = ACTIVITY_KIND_BY_CODE[kind].unit
         label = ACTIVITY_KIND_BY_CODE[kind].counted
-        previous = self.stats.previous_totals[kind].activities
-        year_ago = self.stats.year_ago_totals[kind].activities
-        if self.annual:
-            compared = [("năm trước", year_ago)]
-        else:
-            compared = [(previous_phrase(self.stats.scope.period), previous), (YEAR_AGO_PHRASE, year_ago)]
+        compared = [(phrase, figures[kind].activities) for phrase, figures in self.comparisons()]
         had = ", ".join(f"{phrase} có {self.n(number)} {unit}" for phrase, number in compared if number)
         return f"không có {label} ({had})"
 

@@ -10,7 +10,7 @@ from dnnd.documents.report_text import paragraphs
 from dnnd.evaluate.task_status import Evaluation
 from dnnd.i18n import Text
 from dnnd.plan.periods import parse_period
-from dnnd.plan.vietnamese import dmy, period_phrase
+from dnnd.plan.vietnamese import period_phrase
 from dnnd.repository import Repository
 
 
@@ -74,15 +74,15 @@ def _number_items(repo: Repository, evaluation: Evaluation, options: IssueOption
     year = (options.date or options.today).year
     for lock in repo.locks.locks:
         period = parse_period(lock.period)
-        window_end = period.window(repo.plan.reporting.windows).end if period is not None else lock.locked_on
-        same_year = year in (lock.locked_on.year, window_end.year)  # issued at the window's end or when locked
-        if lock.number == options.number and lock.period != evaluation.period.name and same_year:
+        # numbers run by calendar year: the year the report was issued, else the year its data window ended
+        issued = lock.issued_on or (period.window(repo.plan.reporting.windows).end if period else lock.locked_on)
+        if lock.number == options.number and lock.period != evaluation.period.name and issued.year == year:
             return [
                 Text(
-                    f"số {options.number} đã dùng cho báo cáo kỳ {lock.period} (plan/locks.yaml, khóa ngày "
-                    f"{dmy(lock.locked_on)}): lấy số mới ở văn thư",
-                    f"number {options.number} was given to the report on {lock.period} already (plan/locks.yaml, "
-                    f"locked on {lock.locked_on.isoformat()}): ask the clerk for a new one",
+                    f"số {options.number} năm {year} đã dùng cho báo cáo kỳ {lock.period} (plan/locks.yaml): lấy số "
+                    "mới ở văn thư",
+                    f"number {options.number} of {year} was given to the report on {lock.period} already "
+                    "(plan/locks.yaml): ask the clerk for a new one",
                 )
             ]
     return []

@@ -127,9 +127,10 @@ class _Builder:
             if not missing:
                 continue
             self.add("body", f"Các cơ quan, đơn vị chưa báo cáo {period_phrase(quarter)}:")
-            for item in missing:
+            for index, item in enumerate(missing, 1):
                 numbers = ", ".join(str(number) for number in item.tasks)
-                self.add("body", f"- {self.repo.agencies[item.agency].name}: nhiệm vụ {numbers};")
+                end = "." if index == len(missing) else ";"  # a list's items end with ';', its last with '.'
+                self.add("body", f"- {self.repo.agencies[item.agency].name}: nhiệm vụ {numbers}{end}")
         self.add("body", "3. Kết quả nổi bật")
         self.add_text(self.text.assessment.achievements)
         if self.evaluation.period.kind == "year":

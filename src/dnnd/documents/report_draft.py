@@ -6,6 +6,7 @@ with the agency named, to pick from. It never overwrites a text already there.""
 from __future__ import annotations
 
 from dnnd.documents.contents import focal_point, lines
+from dnnd.documents.figures_content import figures_paragraphs
 from dnnd.documents.report_text import drafted_text
 from dnnd.evaluate.figures import figures_of
 from dnnd.evaluate.report_material import ReportMaterial
@@ -40,7 +41,9 @@ def _quoted(material: ReportMaterial, item: ReportedEntry, text: str | None, ind
 def draft_text(repo: Repository, evaluation: Evaluation) -> str:
     """The text of plan/reports/<period>.yaml as `dnnd draft` writes it."""
     material = ReportMaterial(repo, evaluation)
-    text = drafted_text(repo, evaluation, material, figures_of(repo, evaluation.period, evaluation.as_of))
+    text = drafted_text(repo, evaluation, material)
+    stats = figures_of(repo, evaluation.period, evaluation.as_of)
+    figures = figures_paragraphs(stats, leading_zero=repo.plan.report.leading_zero_counts)
     focal = focal_point(repo, evaluation.as_of)
     phrase = period_phrase(evaluation.period)
     results = {result.task: result for result in evaluation.results}
@@ -52,7 +55,9 @@ def draft_text(repo: Repository, evaluation: Evaluation) -> str:
         "# rồi chạy `dnnd validate` và `dnnd report --check`, commit. Dòng bắt đầu bằng # là ghi chú, không vào báo cáo.",
         f"period: {evaluation.period.name}",
         "",
-        "# Tình hình chung, mở đầu phần I; các đoạn cách nhau bằng một dòng trống.",
+        "# Tình hình chung, mở đầu phần I; các đoạn cách nhau bằng một dòng trống. Ngay sau nó, báo cáo tự in",
+        "# phần 2 (hoạt động đối ngoại nhân dân trong kỳ, tính từ báo cáo của các cơ quan): không chép lại ở đây.",
+        *_comments("\n".join(f"  {paragraph}" for paragraph in figures)),
         "summary: " + "\n".join(text_value(text.summary or "", 2)),
         "",
         "# Kết quả từng nhiệm vụ (phần I.3), soạn sẵn từ báo cáo của cơ quan chủ trì. Dưới mỗi nhiệm vụ là",

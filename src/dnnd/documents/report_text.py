@@ -13,6 +13,7 @@ from dnnd.evaluate.figures import Stats
 from dnnd.evaluate.report_material import ComingTask, ReportMaterial, coming_tasks
 from dnnd.evaluate.task_status import Evaluation
 from dnnd.plan.models import ReportText
+from dnnd.plan.schedules import AfterEvents
 from dnnd.plan.vietnamese import dmy, period_phrase
 from dnnd.plan.vocabulary import DONE_CODES
 from dnnd.repository import Repository
@@ -126,6 +127,20 @@ def drafted_text(
     return ReportText(
         period=evaluation.period.name,
         summary=overview(repo, evaluation, stats),
-        tasks={task_id: task_synthesis(repo, material, task_id) for task_id in repo.tasks},
+        tasks={
+            task_id: task_synthesis(repo, material, task_id) or _awaiting(repo, task_id, evaluation)
+            for task_id in repo.tasks
+        },
         next_tasks=next_tasks(repo, evaluation),
     )
+
+
+def _awaiting(repo: Repository, task_id: int, evaluation: Evaluation) -> str:
+    """What a task nobody reported on that waits for guidance can be said to be: not started, and why."""
+    result = next(result for result in evaluation.results if result.task == task_id)
+    schedule = repo.schedules[task_id]
+    if result.status != "waiting" or not isinstance(schedule, AfterEvents):
+        return ""
+    awaited = [repo.events[event].name for event in schedule.events if repo.events[event].occurred_on is None]
+    named = " và ".join(name[:1].lower() + name[1:] for name in awaited)  # 'hướng dẫn của Bộ Ngoại giao'
+    return f"Chưa triển khai do chưa có {named or 'hướng dẫn của cấp trên'}."

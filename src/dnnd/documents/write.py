@@ -35,13 +35,14 @@ class Written:
     evaluation: Evaluation
     agencies: list[str]
     to_do: list[Text] = field(default_factory=list)
+    why: Text | None = None  # why this period, when none was named
 
 
-def _evaluate(repo: Repository, period: Period | None, today: dt.date) -> Evaluation:
-    """Status at the end of the period's window, or today if the window has not ended; with no period named,
-    of the period being reported (`evaluate.status_report.choose_period`)."""
-    chosen = choose_period(PeriodChoice(period), today, repo.plan.reporting.windows, locked_quarters(repo))
-    return evaluate(build_facts(repo), list(repo.tasks), chosen.period, chosen.as_of)
+def _evaluate(repo: Repository, choice: PeriodChoice, today: dt.date) -> tuple[Evaluation, Text | None]:
+    """Status at the end of the period's window, or today (or the day chosen) if earlier; with no period named,
+    of the period being reported (`evaluate.status_report.choose_period`), with why it was chosen."""
+    chosen = choose_period(choice, today, repo.plan.reporting.windows, locked_quarters(repo))
+    return evaluate(build_facts(repo), list(repo.tasks), chosen.period, chosen.as_of), chosen.why
 
 
 def _created(options: IssueOptions, period: Period, repo: Repository) -> dt.datetime:
@@ -55,10 +56,10 @@ def _target(repo: Repository, output: Path | None, stem: str) -> tuple[Path, Pat
 
 
 def write_report(
-    repo: Repository, period: Period | None, options: IssueOptions, *, output: Path | None, force: bool, pdf: bool
+    repo: Repository, choice: PeriodChoice, options: IssueOptions, *, output: Path | None, force: bool, pdf: bool
 ) -> Written:
-    """Render the report for `period`; the .docx (and with `pdf` the .pdf) it wrote."""
-    evaluation = _evaluate(repo, period, options.today)
+    """Render the report on the chosen period; the .docx (and with `pdf` the .pdf) it wrote."""
+    evaluation, why = _evaluate(repo, choice, options.today)
     context = report_context(repo, evaluation, options)
     provenance = word.Provenance(
         repo.plan.id,
@@ -76,19 +77,20 @@ def write_report(
         from dnnd.documents.pdf import to_pdf
 
         paths.append(to_pdf(paths[0], force=force, root=inside))
-    return Written(paths, evaluation, [], readiness(repo, evaluation, options))
+    return Written(paths, evaluation, [], readiness(repo, evaluation, options), why)
 
 
-def check_report(repo: Repository, period: Period | None, options: IssueOptions) -> tuple[Evaluation, list[Text]]:
-    """`dnnd report --check`: what stands between the report on `period` and one to sign; nothing written."""
-    evaluation = _evaluate(repo, period, options.today)
-    return evaluation, readiness(repo, evaluation, options)
+def check_report(repo: Repository, choice: PeriodChoice, options: IssueOptions) -> Written:
+    """`dnnd report --check`: what stands between the report on the chosen period and one to sign; nothing
+    written."""
+    evaluation, why = _evaluate(repo, choice, options.today)
+    return Written([], evaluation, [], readiness(repo, evaluation, options), why)
 
 
-def write_draft(repo: Repository, period: Period | None, today: dt.date) -> Written:
+def write_draft(repo: Repository, choice: PeriodChoice, today: dt.date) -> Written:
     """Write plan/reports/<period>.yaml pre-filled (by default for the period being reported); never over a
     text already there, nor for a period the plan cannot report on yet."""
-    evaluation = _evaluate(repo, period, today)
+    evaluation, why = _evaluate(repo, choice, today)
     problem = period_text_problem(repo.plan, evaluation.period, today)
     if problem is not None:
         raise UsageError(problem)
@@ -102,12 +104,12 @@ def write_draft(repo: Repository, period: Period | None, today: dt.date) -> Writ
             )
         )
     write_atomic(path, draft_text(repo, evaluation).encode("utf-8"), root=repo.root)
-    return Written([path], evaluation, [])
+    return Written([path], evaluation, [], why=why)
 
 
 def write_reminder(
     repo: Repository,
-    period: Period | None,
+    choice: PeriodChoice,
     options: IssueOptions,
     *,
     deadline: dt.date | None,
@@ -115,7 +117,7 @@ def write_reminder(
     force: bool,
 ) -> Written:
     """Render the letter urging the agencies that have not reported; nothing is written when none is missing."""
-    evaluation = _evaluate(repo, period, options.today)
+    evaluation, why = _evaluate(repo, choice, options.today)
     letter_day = options.date or options.today
     reply_by = deadline or letter_day + dt.timedelta(days=7)
     if reply_by <= letter_day:
@@ -127,7 +129,7 @@ def write_reminder(
         )
     context = reminder_context(repo, evaluation, options, reply_by)
     if not context.agencies:
-        return Written([], evaluation, [])
+        return Written([], evaluation, [], why=why)
     provenance = word.Provenance(
         repo.plan.id,
         evaluation.period.name,
@@ -137,4 +139,4 @@ def write_reminder(
     )
     content = word.render(word.template_path(repo.root, "remind.docx"), context, provenance)
     path, inside = _target(repo, output, f"don-doc-{evaluation.period.name}")
-    return Written([word.write_new(path, content, force=force, root=inside)], evaluation, context.agencies)
+    return Written([word.write_new(path, content, force=force, root=inside)], evaluation, context.agencies, why=why)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, NamedTuple
 
+from dnnd.checks.update_periods import first_quarter
 from dnnd.evaluate.status_report import PeriodChoice, choose_period, locked_quarters
 from dnnd.evaluate.task_views import check_agency
 from dnnd.i18n import Text
@@ -150,6 +151,10 @@ class Stats:
     rates: Rates
     agency: str | None = None
     why: Text | None = None  # why this period, when none was named
+    # whether the period before and the one a year earlier lie within the plan's reporting (a comparison with
+    # a period before the plan's first reporting quarter would read as growth from nothing)
+    previous_reported: bool = True
+    year_ago_reported: bool = True
 
 
 def _cut(period: Period, convention: Convention, until: dt.date | None) -> Scope:
@@ -201,6 +206,7 @@ def figures_of(repo: Repository, period: Period, until: dt.date, *, agency_id: s
     whole_year = Period(period.year, 1, period.last_quarter)
     year_to_date = Scope(whole_year, whole_year.window(convention), scope.until)
     rates = Rates(repo.plan.reporting.exchange_rates)
+    first = first_quarter(repo.plan)
     if repo.keeps:
         own = repo.activities(scope.quarters())
     else:  # every quarter at once: one pass over the records, and nothing kept to add up
@@ -230,6 +236,8 @@ def figures_of(repo: Repository, period: Period, until: dt.date, *, agency_id: s
         current,
         rates,
         agency_id,
+        previous_reported=previous.period.quarters()[0] >= first,
+        year_ago_reported=year_ago.period.quarters()[0] >= first,
     )
 
 

@@ -49,6 +49,15 @@ class HistoryOutput(NamedTuple):
         from rich.table import Table
         from rich.text import Text as RichText
 
+        if not self.found:
+            why = f" ({self.why.in_(lang)})" if self.why is not None else ""
+            message = Text(
+                "Chưa có báo cáo nào vào nhánh chính" + why + "; `--all` cho mọi quý.",
+                "No update has reached the main branch" + why + "; `--all` for every quarter.",
+            )
+            out().print(message.in_(lang))
+            return
+
         table = Table(
             title=Text("Báo cáo đã vào nhánh chính", "Updates on the main branch").in_(lang),
             caption=f"({self.why.in_(lang)})" if self.why is not None else None,

@@ -39,15 +39,21 @@ def written(paths: list[Path], lang: str) -> None:
         console.print(Text(f"Đã ghi {path}", f"Wrote {path}").in_(lang))
 
 
+def chosen_period(why: Text | None, lang: str) -> None:
+    """Why a command took the period it did, when none was named: first, on stderr."""
+    if why is not None:
+        err().print(f"({why.in_(lang)})")
+
+
 def draft_next(period: str, lang: str) -> None:
     """What the officer does with a drafted report text."""
     option = "--quarter" if "-Q" in period else "--half" if "-H" in period else "--year"
     out().print(
         Text(
             f"Sửa tệp này bằng lời của cơ quan đầu mối (các dòng # là nguyên văn báo cáo của các cơ quan để chọn lọc), "
-            f"rồi chạy `dnnd report --check {option} {period}` và commit.",
+            f"rồi chạy `dnnd validate` và `dnnd report --check {option} {period}`, commit.",
             f"Edit it in the focal point's own words (the # lines quote the agencies' updates to pick from), then run "
-            f"`dnnd report --check {option} {period}` and commit it.",
+            f"`dnnd validate` and `dnnd report --check {option} {period}`, and commit it.",
         ).in_(lang)
     )
 
@@ -124,9 +130,10 @@ def changes(report: ChangeReport, fmt: str, lang: str) -> None:
 
 def locked(period: Period, lang: str) -> None:
     quarters = ", ".join(quarter.name for quarter in period.quarters())
+    which = f"báo cáo quý {quarters}" if period.kind == "quarter" else f"báo cáo các quý {quarters}"
     out().print(
         Text(
-            f"Đã khóa kỳ {period.name}: báo cáo các quý {quarters} không được sửa nữa "
+            f"Đã khóa kỳ {period.name}: {which} và phần báo cáo của cơ quan đầu mối không được sửa nữa "
             "(`dnnd check-changes` sẽ từ chối). Hãy commit plan/locks.yaml.",
             f"Locked {period.name}: the updates of {quarters} may no longer change "
             "(`dnnd check-changes` refuses it). Commit plan/locks.yaml.",

@@ -360,6 +360,7 @@ class Lock(Model):
         description="Số của báo cáo đã ban hành (phần số, ví dụ 125 của 125/BC-SNgV): `dnnd report --check` báo khi "
         "một báo cáo khác trong năm dùng lại số này.",
     )
+    issued_on: Day | None = Field(None, description="Ngày ban hành báo cáo (YYYY-MM-DD): năm của số báo cáo.")
 
 
 class LocksFile(Model):

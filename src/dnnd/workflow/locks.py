@@ -43,12 +43,19 @@ def _write(root: Path, locks: LocksFile) -> None:
     write_atomic(root / LOCKS_FILE, (_HEADER + dump_yaml(body)).encode("utf-8"), root=root)
 
 
-def lock(root: Path, period: Period, today: dt.date, note: str | None = None, number: int | None = None) -> Period:
-    """Record that the period's report was issued (under `number`, when given)."""
+def lock(
+    root: Path,
+    period: Period,
+    today: dt.date,
+    note: str | None = None,
+    number: int | None = None,
+    issued_on: dt.date | None = None,
+) -> Period:
+    """Record that the period's report was issued (under `number`, on `issued_on`, when given)."""
     locks = _read(root)
     if any(existing.period == period.name for existing in locks.locks):
         raise DnndError(Text(f"kỳ {period.name} đã được khóa", f"period {period.name} is already locked"))
-    locks.locks.append(Lock(period=period.name, locked_on=today, note=note, number=number))
+    locks.locks.append(Lock(period=period.name, locked_on=today, note=note, number=number, issued_on=issued_on))
     _write(root, locks)
     return period
 

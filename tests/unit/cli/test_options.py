@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from dnnd.cli.options import DEFAULT_FORMAT, Format, day, named_period, period_argument, period_choice, quarter_of
+from dnnd.cli.options import DEFAULT_FORMAT, Format, day, period_argument, period_choice, quarter_of
 from dnnd.errors import UsageError
 from dnnd.evaluate.status_report import PeriodChoice
 from dnnd.plan.periods import Period
@@ -59,8 +59,8 @@ def test_period_choice_is_the_one_option_given(
         ),
         (
             (None, "2020-Q1", None, None),
-            "--half '2020-Q1' không đúng dạng; ví dụ: --half 2020-H1",
-            "--half '2020-Q1' is not valid; for example: --half 2020-H1",
+            "--half '2020-Q1' không đúng dạng; ví dụ: --half 2020-H1 (kỳ này dùng --quarter 2020-Q1)",
+            "--half '2020-Q1' is not valid; for example: --half 2020-H1 (use --quarter 2020-Q1)",
         ),
         (
             (None, None, "20", None),
@@ -87,14 +87,14 @@ def test_period_choice_usage_messages(
     assert usage(raised) == (vi, en, 2)
 
 
-def test_named_period_is_the_one_given_or_none_and_quarter_of_only_quarters() -> None:
-    assert named_period(None, "2020-H1", None) == Period(2020, 1, 2)
-    assert named_period(None, None, None) is None  # the period being reported, chosen by the core
+def test_period_choice_is_the_one_given_or_none_and_quarter_of_only_quarters() -> None:
+    assert period_choice(None, "2020-H1", None, None) == PeriodChoice(Period(2020, 1, 2))
+    assert period_choice(None, None, None, None) == PeriodChoice()  # the period being reported, chosen by the core
     assert period_choice("2020-Q3", None, None, "2020-11-20") == PeriodChoice(Period(2020, 3, 3), dt.date(2020, 11, 20))
     assert (quarter_of(None), quarter_of("2020-Q4")) == (None, Period(2020, 4, 4))
     with pytest.raises(UsageError) as raised:
         quarter_of("2020")
-    assert usage(raised)[1] == "--quarter '2020' is not valid; for example: --quarter 2020-Q3"
+    assert usage(raised)[1] == "--quarter '2020' is not valid; for example: --quarter 2020-Q3 (use --year 2020)"
 
 
 def test_period_argument_is_any_kind_and_formats_are_the_registrys() -> None:

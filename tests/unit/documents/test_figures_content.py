@@ -354,8 +354,7 @@ def test_a_rate_is_stated_only_when_the_report_gives_a_value_converted_with_it(m
     repo = _repo(make_repo, {("sngv", "2020-Q4"): [USD_AID], ("snv", "2021-Q1"): [training]})
     paragraphs = figures_paragraphs(figures_of(repo, quarter(2021, 1), D(2021, 3, 14)))
     assert paragraphs[:2] == [
-        f"{OPENING}tổ chức 1 lớp tập huấn với 30 lượt người tham gia, tăng 1 lớp so với quý trước và cùng kỳ năm "
-        "trước.",
+        f"{OPENING}tổ chức 1 lớp tập huấn với 30 lượt người tham gia, tăng 1 lớp so với quý trước.",  # 2020-Q1: no plan
         "Trong kỳ không có khoản viện trợ (quý trước có 1 khoản).",
     ]
     assert [text for text in paragraphs if text.startswith("Giá trị quy đổi")] == []
@@ -368,6 +367,19 @@ def test_a_year_report_drafted_early_has_no_empty_comparison(make_repo: MakeRepo
     previous, year_ago = stats.previous_totals["delegation_out"], stats.year_ago_totals["delegation_out"]
     assert (previous.activities, year_ago.activities) == (1, 0)
     assert [paragraph for paragraph in figures_paragraphs(stats) if "()" in paragraph] == []
+
+
+def test_a_period_before_the_plans_first_reporting_quarter_is_not_compared_with(make_repo: MakeRepo) -> None:
+    training = {"kind": "training", "title": "Lớp tập huấn", "start": D(2021, 1, 10), "people": 30}
+    repo = _repo(make_repo, {("snv", "2021-Q1"): [training]})
+    stats = figures_of(repo, quarter(2021, 1), D(2021, 3, 14))
+    assert (stats.previous_reported, stats.year_ago_reported) == (True, False)
+    assert figures_paragraphs(stats)[0].endswith("tăng 1 lớp so với quý trước.")
+    year = figures_of(repo, Period(2021, 1, 4), D(2021, 12, 14))
+    assert not year.year_ago_reported and "so với năm trước" not in figures_paragraphs(year)[0]
+    later = figures_of(repo, quarter(2022, 1), D(2022, 3, 14))  # 2021-Q1 is within the plan
+    assert (later.previous_reported, later.year_ago_reported) == (True, True)
+    assert figures_paragraphs(later)[1] == "Trong kỳ không có lớp tập huấn (cùng kỳ năm trước có 1 lớp)."
 
 
 @pytest.mark.parametrize(

@@ -168,9 +168,9 @@ def test_agencies_that_did_not_report_per_quarter_in_the_plans_order(make_repo: 
     section = _section(_crafted(_repo(make_repo), "2020-H2", {}, missing), HEADINGS[1])
     assert section[section.index("2. Tình hình báo cáo của các cơ quan, đơn vị:") + 1 : -2] == [
         "Các cơ quan, đơn vị chưa báo cáo quý III năm 2020:",
-        "- Sở Nội vụ: nhiệm vụ 5;",
+        "- Sở Nội vụ: nhiệm vụ 5.",
         "Các cơ quan, đơn vị chưa báo cáo quý IV năm 2020:",
-        f"- {LHHN}: nhiệm vụ 2, 3;",  # not Sở Ngoại vụ: the focal point does not list itself
+        f"- {LHHN}: nhiệm vụ 2, 3.",  # not Sở Ngoại vụ: the focal point does not list itself
     ]
 
 

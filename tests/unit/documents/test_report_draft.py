@@ -11,7 +11,6 @@ import yaml
 from dnnd.documents.report_draft import draft_text
 from dnnd.documents.report_text import next_tasks, overview, task_synthesis
 from dnnd.evaluate.facts import build_facts
-from dnnd.evaluate.figures import figures_of
 from dnnd.evaluate.report_material import ReportMaterial
 from dnnd.evaluate.task_status import Evaluation, evaluate
 from dnnd.load.validation import validate_document
@@ -78,8 +77,14 @@ def test_a_quiet_quarters_draft_reads_back_as_its_report_text(make_repo: MakeRep
     assert text.endswith("\n") and "\nperiod: 2020-Q3\n" in text
     found = _parsed(text)
     assert found.period == "2020-Q3"
-    assert found.summary == overview(repo, evaluation, figures_of(repo, evaluation.period, evaluation.as_of))
-    assert found.tasks == dict.fromkeys(range(1, 16), "")
+    assert found.summary == overview(repo, evaluation, None)  # the figures are the report's own part 2
+    both, bng = "hướng dẫn của Bộ Ngoại giao và hướng dẫn của Bộ Nội vụ", "hướng dẫn của Bộ Ngoại giao"
+    assert {task: said for task, said in found.tasks.items() if said} == {
+        1: f"Chưa triển khai do chưa có {both}.",
+        9: f"Chưa triển khai do chưa có {bng}.",
+        10: f"Chưa triển khai do chưa có {bng}.",
+    }
+    assert set(found.tasks) == set(range(1, 16))
     assert found.next_tasks == next_tasks(repo, evaluation) and len(found.next_tasks) == 4
     assert found.proposals == [] and found.assessment.model_dump() == dict.fromkeys(
         ("achievements", "limitations", "causes"), ""
@@ -90,13 +95,17 @@ def test_each_task_is_headed_by_a_comment_with_its_title_and_status(make_repo: M
     repo = _repo(make_repo)
     evaluation = _evaluation(repo)
     lines = draft_text(repo, evaluation).splitlines()
-    tasks = lines[lines.index("tasks:") + 1 : lines.index("tasks:") + 31]
-    assert tasks[1::2] == [f'  {task}: ""' for task in range(1, 16)]
-    assert [line.split(":")[0] for line in tasks[::2]] == [f"  # Nhiệm vụ {task}" for task in range(1, 16)]
-    assert tasks[0] == f"  # Nhiệm vụ 1: {T[1]} (tình trạng: Chờ điều kiện)"
-    assert tasks[2] == f"  # Nhiệm vụ 2: {T[2]} (tình trạng: Thường xuyên)"
-    assert tasks[6] == f"  # Nhiệm vụ 4: {T[4]} (tình trạng: Đang thực hiện trong hạn)"
-    assert lines[lines.index("tasks:") + 31] == ""
+    tasks = lines[lines.index("tasks:") + 1 : lines.index("tasks:") + 35]
+    heads = [line for line in tasks if line.startswith("  # Nhiệm vụ ")]
+    assert [line.split(":")[0] for line in heads] == [f"  # Nhiệm vụ {task}" for task in range(1, 16)]
+    assert heads[0] == f"  # Nhiệm vụ 1: {T[1]} (tình trạng: Chờ điều kiện)"
+    assert heads[1] == f"  # Nhiệm vụ 2: {T[2]} (tình trạng: Thường xuyên)"
+    assert heads[3] == f"  # Nhiệm vụ 4: {T[4]} (tình trạng: Đang thực hiện trong hạn)"
+    assert tasks[1:3] == [
+        "  1: |-",
+        "    Chưa triển khai do chưa có hướng dẫn của Bộ Ngoại giao và hướng dẫn của Bộ Nội vụ.",
+    ]
+    assert tasks[4] == '  2: ""' and tasks[-1] == ""
 
 
 def test_a_hostile_agency_summary_stays_a_comment_and_the_draft_still_parses(make_repo: MakeRepo) -> None:
