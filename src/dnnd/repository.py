@@ -79,7 +79,14 @@ class Repository:
 
     def verdict(self) -> Verdict:
         """What `dnnd validate` reports of it."""
-        return Verdict(len(self.tasks), len(self.agencies), self.summary.files, self.update_problems, self.warnings)
+        return Verdict(
+            len(self.tasks),
+            len(self.agencies),
+            self.summary.files,
+            self.update_problems,
+            self.warnings,
+            len(self.report_texts),
+        )
 
     @property
     def updates(self) -> list[UpdateFile]:

@@ -23,6 +23,7 @@ class Verdict(NamedTuple):
     files: int  # valid update files
     problems: list[Problem]  # of the update files left out
     warnings: list[Problem]
+    texts: int = 0  # the focal point's valid report texts
 
 
 def problems_to_plain(problems: Iterable[Problem]) -> list[list[Any]]:
@@ -39,6 +40,7 @@ def verdict_to_plain(verdict: Verdict) -> dict[str, Any]:
         "agencies": verdict.agencies,
         "files": verdict.files,
         "warnings": problems_to_plain(verdict.warnings),
+        "texts": verdict.texts,
     }
 
 
@@ -52,6 +54,7 @@ def read_verdict(body: dict[str, Any]) -> Verdict | None:
             int(plain["files"]),
             problems_from_plain(body["problems"]),
             problems_from_plain(plain["warnings"]),
+            int(plain["texts"]),
         )
     except (KeyError, TypeError, ValueError):
         return None

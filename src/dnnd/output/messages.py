@@ -25,10 +25,14 @@ def verdict(found: Verdict, lang: str) -> None:
     for problem in found.warnings:
         print(f"{Text('Cảnh báo', 'Warning').in_(lang)}: {problem.render(lang)}", file=sys.stderr)
     tasks, agencies, updates = found.tasks, found.agencies, found.files
+    texts = Text(
+        f", {found.texts} phần báo cáo của cơ quan đầu mối" if found.texts else "",
+        f", {found.texts} report text(s) of the focal point" if found.texts else "",
+    )
     print(
         Text(
-            f"Hợp lệ: {tasks} nhiệm vụ, {agencies} cơ quan, {updates} tệp báo cáo; không có lỗi.",
-            f"Valid: {tasks} tasks, {agencies} agencies, {updates} update files; no problems.",
+            f"Hợp lệ: {tasks} nhiệm vụ, {agencies} cơ quan, {updates} tệp báo cáo{texts.vi}; không có lỗi.",
+            f"Valid: {tasks} tasks, {agencies} agencies, {updates} update files{texts.en}; no problems.",
         ).in_(lang)
     )
 
