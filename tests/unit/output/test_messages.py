@@ -34,7 +34,9 @@ def test_verdict_prints_warnings_on_stderr_then_one_line(capsys: pytest.CaptureF
     assert capsys.readouterr() == ("Valid: 15 tasks, 21 agencies, 0 update files; no problems.\n", "")
     messages.verdict(Verdict(15, 21, 2, [], [], texts=1), "vi")
     found = capsys.readouterr().out
-    assert found == "Hợp lệ: 15 nhiệm vụ, 21 cơ quan, 2 tệp báo cáo, 1 phần báo cáo của cơ quan đầu mối; không có lỗi.\n"
+    assert (
+        found == "Hợp lệ: 15 nhiệm vụ, 21 cơ quan, 2 tệp báo cáo, 1 phần báo cáo của cơ quan đầu mối; không có lỗi.\n"
+    )
 
 
 def test_github_annotations_are_escaped_and_at_most_ten_per_kind(capsys: pytest.CaptureFixture[str]) -> None:
