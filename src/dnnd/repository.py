@@ -191,6 +191,7 @@ def _from_files(state: RepositoryState) -> Repository:
     from dnnd.cache import snapshot
     from dnnd.cache.update_cache import read_updates
     from dnnd.checks.activities import merges_into_locked_periods
+    from dnnd.checks.omitted_entries import omitted_entries
     from dnnd.checks.registry import UpdateChecks, UpdateContext, check_plan_files
     from dnnd.checks.report_texts import ReportTexts, read_report_texts
     from dnnd.checks.task_timing import schedules_of
@@ -239,8 +240,12 @@ def _from_files(state: RepositoryState) -> Repository:
     texts = ReportTexts(texts.texts, [*state.report_text_problems, *texts.problems])
     update_problems.extend(texts.problems)  # told by validate; they leave no update out
     models = {rel: model for rel, (model, _) in files.loaded.items()}
-    warnings = activity_warnings(updates, context.plan.reporting.windows)
     summary = _summary(context.tasks, agencies, updates)
+    occurred = {event.id: event.occurred_on for event in events}
+    warnings = [
+        *activity_warnings(updates, context.plan.reporting.windows),
+        *omitted_entries(context, summary, occurred),
+    ]
     found = snapshot.Snapshot(models, summary, update_problems, left_out, warnings, texts.texts)
     kept = state.keys is not None and state.keys.snapshot_key is not None and read.as_keyed
     repo = _assemble(state.root, found, context.schedules, updates=updates, keys=state.keys if kept else None)
@@ -317,7 +322,7 @@ def _assemble(
     events_file = files.get(EVENTS_FILE) or EventsFile.model_construct(events=[])
     locks = files.get(LOCKS_FILE) or LocksFile.model_construct(locks=[])
     assert isinstance(events_file, EventsFile) and isinstance(locks, LocksFile)
-    warnings = [*found.activity_warnings]
+    warnings = [*found.warnings]
     if not tasks_file.tasks:
         warnings.insert(
             0,

@@ -97,7 +97,7 @@ def test_invalid_repository_fails(run_cli: RunCli, pr: Pr) -> None:
     root = pr(update("lhhn", "2020-Q4", (2, "finished")))
     result = check(run_cli, root, "--agency", "lhhn")
     assert result.exit_code == 1
-    assert "LỖI plan/updates/lhhn/2020-Q4.yaml:5: entries[0].status" in result.output
+    assert "LỖI plan/updates/lhhn/2020-Q4.yaml:5: nhiệm vụ 2 (entries[0]).status" in result.output
 
 
 def test_unlocking_and_editing_at_once_is_refused(run_cli: RunCli, pr: Pr) -> None:
@@ -145,7 +145,7 @@ def test_github_annotations_are_escaped(run_cli: RunCli, pr: Pr) -> None:
     lines = result.stdout.splitlines()
     assert "::error file=ghi chú/a%2Cb%3Ac%25.txt::tệp này nằm ngoài thư mục plan/updates/lhhn/" in "\n".join(lines)
     status = next(line for line in lines if "2020-Q4.yaml" in line)
-    assert status.startswith("::error file=plan/updates/lhhn/2020-Q4.yaml,line=5::entries[0].status: ")
+    assert status.startswith("::error file=plan/updates/lhhn/2020-Q4.yaml,line=5::nhiệm vụ 2 (entries[0]).status: ")
     assert "'50%25%0D%0Axong'" in status
     assert all("\r" not in line for line in lines)
 

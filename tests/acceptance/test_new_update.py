@@ -73,7 +73,7 @@ def test_placeholders_fail_validation_until_filled_in(run_cli: RunCli, make_repo
     result = run_cli("validate", repo=root)
     assert result.exit_code == 1
     assert "plan/updates/lhhn/2020-Q3.yaml" in result.output
-    assert "entries[0].status" in result.output and "entries[0].summary" in result.output
+    assert "nhiệm vụ 2 (entries[0]).status" in result.output and "nhiệm vụ 2 (entries[0]).summary" in result.output
     filled = text.replace('status: ""', "status: in_progress").replace('summary: ""', "summary: Đã triển khai.")
     (root / "plan/updates/lhhn/2020-Q3.yaml").write_text(filled, encoding="utf-8")
     result = run_cli("validate", repo=root)

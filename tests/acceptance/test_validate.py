@@ -47,7 +47,8 @@ def test_validate_in_english(make_repo: MakeRepo, run_cli: RunCli) -> None:
     result = run_cli("validate", "--lang", "en", repo=make_repo({UPDATE: broken("in_progress", "finished")}))
     assert result.exit_code == 1
     assert result.output.splitlines() == [
-        f"{UPDATE}:8:13: entries[0].status: invalid value 'finished'; use one of: not_started, in_progress, done, blocked",
+        f"{UPDATE}:8:13: nhiệm vụ 5 (entries[0]).status: invalid value 'finished'; use one of: not_started, in_progress, "
+        "done, blocked",
         "1 problem(s) in 1 file(s). Fix them as each line says, then run `dnnd validate`.",
     ]
 
@@ -74,11 +75,14 @@ def test_validate_lists_every_problem_of_every_file(make_repo: MakeRepo, run_cli
     result = run_cli("validate", repo=root)
     assert result.exit_code == 1
     lines = result.output.splitlines()
-    assert lines[-1] == "Có 4 lỗi trong 4 tệp. Sửa theo hướng dẫn ở từng dòng rồi chạy lại `dnnd validate`."
+    assert lines[-1] == "Có 5 lỗi trong 4 tệp. Sửa theo hướng dẫn ở từng dòng rồi chạy lại `dnnd validate`."
     assert lines[0].startswith(f"plan/tasks.yaml:{last + 3}:12: tasks[15].lead[0]: không có cơ quan mã 'xyz'")
-    assert lines[1].startswith(f"{UPDATE}:8:13: entries[0].status: giá trị 'xong' không hợp lệ")
-    assert lines[2] == "plan/updates/lhhn/2020-q4.yaml: tên tệp không đúng: đổi tên thành 2020-Q4.yaml"
-    assert lines[3].startswith("plan/updates/sngv/2020-Q3.yaml:4:1: lỗi cú pháp YAML: ")
+    assert lines[1].startswith(f"{UPDATE}:7:5: nhiệm vụ 5 (entries[0]).done_on: status là done nên phải ghi done_on")
+    assert lines[2].startswith(
+        f"{UPDATE}:8:13: nhiệm vụ 5 (entries[0]).status: giá trị 'xong' không hợp lệ: dùng 'done'"
+    )
+    assert lines[3] == "plan/updates/lhhn/2020-q4.yaml: tên tệp không đúng: đổi tên thành 2020-Q4.yaml"
+    assert lines[4].startswith("plan/updates/sngv/2020-Q3.yaml:4:1: lỗi cú pháp YAML: ")
     assert "Traceback" not in result.output
     assert _snapshot(root) == before
 

@@ -114,7 +114,8 @@ def test_validate_answers_from_the_snapshot_of_the_same_state_and_sees_a_change(
 
 def test_validate_without_the_cache_loads_the_repository_and_raises_on_plan_errors(make_repo: MakeRepo) -> None:
     root = make_repo(GOOD)
-    assert validate_repository(root, use_cache=False) == Verdict(15, 21, 4, [], [])
+    verdict = validate_repository(root, use_cache=False)  # its warnings (tasks left out): checks/test_omitted_entries
+    assert verdict._replace(warnings=[]) == Verdict(15, 21, 4, [], [])
     (root / "plan/tasks.yaml").write_text("tasks: 5\n", encoding="utf-8")
     with pytest.raises(DataError) as caught:
         validate_repository(root, use_cache=False)

@@ -6,9 +6,9 @@ snapshot is kept of a run in which a file changed while it was read.
 
 It keeps the plan files' validated data, the focal point's valid report texts, the problems of the
 invalid update files (and which they are), the summary of the valid ones (`load.summary`), the warnings
-about their activities, and what `dnnd validate` reports (`verdict.py`). On a hit the plan models are
-rebuilt from that data without validating it again (`plan.rebuild`): it was valid when stored
-and the key proves the bytes are the same.
+about them (their activities, the tasks they leave out), and what `dnnd validate` reports (`verdict.py`).
+On a hit the plan models are rebuilt from that data without validating it again (`plan.rebuild`): it was
+valid when stored and the key proves the bytes are the same.
 
 The activities counted once each (`load.activities`) are kept beside it, in their own file under the same
 key (`dnnd-activities.json`), so that only the commands that count them read them: each quarter's
@@ -47,20 +47,22 @@ class Snapshot(NamedTuple):
     summary: UpdateSummary
     update_problems: list[Problem]
     left_out: list[str]
-    activity_warnings: list[Problem]
+    warnings: list[Problem]  # about the valid update files: their activities, the tasks they leave out
     report_texts: dict[str, ReportText]  # the focal point's valid report texts, by period
 
 
 def save(keys: CacheKeys, snapshot: Snapshot, verdict: Verdict) -> None:
     assert keys.snapshot_key is not None
+    kept = len(snapshot.warnings)  # the verdict's warnings end with these: kept once
+    shared = kept if kept and verdict.warnings[len(verdict.warnings) - kept :] == snapshot.warnings else 0
     body: dict[str, Any] = {
         "plan": {rel: model.model_dump(mode="json") for rel, model in snapshot.files.items()},
         "summary": summary_module.to_plain(snapshot.summary),
         "problems": problems_to_plain(snapshot.update_problems),
         "left_out": snapshot.left_out,
-        "activity_warnings": problems_to_plain(snapshot.activity_warnings),
+        "warnings": problems_to_plain(snapshot.warnings),
         "report_texts": {period: text.model_dump(mode="json") for period, text in snapshot.report_texts.items()},
-        "verdict": verdict_to_plain(verdict),
+        "verdict": verdict_to_plain(verdict, shared),
     }
     store.save(keys.snapshot_file, keys.snapshot_key, body)
 
@@ -81,7 +83,7 @@ def load(keys: CacheKeys) -> Snapshot | None:
             summary_module.from_plain(body["summary"]),
             problems_from_plain(body["problems"]),
             [str(rel) for rel in body["left_out"]],
-            problems_from_plain(body["activity_warnings"]),
+            problems_from_plain(body["warnings"]),
             {str(period): rebuild(ReportText, data) for period, data in body["report_texts"].items()},
         )
     except (KeyError, TypeError, ValueError, AttributeError):

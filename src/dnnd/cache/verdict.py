@@ -34,26 +34,30 @@ def problems_from_plain(plain: list[list[Any]]) -> list[Problem]:
     return [Problem(path, line, column, field, Text(vi, en)) for path, line, column, field, vi, en in plain]
 
 
-def verdict_to_plain(verdict: Verdict) -> dict[str, Any]:
+def verdict_to_plain(verdict: Verdict, shared: int = 0) -> dict[str, Any]:
+    """The JSON form of the verdict; its last `shared` warnings are kept once, as the body's own ("warnings")."""
     return {
         "tasks": verdict.tasks,
         "agencies": verdict.agencies,
         "files": verdict.files,
-        "warnings": problems_to_plain(verdict.warnings),
+        "warnings": problems_to_plain(verdict.warnings[: len(verdict.warnings) - shared]),
+        "shared_warnings": shared,
         "texts": verdict.texts,
     }
 
 
 def read_verdict(body: dict[str, Any]) -> Verdict | None:
-    """The verdict a snapshot's body holds (its update problems are the body's own), or None."""
+    """The verdict a snapshot's body holds (its update problems are the body's own, and so are its warnings
+    about the update files), or None."""
     try:
         plain = body["verdict"]
+        shared = body["warnings"] if int(plain["shared_warnings"]) else []
         return Verdict(
             int(plain["tasks"]),
             int(plain["agencies"]),
             int(plain["files"]),
             problems_from_plain(body["problems"]),
-            problems_from_plain(plain["warnings"]),
+            problems_from_plain(plain["warnings"]) + problems_from_plain(shared),
             int(plain["texts"]),
         )
     except (KeyError, TypeError, ValueError):

@@ -7,6 +7,7 @@ import difflib
 import re
 import types
 import typing
+from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -16,19 +17,44 @@ from dnnd.errors import DataError, Problem
 from dnnd.i18n import Text
 from dnnd.load.yamlio import YamlDocument
 from dnnd.plan.periods import FIRST_YEAR, LAST_YEAR
+from dnnd.plan.vocabulary import (
+    ACTIVITY_KIND_LIST,
+    AID_TYPE_LABELS,
+    ENTRY_STATUS_LABELS,
+    ENTRY_STATUS_WORDS,
+    KIND_LABELS,
+    code_named,
+)
 
 M = TypeVar("M", bound=BaseModel)
 
 _YMD = re.compile(r"\s*([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\s*")
 _DMY = re.compile(r"\s*([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]([0-9]{4})\s*")
 _SCALAR_KINDS = frozenset({"string_type", "int_type", "date_type", "datetime_type", "bool_type", "float_type"})
+# the labelled codes a literal field may take, each with the other words that name them (`code_named`)
+_VOCABULARIES: tuple[tuple[Mapping[str, Text], Mapping[str, str]], ...] = (
+    (ENTRY_STATUS_LABELS, ENTRY_STATUS_WORDS),
+    (KIND_LABELS, {}),
+    (AID_TYPE_LABELS, {}),
+    ({kind.code: kind.label for kind in ACTIVITY_KIND_LIST}, {}),
+)
 
 
-def field_path(loc: tuple[str | int, ...]) -> str:
-    """('entries', 0, 'status') -> 'entries[0].status'."""
+def field_path(loc: tuple[str | int, ...], data: Any = None) -> str:
+    """('entries', 0, 'status') -> 'entries[0].status'; given the document's `data`, an item of a list that
+    names its task (a whole number `task:`) is named by it: 'nhiệm vụ 14 (entries[0]).status' (but not when the
+    problem is that very `task:`)."""
     text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    for index, part in enumerate(loc):
+        if isinstance(part, int):
+            text += f"[{part}]"
+            data = data[part] if isinstance(data, list) and 0 <= part < len(data) else None
+            task = data.get("task") if isinstance(data, dict) else None
+            if type(task) is int and task >= 1 and loc[index + 1 : index + 2] != ("task",):
+                text = f"nhiệm vụ {task} ({text})"
+        else:
+            text += f".{part}" if text else str(part)
+            data = data.get(part) if isinstance(data, dict) else None
     return text
 
 
@@ -89,6 +115,24 @@ def _date_hint(value: Any) -> tuple[str, str]:
     return "viết dạng YYYY-MM-DD, ví dụ 2020-09-01", "write it as YYYY-MM-DD, e.g. 2020-09-01"
 
 
+def _options(error: ErrorDetails) -> list[str]:
+    """The values a literal field takes, as pydantic lists them."""
+    return re.findall(r"'([^']*)'", str((error.get("ctx") or {}).get("expected", "")))
+
+
+def _named(error: ErrorDetails) -> tuple[str, Text] | None:
+    """The code (and its label) that a wrong value of a literal field names: 'Đã hoàn thành' names 'done'."""
+    value = error.get("input")
+    if error["type"] != "literal_error" or not isinstance(value, str):
+        return None
+    options = set(_options(error))
+    for labels, words in _VOCABULARIES:
+        if set(labels) == options:
+            code = code_named(value, labels, words)
+            return (code, labels[code]) if code is not None else None
+    return None
+
+
 def _translate(error: ErrorDetails, root: type[BaseModel]) -> Text:
     kind = error["type"]
     loc = tuple(error["loc"])
@@ -117,7 +161,14 @@ def _translate(error: ErrorDetails, root: type[BaseModel]) -> Text:
     if value is None and kind in _SCALAR_KINDS:  # 'summary:' with nothing after it: say so, never "not 'None'"
         return Text(f"không được để trống{about_vi}", "must not be empty")
     if kind == "literal_error":
-        options = ", ".join(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
+        options = ", ".join(_options(error))
+        named = _named(error)
+        if named is not None:
+            code, label = named
+            return Text(
+                f"giá trị '{_shown(value)}' không hợp lệ: dùng '{code}' ({label.vi})",
+                f"invalid value '{_shown(value)}': use '{code}' ({label.en})",
+            )
         if value is None:
             return Text(f"không được để trống; chọn một trong: {options}", f"must not be empty; use one of: {options}")
         return Text(
@@ -193,9 +244,41 @@ def validate_document(model: type[M], doc: YamlDocument, rel: str) -> M:
     try:
         return model.model_validate(doc.data)
     except ValidationError as exc:
+        errors = exc.errors()
+        errors += _hidden_errors(model, doc.data, errors)
         problems = []
-        for error in exc.errors():
+        for error in errors:
             loc = tuple(error["loc"])
             line, column = doc.locate(loc, key=error["type"] == "extra_forbidden")
-            problems.append(Problem(rel, line, column, field_path(loc), _translate(error, model)))
+            problems.append(Problem(rel, line, column, field_path(loc, doc.data), _translate(error, model)))
         raise DataError(problems) from None
+
+
+def _hidden_errors(model: type[BaseModel], data: Any, errors: list[ErrorDetails]) -> list[ErrorDetails]:
+    """The errors that wrong words naming a code hide: validated again with the codes written instead, the
+    rules that depend on them speak ('status: Đã hoàn thành' without done_on: done_on is missing too)."""
+    fixed = data
+    for error in errors:
+        named = _named(error)
+        if named is not None:
+            fixed = _replaced(fixed, tuple(error["loc"]), named[0])
+    if fixed is data:
+        return []
+    try:
+        model.model_validate(fixed)
+    except ValidationError as exc:
+        known = {tuple(error["loc"]) for error in errors}
+        return [error for error in exc.errors() if tuple(error["loc"]) not in known]
+    return []
+
+
+def _replaced(data: Any, loc: tuple[str | int, ...], value: Any) -> Any:
+    """`data` with the value at `loc` replaced, copying only the mappings and lists on the way."""
+    if not loc:
+        return value
+    head, rest = loc[0], loc[1:]
+    if isinstance(data, dict) and head in data:
+        return {**data, head: _replaced(data[head], rest, value)}
+    if isinstance(data, list) and isinstance(head, int) and 0 <= head < len(data):
+        return [*data[:head], _replaced(data[head], rest, value), *data[head + 1 :]]
+    return data

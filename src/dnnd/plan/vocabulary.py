@@ -76,6 +76,33 @@ ENTRY_STATUS_LABELS = {
     "blocked": Text("Gặp vướng mắc", "Blocked"),
 }
 ENTRY_STATUSES: tuple[str, ...] = tuple(ENTRY_STATUS_LABELS)
+# what clerks write for an entry status besides its code and labels: each names the code it means
+ENTRY_STATUS_WORDS = {"xong": "done", "đã xong": "done", "hoàn thành": "done", "chưa làm": "not_started"}
+
+_FOLDED = str.maketrans({"đ": "d", "Đ": "d", "_": " ", "-": " "})
+
+
+def folded(text: str) -> str:
+    """`text` as a word of the vocabulary is compared: without case, diacritics ('đ' as 'd'), '_' or '-', and
+    with single spaces ('Đã  Hoàn-thành' and 'da hoan thanh' are the same)."""
+    import unicodedata  # only when a word is looked up: start-up is measured
+
+    letters = unicodedata.normalize("NFD", text.translate(_FOLDED).casefold())
+    return " ".join("".join(char for char in letters if not unicodedata.combining(char)).split())
+
+
+def code_named(word: str, labels: Mapping[str, Text], words: Mapping[str, str] | None = None) -> str | None:
+    """The code of `labels` that `word` names: the code itself, its Vietnamese or English label, or one of
+    `words` (word → code), compared `folded`; None when it names none."""
+    wanted = folded(word)
+    for code, label in labels.items():
+        if wanted in (folded(code), folded(label.vi), folded(label.en)):
+            return code
+    for other, code in (words or {}).items():
+        if wanted == folded(other) and code in labels:
+            return code
+    return None
+
 
 KIND_LABELS = {
     "department": Text("Sở, ngành", "Department"),

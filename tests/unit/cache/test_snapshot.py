@@ -12,6 +12,8 @@ import pytest
 from dnnd.cache import keys
 from dnnd.cache.git_state import CACHE_NAME
 from dnnd.cache.keys import SNAPSHOT_NAME
+from dnnd.cache.state import read_state
+from dnnd.cache.verdict import recorded_verdict
 from dnnd.errors import DataError
 from dnnd.evaluate.status_report import PeriodChoice, status_report
 from dnnd.load import update_files
@@ -249,3 +251,18 @@ def test_a_report_text_edit_reads_no_update_file_again(make_repo: MakeRepo, monk
     repo = load_repository(root)  # a new snapshot, the same per-file cache
     assert repo.report_texts["2020-Q4"].summary == "Bản B."
     assert latest(repo) == [("lhhn", "2020-Q3", "Có.")]
+
+
+def test_the_warnings_come_back_from_the_snapshot_and_with_validates_verdict(
+    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = init(make_repo({UPDATE: entry("Quý III.")}))  # lhhn holds ten more tasks: each left out is warned of
+    found = load_repository(root).warnings
+    assert found and found == load_repository(root, use_cache=False).warnings
+    assert any(warning.message.en.startswith("lhhn supports tasks 2, 3, 4, 11, 13 but") for warning in found)
+    no_parsing(monkeypatch)
+    served, recorded = load_repository(root), recorded_verdict(read_state(root, use_cache=True))
+    assert served.warnings == found and served.verdict().warnings == found
+    assert recorded is not None and recorded.warnings == found  # kept once in the snapshot, for both
+    body = json.loads((root / ".git" / SNAPSHOT_NAME).read_bytes().split(b"\n", 1)[1])  # after its header line
+    assert body["verdict"]["warnings"] == [] and len(body["warnings"]) == len(found)

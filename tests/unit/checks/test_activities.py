@@ -8,13 +8,13 @@ from dnnd.repository import load_repository
 from tests.conftest import MakeRepo
 from tests.problem_helpers import only, problems
 
-UPDATE = "plan/updates/lhhn/2020-Q4.yaml"
+UPDATE = "plan/updates/stc/2020-Q4.yaml"  # stc holds no task: its file owes no entry, only activities
 LOCKS = "plan/locks.yaml"
 ALL_TASKS = ", ".join(str(number) for number in range(1, 16))
 
 
 VALID = """\
-agency: lhhn
+agency: stc
 period: 2020-Q4
 entries: []
 activities:

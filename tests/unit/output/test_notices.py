@@ -55,25 +55,26 @@ def test_nothing_is_said_when_every_update_file_validates(
 
 
 def late_events(count: int) -> str:
-    """An update of 2020-Q4 reporting `count` events of 2020-Q3 late: one warning each."""
+    """An update of 2020-Q4 reporting `count` events of 2020-Q3 late: one warning each (stc holds no task, so
+    its file owes no entry)."""
     items = "".join(f"  - kind: event\n    title: Sự kiện {n}\n    start: 2020-09-0{n % 9 + 1}\n" for n in range(count))
-    return "agency: snv\nperiod: 2020-Q4\nentries: []\nactivities:\n" + items
+    return "agency: stc\nperiod: 2020-Q4\nentries: []\nactivities:\n" + items
 
 
 def test_the_first_ten_warnings_are_shown_and_the_rest_counted(
     make_repo: MakeRepo, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    repo = load_repository(make_repo({"plan/updates/snv/2020-Q4.yaml": late_events(12)}), use_cache=False)
+    repo = load_repository(make_repo({"plan/updates/stc/2020-Q4.yaml": late_events(12)}), use_cache=False)
     data_warnings(repo, "vi")
     lines = capsys.readouterr().err.splitlines()
-    assert len(lines) == 11 and all(line.startswith("Cảnh báo: plan/updates/snv/2020-Q4.yaml") for line in lines[:10])
+    assert len(lines) == 11 and all(line.startswith("Cảnh báo: plan/updates/stc/2020-Q4.yaml") for line in lines[:10])
     assert lines[10] == "… và 2 cảnh báo khác: chạy `dnnd validate` để xem tất cả."
 
 
 def test_a_few_warnings_are_all_shown_and_none_is_nothing(
     make_repo: MakeRepo, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    repo = load_repository(make_repo({"plan/updates/snv/2020-Q4.yaml": late_events(2)}), use_cache=False)
+    repo = load_repository(make_repo({"plan/updates/stc/2020-Q4.yaml": late_events(2)}), use_cache=False)
     data_warnings(repo, "en")
     assert [line.split(": ")[0] for line in capsys.readouterr().err.splitlines()] == ["Warning", "Warning"]
     data_warnings(load_repository(make_repo(name="empty"), use_cache=False), "en")

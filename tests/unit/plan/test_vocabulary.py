@@ -52,3 +52,34 @@ def test_summary_line_groups_the_counts_as_the_statistics_do() -> None:
     assert line.vi.startswith("Tổng số 10 nhiệm vụ: đã hoàn thành 3 (đúng hạn 2, quá hạn 1, không có hạn 0)")
     assert "chưa hoàn thành 3 (trong hạn 0, quá hạn 3); thường xuyên 4" in line.vi
     assert line.en.startswith("10 tasks: done 3 (on time 2, late 1, without deadline 0)")
+
+
+def test_folded_drops_case_diacritics_dashes_and_extra_spaces() -> None:
+    assert vocabulary.folded("  Đã  Hoàn-thành ") == vocabulary.folded("da hoan_thanh") == "da hoan thanh"
+    assert vocabulary.folded("Quá hạn") == "qua han" != vocabulary.folded("Quá hạn chưa")
+
+
+@pytest.mark.parametrize(
+    ("word", "code"),
+    [
+        ("done", "done"),
+        ("In Progress", "in_progress"),
+        ("Đã hoàn thành", "done"),
+        ("đa hoan thanh", "done"),
+        ("xong", "done"),
+        ("Gặp vướng mắc", "blocked"),
+        ("finished", None),
+        ("", None),
+    ],
+)
+def test_code_named_finds_an_entry_status_by_its_code_label_or_a_clerks_word(word: str, code: str | None) -> None:
+    assert vocabulary.code_named(word, vocabulary.ENTRY_STATUS_LABELS, vocabulary.ENTRY_STATUS_WORDS) == code
+
+
+def test_every_label_names_its_own_code_and_a_word_only_a_code_of_its_table() -> None:
+    tables = (vocabulary.TASK_STATUS_LABELS, vocabulary.STATUS_SHORT_LABELS, vocabulary.ENTRY_STATUS_LABELS)
+    for table in (*tables, vocabulary.KIND_LABELS, vocabulary.AID_TYPE_LABELS):
+        for code, label in table.items():
+            assert vocabulary.code_named(label.vi, table) == vocabulary.code_named(label.en, table) == code
+            assert vocabulary.code_named(code.upper(), table) == code
+    assert vocabulary.code_named("xong", vocabulary.KIND_LABELS, vocabulary.ENTRY_STATUS_WORDS) is None
