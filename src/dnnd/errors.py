@@ -72,9 +72,10 @@ class UsageError(DnndError):
 class DataError(DnndError):
     """The plan repository holds data that does not validate; carries every problem found."""
 
-    def __init__(self, problems: list[Problem], message: Text | None = None) -> None:
+    def __init__(self, problems: list[Problem], message: Text | None = None, *, rerun: str = "dnnd validate") -> None:
         super().__init__(message or Text("Dữ liệu kế hoạch có lỗi.", "The plan data has errors."))
         self.problems = sorted(problems, key=_place)
+        self.rerun = rerun  # the command to run again once they are fixed
 
 
 def _place(problem: Problem) -> tuple[str, int, int, str, Text]:

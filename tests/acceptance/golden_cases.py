@@ -257,7 +257,8 @@ def _help(tmp: Path) -> list[Run]:
         "agencies",
         "show",
     ]
-    return [Run(["--help"]), *(Run([command, "--help"]) for command in commands), Run([])]
+    english = [Run(["--help", "--lang", "en"]), Run(["report", "--help", "--lang", "en"])]
+    return [Run(["--help"]), *(Run([command, "--help"]) for command in commands), Run([]), *english]
 
 
 # ----- documents ----------------------------------------------------------------------------------------

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import docx
 import yaml
 
 from tests.conftest import EMBEDDED_PLAN, MakeRepo, RunCli
 from tests.docx_helpers import SAMPLE, W, after, find, font, generate, looks, texts, update
+from tests.forge_helpers import with_forge
 
 ARGS = ("--quarter", "2020-Q4", "--date", "2020-12-16", "--number", "3")
 LHHN = "Liên hiệp các tổ chức hữu nghị tỉnh"
@@ -109,3 +111,19 @@ def test_a_deadline_before_the_letter_is_refused(run_cli: RunCli, make_repo: Mak
 def test_option_errors_are_in_vietnamese(run_cli: RunCli, make_repo: MakeRepo) -> None:
     result = run_cli("report", "--quarter", "2020-Q4", "--number", "-5", repo=make_repo())
     assert result.exit_code == 2 and "phải từ 1 trở lên" in result.output and "Input should" not in result.output
+
+
+def test_with_a_forge_the_letter_gives_each_agency_the_form_and_a_short_link(
+    run_cli: RunCli, make_repo: MakeRepo
+) -> None:
+    repo = make_repo({**SAMPLE, **with_forge()})
+    result = run_cli("remind", *ARGS, "-o", str(repo.parent / "l.docx"), repo=repo)
+    assert result.exit_code == 0, result.output
+    assert "gửi kèm công văn biểu mẫu Excel: dnnd form --agency bdv --quarter 2020-Q4" in result.stdout
+    document = docx.Document(str(repo.parent / "l.docx"))
+    line = next(text for text in texts(document) if text.startswith("- Ban Tuyên giáo Tỉnh ủy (quý IV năm 2020): "))
+    url = line.rsplit(" ", 1)[1]
+    assert parse_qs(urlsplit(url).query, strict_parsing=True) == {"filename": ["plan/updates/btg/2020-Q4.yaml"]}
+    assert len(url) < 120  # a printed letter carries an address one can type
+    closing = next(text for text in texts(document) if text.endswith("./."))
+    assert texts(document).index(line) < texts(document).index(closing)

@@ -42,6 +42,7 @@ MODEL_TITLES = {
     "Activity": "Hoạt động đối ngoại nhân dân",
     "Money": "Số tiền và loại tiền",
     "Assessment": "Đánh giá chung",
+    "Forge": "Nền tảng git của kho",
 }
 
 

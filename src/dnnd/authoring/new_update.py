@@ -27,23 +27,16 @@ class Scaffold:
     tasks: list[int]
 
 
-def new_update(
-    repo: Repository,
-    agency_id: str,
-    quarter: Period | None,
-    today: dt.date | None = None,
-    *,
-    as_of: dt.date | None = None,
-) -> Scaffold:
-    """Write plan/updates/<agency>/<quarter>.yaml (by default the quarter being reported, today or on `as_of`);
-    never overwrite an existing file, nor write one for a quarter that cannot be reported on (`today`: the date
-    of the run)."""
+def quarter_to_report(repo: Repository, agency_id: str, choice: PeriodChoice, today: dt.date) -> Period:
+    """The quarter an agency's update (or Excel form) is for: the one chosen (by default the one being reported,
+    on `choice.as_of` or today), or a usage error saying why the agency has nothing to report in it."""
     agency = check_agency(repo, agency_id)
     assert agency is not None
-    today = today or dt.date.today()
-    if quarter is None:
+    if choice.period is None:
         conventions = repo.plan.reporting.windows
-        quarter = choose_period(PeriodChoice(as_of=as_of), today, conventions, locked_quarters(repo)).period
+        quarter = choose_period(PeriodChoice(as_of=choice.as_of), today, conventions, locked_quarters(repo)).period
+    else:
+        quarter = choice.period
     problem = period_problem(repo.plan, quarter, today)
     if problem is not None:
         raise UsageError(problem)
@@ -73,6 +66,22 @@ def new_update(
                 f"'{agency_id}' ended on {dmy(agency.until)}: its successor reports instead ({heirs or 'none'})",
             )
         )
+    return quarter
+
+
+def new_update(
+    repo: Repository,
+    agency_id: str,
+    quarter: Period | None,
+    today: dt.date | None = None,
+    *,
+    as_of: dt.date | None = None,
+) -> Scaffold:
+    """Write plan/updates/<agency>/<quarter>.yaml (by default the quarter being reported, today or on `as_of`);
+    never overwrite an existing file, nor write one for a quarter that cannot be reported on (`today`: the date
+    of the run)."""
+    today = today or dt.date.today()
+    quarter = quarter_to_report(repo, agency_id, PeriodChoice(quarter, as_of), today)
     rel = f"{UPDATES_DIR}/{agency_id}/{quarter.name}.yaml"
     path = repo.root / rel
     if path.exists():

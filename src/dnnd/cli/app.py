@@ -18,6 +18,7 @@ import typer
 from dnnd.cli import authoring_commands, document_commands, plan_commands, status_commands, workflow_commands
 from dnnd.cli.context import Settings
 from dnnd.cli.error_handling import DnndGroup
+from dnnd.cli.help_screens import DnndCommand, bilingual
 from dnnd.i18n import LANGUAGES, Text, default_language
 
 app = typer.Typer(
@@ -25,16 +26,43 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
-    help="dnnd: theo dõi kế hoạch đối ngoại nhân dân từ kho git (Track a people-to-people diplomacy plan in git).",
+    help=bilingual(
+        Text(
+            "dnnd: theo dõi kế hoạch đối ngoại nhân dân từ kho git.",
+            "dnnd: track a people-to-people diplomacy plan in git.",
+        )
+    ),
 )
 
 RepoOption = Annotated[
     Path | None,
-    typer.Option("--repo", help="Thư mục kho kế hoạch (mặc định: tìm plan/plan.yaml từ thư mục hiện tại trở lên)."),
+    typer.Option(
+        "--repo",
+        help=bilingual(
+            Text(
+                "Thư mục kho kế hoạch (mặc định: tìm plan/plan.yaml từ thư mục hiện tại trở lên).",
+                "The plan repository's folder (by default: the nearest folder upwards holding plan/plan.yaml).",
+            )
+        ),
+    ),
 ]
-LangOption = Annotated[str | None, typer.Option("--lang", help="Ngôn ngữ: vi (mặc định) hoặc en.")]
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang", help=bilingual(Text("Ngôn ngữ: vi (mặc định) hoặc en.", "Language: vi (the default) or en."))
+    ),
+]
 NoCacheOption = Annotated[
-    bool, typer.Option("--no-cache", help="Không dùng bộ nhớ đệm trong .git/ (hoặc đặt DNND_NO_CACHE=1).")
+    bool,
+    typer.Option(
+        "--no-cache",
+        help=bilingual(
+            Text(
+                "Không dùng bộ nhớ đệm trong .git/ (hoặc đặt DNND_NO_CACHE=1).",
+                "Use no cache in .git/ (or set DNND_NO_CACHE=1).",
+            )
+        ),
+    ),
 ]
 
 
@@ -61,11 +89,14 @@ COMMANDS: tuple[tuple[str, Callable[..., Any]], ...] = (
     ("status", status_commands.status),
     ("rollup", status_commands.rollup),
     ("missing", status_commands.missing),
+    ("links", status_commands.links),
     ("stats", status_commands.stats),
     ("report", document_commands.report),
     ("draft", document_commands.draft),
     ("remind", document_commands.remind),
     ("new-update", authoring_commands.new_update),
+    ("form", authoring_commands.form),
+    ("take", authoring_commands.take),
     ("schema", authoring_commands.schema),
     ("codeowners", authoring_commands.codeowners),
     ("check-changes", workflow_commands.check_changes),
@@ -79,7 +110,7 @@ COMMANDS: tuple[tuple[str, Callable[..., Any]], ...] = (
     ("show", plan_commands.show),
 )
 for name, command in COMMANDS:
-    app.command(name)(command)
+    app.command(name, cls=DnndCommand)(command)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -6,6 +6,7 @@ from typing import Annotated
 import typer
 
 from dnnd.cli.context import open_repository, settings_of
+from dnnd.cli.help_screens import bilingual, english
 from dnnd.cli.options import (
     AsOfOption,
     DateOption,
@@ -18,8 +19,10 @@ from dnnd.cli.options import (
     day,
     period_choice,
 )
+from dnnd.i18n import Text
 
 
+@english("The quarterly, half-year or annual report as a Word file. Laid out as Decree 30/2020/NĐ-CP requires.")
 def report(
     ctx: typer.Context,
     quarter: QuarterOption = None,
@@ -30,13 +33,27 @@ def report(
     number: NumberOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
-    pdf: Annotated[bool, typer.Option("--pdf", help="Chuyển thêm sang PDF bằng LibreOffice.")] = False,
+    pdf: Annotated[
+        bool,
+        typer.Option(
+            "--pdf",
+            help=bilingual(Text("Chuyển thêm sang PDF bằng LibreOffice.", "Also convert it to PDF with LibreOffice.")),
+        ),
+    ] = False,
     check: Annotated[
         bool,
-        typer.Option("--check", help="Chỉ liệt kê những việc còn phải làm trước khi ký báo cáo; không ghi tệp."),
+        typer.Option(
+            "--check",
+            help=bilingual(
+                Text(
+                    "Chỉ liệt kê những việc còn phải làm trước khi ký báo cáo; không ghi tệp.",
+                    "Only list what remains to do before the report is signed; write no file.",
+                )
+            ),
+        ),
     ] = False,
 ) -> None:
-    """Báo cáo quý, 6 tháng hoặc năm ra tệp Word theo Nghị định 30/2020/NĐ-CP (The report as a Word document)."""
+    """Báo cáo quý, 6 tháng hoặc năm ra tệp Word. Thể thức theo Nghị định 30/2020/NĐ-CP."""
     from dnnd.documents.contents import IssueOptions
     from dnnd.documents.write import check_report, write_report
     from dnnd.output import messages
@@ -59,6 +76,7 @@ def report(
     messages.readiness(written.to_do, written.evaluation.period, lang, checking=False)
 
 
+@english("Draft the focal point's text of the report, to edit. Written to plan/reports/<period>.yaml.")
 def draft(
     ctx: typer.Context,
     quarter: QuarterOption = None,
@@ -66,8 +84,7 @@ def draft(
     year: YearOption = None,
     as_of: AsOfOption = None,
 ) -> None:
-    """Soạn sẵn phần báo cáo do cơ quan đầu mối viết, plan/reports/<kỳ>.yaml, để sửa (Draft the focal point's
-    text of the report)."""
+    """Soạn sẵn phần báo cáo do cơ quan đầu mối viết, để sửa. Ghi vào plan/reports/<kỳ>.yaml."""
     from dnnd.documents.write import write_draft
     from dnnd.output import messages
     from dnnd.output.notices import left_out_warning
@@ -80,6 +97,7 @@ def draft(
     messages.draft_next(written.evaluation.period.name, lang)
 
 
+@english("The reminder letter to the agencies that have not reported.")
 def remind(
     ctx: typer.Context,
     quarter: QuarterOption = None,
@@ -89,12 +107,21 @@ def remind(
     date: DateOption = None,
     number: NumberOption = None,
     deadline: Annotated[
-        str | None, typer.Option("--deadline", help="Hạn gửi báo cáo (YYYY-MM-DD); mặc định 7 ngày sau ngày văn bản.")
+        str | None,
+        typer.Option(
+            "--deadline",
+            help=bilingual(
+                Text(
+                    "Hạn gửi báo cáo (YYYY-MM-DD); mặc định 7 ngày sau ngày văn bản.",
+                    "The deadline to report (YYYY-MM-DD); by default 7 days after the letter's date.",
+                )
+            ),
+        ),
     ] = None,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
-    """Công văn đôn đốc các cơ quan chưa báo cáo (The reminder letter to agencies that have not reported)."""
+    """Công văn đôn đốc các cơ quan chưa báo cáo."""
     from dnnd.documents.contents import IssueOptions
     from dnnd.documents.write import write_reminder
     from dnnd.output import messages
@@ -110,3 +137,4 @@ def remind(
         messages.nobody_missing(written.evaluation.period.name, lang)
         return
     messages.written(written.paths, lang)
+    messages.still_to_do(written.to_do, lang)

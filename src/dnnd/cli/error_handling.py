@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 from typer._click import exceptions as click_exceptions  # typer 0.29 vendors click as typer._click
-from typer.core import TyperGroup
 
 from dnnd.cli import plain_params
+from dnnd.cli.help_screens import HelpGroup, set_language
 from dnnd.i18n import LANGUAGES, Text, default_language
 
 if TYPE_CHECKING:
@@ -32,6 +32,8 @@ _CLICK_PHRASES = (
     (r"'([^']*)' is not a valid integer\.", r"'\1' không phải số nguyên."),
     (r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", r"thừa tham số: \1"),
     (r"Did you mean ([^?\n]+)\?", r"Có phải ý bạn là \1?"),
+    (r"Missing command\.", "thiếu lệnh (danh sách lệnh: dnnd --help)"),
+    (r"Option '([^']*)' does not take a value\.", r"tùy chọn '\1' không nhận giá trị"),
     (r"\(Possible options: (.*)\)", r"(các tùy chọn có thể: \1)"),
     (r"Input should be greater than or equal to (\S+)", r"phải từ \1 trở lên"),
     (r"Input should be less than or equal to (\S+)", r"phải nhỏ hơn hoặc bằng \1"),
@@ -106,8 +108,8 @@ def render_error(error: DnndError, lang: str) -> None:
         count = len(error.problems)
         _say(
             Text(
-                f"Có {count} lỗi trong {files} tệp. Sửa theo hướng dẫn ở từng dòng rồi chạy lại `dnnd validate`.",
-                f"{count} problem(s) in {files} file(s). Fix them as each line says, then run `dnnd validate`.",
+                f"Có {count} lỗi trong {files} tệp. Sửa theo hướng dẫn ở từng dòng rồi chạy lại `{error.rerun}`.",
+                f"{count} problem(s) in {files} file(s). Fix them as each line says, then run `{error.rerun}`.",
             ).in_(lang)
         )
     else:
@@ -144,9 +146,7 @@ def handle(error: BaseException, lang: str) -> int:
         print(error.ctx.get_help() if error.ctx else "")
         return 0
     if isinstance(error, click_exceptions.UsageError):
-        usage = error.ctx.get_usage() if error.ctx else ""
-        if usage and lang != "en":
-            usage = re.sub(r"^Usage:", "Cách dùng:", usage)
+        usage = error.ctx.get_usage() if error.ctx else ""  # in the language of the run (help_screens)
         hint = f"\n{usage}" if usage else ""
         prefix = "Lỗi" if lang != "en" else "Error"
         _say(f"{prefix}: {_usage_text(error.format_message(), lang)}{hint}")
@@ -168,12 +168,18 @@ def interrupted(lang: str) -> int:
     return INTERRUPTED_EXIT
 
 
-class DnndGroup(TyperGroup):
-    """The command group: global options anywhere on the line, and every error through `handle`."""
+class DnndGroup(HelpGroup):
+    """The command group: global options anywhere on the line, help in the language asked for, and every
+    error through `handle`."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        lang = _lang(args)
+        set_language(ctx, lang)  # before --help is answered, wherever --lang stands
         plain_params.install(self, ctx)  # before any option is coerced
-        return super().parse_args(ctx, hoist_global_options(args))
+        try:
+            return super().parse_args(ctx, hoist_global_options(args))
+        except click_exceptions.UsageError as error:  # as `run` says it, also when the app runs directly
+            raise typer.Exit(handle(error, lang)) from None
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         name, command, rest = super().resolve_command(ctx, args)

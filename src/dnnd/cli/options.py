@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from dnnd.cli.help_screens import bilingual
 from dnnd.i18n import Text
 from dnnd.output import formats
 
@@ -27,27 +28,100 @@ else:
 DEFAULT_FORMAT = Format(formats.DEFAULT)
 
 AgencyOption = Annotated[
-    str | None, typer.Option("--agency", help="Chỉ các nhiệm vụ mà cơ quan này chủ trì hoặc phối hợp.")
+    str | None,
+    typer.Option(
+        "--agency",
+        help=bilingual(
+            Text(
+                "Chỉ các nhiệm vụ mà cơ quan này chủ trì hoặc phối hợp.",
+                "Only the tasks this agency leads or supports.",
+            )
+        ),
+    ),
 ]
-FormatOption = Annotated[Format, typer.Option("--format", help="Dạng kết quả: table, json hoặc csv.")]
-QuarterOption = Annotated[str | None, typer.Option("--quarter", help="Quý, ví dụ 2020-Q3.")]
-HalfOption = Annotated[str | None, typer.Option("--half", help="Sáu tháng, ví dụ 2020-H1.")]
-YearOption = Annotated[str | None, typer.Option("--year", help="Năm, ví dụ 2020.")]
-AsOfOption = Annotated[str | None, typer.Option("--as-of", help="Tính đến ngày này (YYYY-MM-DD).")]
+FormatOption = Annotated[
+    Format,
+    typer.Option(
+        "--format", help=bilingual(Text("Dạng kết quả: table, json hoặc csv.", "Output format: table, json or csv."))
+    ),
+]
+QuarterOption = Annotated[
+    str | None, typer.Option("--quarter", help=bilingual(Text("Quý, ví dụ 2020-Q3.", "A quarter, e.g. 2020-Q3.")))
+]
+HalfOption = Annotated[
+    str | None, typer.Option("--half", help=bilingual(Text("Sáu tháng, ví dụ 2020-H1.", "A half-year, e.g. 2020-H1.")))
+]
+YearOption = Annotated[
+    str | None, typer.Option("--year", help=bilingual(Text("Năm, ví dụ 2020.", "A year, e.g. 2020.")))
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option("--as-of", help=bilingual(Text("Tính đến ngày này (YYYY-MM-DD).", "As of this day (YYYY-MM-DD)."))),
+]
 LateOption = Annotated[
-    bool, typer.Option("--late", help="Cho biết báo cáo nào vào nhánh chính muộn (đọc lịch sử git, nhánh main).")
+    bool,
+    typer.Option(
+        "--late",
+        help=bilingual(
+            Text(
+                "Cho biết báo cáo nào vào nhánh chính muộn (đọc lịch sử git, nhánh main).",
+                "Tell which updates reached the main branch late (reads the git history of main).",
+            )
+        ),
+    ),
 ]
 DateOption = Annotated[
-    str | None, typer.Option("--date", help="Ngày ban hành văn bản (YYYY-MM-DD); bỏ trống để văn thư điền.")
+    str | None,
+    typer.Option(
+        "--date",
+        help=bilingual(
+            Text(
+                "Ngày ban hành văn bản (YYYY-MM-DD); bỏ trống để văn thư điền.",
+                "The document's date of issue (YYYY-MM-DD); leave it out for the clerk to fill in.",
+            )
+        ),
+    ),
 ]
 NumberOption = Annotated[
-    int | None, typer.Option("--number", min=1, help="Số văn bản do văn thư cấp; bỏ trống để điền sau.")
+    int | None,
+    typer.Option(
+        "--number",
+        min=1,
+        help=bilingual(
+            Text(
+                "Số văn bản do văn thư cấp; bỏ trống để điền sau.",
+                "The document's number, given by the clerk; leave it out to fill in later.",
+            )
+        ),
+    ),
 ]
 OutputOption = Annotated[
-    Path | None, typer.Option("-o", "--output", help="Tệp .docx sẽ ghi (mặc định trong reports/).")
+    Path | None,
+    typer.Option(
+        "-o",
+        "--output",
+        help=bilingual(
+            Text(
+                "Tệp sẽ ghi (mặc định trong reports/ của kho).",
+                "The file to write (by default in the repository's reports/).",
+            )
+        ),
+    ),
 ]
-ForceOption = Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")]
-PeriodArgument = Annotated[str, typer.Argument(help="Kỳ: quý 2020-Q3, sáu tháng 2020-H1 hoặc năm 2020.")]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help=bilingual(Text("Ghi đè tệp đã có.", "Overwrite a file that exists.")))
+]
+PeriodArgument = Annotated[
+    str,
+    typer.Argument(
+        help=bilingual(
+            Text(
+                "Kỳ: quý 2020-Q3, sáu tháng 2020-H1 hoặc năm 2020.",
+                "A period: quarter 2020-Q3, half-year 2020-H1 or year 2020.",
+            )
+        )
+    ),
+]
 
 _EXAMPLES = {"quarter": "2020-Q3", "half": "2020-H1", "year": "2020"}
 
@@ -156,3 +230,25 @@ def period_argument(text: str) -> "Period":
             )
         )
     return period
+
+
+def status_code(value: str | None) -> str | None:
+    """--status as a task status code: the code, or its name in full or short, in Vietnamese or English
+    ('Quá hạn chưa hoàn thành', 'qua han chua xong', 'Overdue'), whatever the case and diacritics (None when
+    not given)."""
+    from dnnd.errors import UsageError
+    from dnnd.plan.vocabulary import STATUS_SHORT_LABELS, TASK_STATUS_LABELS, code_named
+
+    if value is None:
+        return None
+    code = code_named(value, TASK_STATUS_LABELS) or code_named(value, STATUS_SHORT_LABELS)
+    if code is None:
+        raise UsageError(
+            Text(
+                f"--status '{value}' không có; chọn một trong: "
+                + ", ".join(f"{known} ({label.vi})" for known, label in TASK_STATUS_LABELS.items()),
+                f"no status '{value}'; use one of: "
+                + ", ".join(f"{known} ({label.en})" for known, label in TASK_STATUS_LABELS.items()),
+            )
+        )
+    return code

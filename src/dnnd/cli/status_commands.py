@@ -1,4 +1,4 @@
-"""The focal point's reading commands: validate, status, rollup and missing.
+"""The focal point's reading commands: validate, status, rollup, missing, links and stats.
 
 Each parses its options, calls one core function and hands the result to the output layer; the core is
 imported inside the command so that `dnnd --help` starts as fast as typer allows.
@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from dnnd.cli.context import open_repository, repository_root, settings_of
+from dnnd.cli.help_screens import bilingual, english
 from dnnd.cli.options import (
     DEFAULT_FORMAT,
     AgencyOption,
@@ -21,12 +22,14 @@ from dnnd.cli.options import (
     QuarterOption,
     YearOption,
     period_choice,
+    status_code,
 )
 from dnnd.i18n import Text
 
 
+@english("Check every file of the plan and list every problem.")
 def validate(ctx: typer.Context) -> None:
-    """Kiểm tra mọi tệp của kho kế hoạch và liệt kê mọi lỗi (Check every file and list every problem)."""
+    """Kiểm tra mọi tệp của kho kế hoạch và liệt kê mọi lỗi."""
     from dnnd.errors import DataError
     from dnnd.output import messages
     from dnnd.repository import validate_repository
@@ -37,6 +40,7 @@ def validate(ctx: typer.Context) -> None:
     messages.verdict(verdict, settings_of(ctx).lang)
 
 
+@english("The tasks' status in a period. Tells what is due, done and overdue, and who has not reported.")
 def status(
     ctx: typer.Context,
     quarter: QuarterOption = None,
@@ -46,11 +50,19 @@ def status(
     agency: AgencyOption = None,
     late: LateOption = False,
     status: Annotated[
-        str | None, typer.Option("--status", help="Chỉ các nhiệm vụ có tình trạng này, ví dụ overdue.")
+        str | None,
+        typer.Option(
+            "--status",
+            help=bilingual(
+                Text(
+                    "Chỉ các nhiệm vụ có tình trạng này, ví dụ overdue.", "Only the tasks of this status, e.g. overdue."
+                )
+            ),
+        ),
     ] = None,
     format: FormatOption = DEFAULT_FORMAT,
 ) -> None:
-    """Tình trạng các nhiệm vụ trong kỳ: hạn, hoàn thành, quá hạn, ai chưa báo cáo (Task status for a period)."""
+    """Tình trạng các nhiệm vụ trong kỳ. Cho biết hạn, việc đã hoàn thành, quá hạn và ai chưa báo cáo."""
     from dnnd.evaluate.status_report import status_report
     from dnnd.output.formats import emit
     from dnnd.output.notices import left_out_warning
@@ -59,15 +71,24 @@ def status(
 
     lang, repo = settings_of(ctx).lang, open_repository(ctx)
     choice = period_choice(quarter, half, year, as_of)
-    report = status_report(repo, choice, today=dt.date.today(), agency_id=agency, status_code=status)
+    report = status_report(repo, choice, today=dt.date.today(), agency_id=agency, status_code=status_code(status))
     left_out_warning(repo, lang)
     emit(StatusOutput(repo, report, late_for(repo, report) if late else None), format.value, lang)
 
 
+@english("The national roll-up of many provinces' plans. Tells the status and the agencies that have not reported.")
 def rollup(
     ctx: typer.Context,
     directories: Annotated[
-        list[Path], typer.Argument(help="Thư mục kho kế hoạch của từng tỉnh (bản clone, ví dụ git submodule).")
+        list[Path],
+        typer.Argument(
+            help=bilingual(
+                Text(
+                    "Thư mục kho kế hoạch của từng tỉnh (bản clone, ví dụ git submodule).",
+                    "Each province's plan repository folder (a clone, e.g. a git submodule).",
+                )
+            )
+        ),
     ],
     quarter: QuarterOption = None,
     half: HalfOption = None,
@@ -75,7 +96,7 @@ def rollup(
     as_of: AsOfOption = None,
     format: FormatOption = DEFAULT_FORMAT,
 ) -> None:
-    """Tổng hợp toàn quốc từ kho kế hoạch của nhiều tỉnh: tình trạng, cơ quan chưa báo cáo (National roll-up)."""
+    """Tổng hợp toàn quốc từ kho kế hoạch của nhiều tỉnh. Cho biết tình trạng và cơ quan chưa báo cáo."""
     from dnnd.evaluate.rollup import roll_up
     from dnnd.output.formats import emit
     from dnnd.output.progress import progress_bar
@@ -91,6 +112,7 @@ def rollup(
         raise typer.Exit(1)
 
 
+@english("Who has not reported on which tasks, to urge them.")
 def missing(
     ctx: typer.Context,
     quarter: QuarterOption = None,
@@ -101,7 +123,7 @@ def missing(
     late: LateOption = False,
     format: FormatOption = DEFAULT_FORMAT,
 ) -> None:
-    """Cơ quan nào chưa báo cáo nhiệm vụ nào trong kỳ, để đôn đốc (Who has not reported, to urge them)."""
+    """Cơ quan nào chưa báo cáo nhiệm vụ nào trong kỳ, để đôn đốc."""
     from dnnd.evaluate.status_report import status_report
     from dnnd.output.formats import emit
     from dnnd.output.notices import left_out_warning
@@ -114,16 +136,52 @@ def missing(
     emit(MissingOutput(repo, report, late_for(repo, report) if late else None), format.value, lang)
 
 
+@english(
+    "Links for agencies yet to report, to fill in a browser. Each opens the update file, ready to fill, on the forge."
+)
+def links(
+    ctx: typer.Context,
+    quarter: QuarterOption = None,
+    half: HalfOption = None,
+    year: YearOption = None,
+    as_of: AsOfOption = None,
+    agency: Annotated[
+        str | None,
+        typer.Option("--agency", help=bilingual(Text("Chỉ đường dẫn của cơ quan này.", "Only this agency's link."))),
+    ] = None,
+    format: FormatOption = DEFAULT_FORMAT,
+) -> None:
+    """Đường dẫn để cơ quan chưa báo cáo điền trên trình duyệt. Mỗi đường dẫn mở sẵn tệp báo cáo trên nền tảng git."""
+    from dnnd.evaluate.forge_links import forge_links
+    from dnnd.output.formats import emit
+    from dnnd.output.links_view import LinksOutput
+    from dnnd.output.notices import left_out_warning
+
+    lang, repo = settings_of(ctx).lang, open_repository(ctx)
+    result = forge_links(repo, period_choice(quarter, half, year, as_of), today=dt.date.today(), agency_id=agency)
+    left_out_warning(repo, lang)
+    emit(LinksOutput(repo, result, lang), format.value, lang)
+
+
+@english("Activity figures: delegations in and out, events, aid…")
 def stats(
     ctx: typer.Context,
     quarter: QuarterOption = None,
     half: HalfOption = None,
     year: YearOption = None,
     as_of: AsOfOption = None,
-    agency: Annotated[str | None, typer.Option("--agency", help="Chỉ các hoạt động mà cơ quan này báo cáo.")] = None,
+    agency: Annotated[
+        str | None,
+        typer.Option(
+            "--agency",
+            help=bilingual(
+                Text("Chỉ các hoạt động mà cơ quan này báo cáo.", "Only the activities this agency reported.")
+            ),
+        ),
+    ] = None,
     format: FormatOption = DEFAULT_FORMAT,
 ) -> None:
-    """Thống kê hoạt động đối ngoại nhân dân: đoàn vào, đoàn ra, sự kiện, viện trợ… (Activity figures)."""
+    """Thống kê hoạt động: đoàn vào, đoàn ra, sự kiện, viện trợ…"""
     from dnnd.evaluate.figures import figures_for
     from dnnd.output.formats import emit
     from dnnd.output.notices import data_warnings, left_out_warning

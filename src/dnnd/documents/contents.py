@@ -90,6 +90,7 @@ class ReminderContext:
     recipients: list[str]
     signer: SignerBlock
     agencies: list[str] = field(default_factory=list)
+    forms: list[str] = field(default_factory=list)  # the commands writing the Excel forms the letter says are attached
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from urllib.parse import urlsplit
 
 from dnnd.documents.contents import (
     Header,
@@ -13,7 +15,9 @@ from dnnd.documents.contents import (
     recipients,
     signer_block,
 )
+from dnnd.evaluate.forge_links import form_command, missing_links
 from dnnd.evaluate.task_status import Evaluation
+from dnnd.plan.forge import new_file_url
 from dnnd.plan.vietnamese import dmy, document_number, period_phrase, place_date
 from dnnd.repository import Repository
 
@@ -46,6 +50,8 @@ def reminder_context(
     for agency_id, tasks in missing.items():
         body.append(Paragraph("agency", f"{repo.agencies[agency_id].name}:"))
         body.extend(Paragraph("body", f"- Nhiệm vụ {number}: {repo.tasks[number].title}") for number in tasks)
+    links, forms = _links(repo, evaluation, focal.id)
+    body += links
     body.append(
         Paragraph(
             "body",
@@ -68,4 +74,32 @@ def reminder_context(
         recipients=recipients([], settings.drafting_unit),
         signer=signer_block(settings.signer),
         agencies=list(missing),
+        forms=forms,
     )
+
+
+def _links(repo: Repository, evaluation: Evaluation, focal_id: str) -> tuple[list[Paragraph], list[str]]:
+    """With `forge:` in plan.yaml, how each agency missing can report without git: the Excel form attached to
+    the letter, or the forge's page that creates its file, given by its short address (the file's name set, no
+    text: a printed letter cannot carry a link of thousands of characters; `dnnd links` gives the pre-filled
+    ones to send by mail); and the commands that write the forms the letter says are attached."""
+    forge = repo.plan.forge
+    found = missing_links(repo, forge, evaluation, leave_out=focal_id) if forge is not None else []
+    links = [link for link in found if link.instead != "locked"]
+    if forge is None or not links:
+        return [], []
+    intro = (
+        "Để thuận tiện, cơ quan, đơn vị chưa có tệp báo cáo điền biểu mẫu Excel gửi kèm Công văn này rồi gửi lại, "
+        f"hoặc lập báo cáo ngay trên trình duyệt tại trang của kho kế hoạch trên {urlsplit(forge.url).hostname} "
+        "(tên tệp đã đặt sẵn) rồi gửi đề nghị thay đổi (pull request):"
+    )
+    paragraphs, forms = [Paragraph("body", intro)], []
+    for link in links:
+        name = f"{repo.agencies[link.agency].name} ({period_phrase(link.quarter)})"
+        if link.instead == "file":
+            paragraphs.append(Paragraph("body", f"- {name}: bổ sung các nhiệm vụ còn thiếu vào tệp {link.path} đã có."))
+            continue
+        forms.append(form_command(link.agency, link.quarter))
+        short = re.sub(r"&[^=&?]+=(?=&|$)", "", new_file_url(forge, link.path, ""))  # no empty text parameter
+        paragraphs.append(Paragraph("body", f"- {name}: biểu mẫu Excel gửi kèm, hoặc {short}"))
+    return paragraphs, forms

@@ -139,4 +139,8 @@ def write_reminder(
     )
     content = word.render(word.template_path(repo.root, "remind.docx"), context, provenance)
     path, inside = _target(repo, output, f"don-doc-{evaluation.period.name}")
-    return Written([word.write_new(path, content, force=force, root=inside)], evaluation, context.agencies, why=why)
+    attach = [
+        Text(f"gửi kèm công văn biểu mẫu Excel: {command}", f"attach the Excel form to the letter: {command}")
+        for command in context.forms
+    ]
+    return Written([word.write_new(path, content, force=force, root=inside)], evaluation, context.agencies, attach, why)

@@ -71,6 +71,16 @@ def nobody_missing(period: str, lang: str) -> None:
     )
 
 
+def still_to_do(to_do: list[Text], lang: str) -> None:
+    """What to do before a letter is sent, after writing it (the Excel forms it says are attached)."""
+    if not to_do:
+        return
+    console = out()
+    console.print(Text("Trước khi gửi công văn:", "Before sending the letter:").in_(lang))
+    for item in to_do:
+        console.print(f"  - {item.in_(lang)}")
+
+
 def scaffolded(scaffold: Scaffold, lang: str) -> None:
     console = out()
     tasks = ", ".join(str(number) for number in scaffold.tasks) or Text("(không có)", "(none)").in_(lang)

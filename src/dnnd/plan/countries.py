@@ -82,6 +82,14 @@ def _codes_by_name() -> dict[str, str]:
     return names
 
 
+def country_code(text: str) -> str | None:
+    """The ISO code a clerk means by a name or a code ('Nhật Bản', 'Japan', 'JP', 'jp', 'UK'), or None."""
+    text = text.strip()
+    if text.upper() in iso_countries():
+        return text.upper()
+    return _MISTAKES.get(text.upper()) or _alpha3().get(text.upper()) or _codes_by_name().get(text.casefold())
+
+
 def country_name(code: str) -> CountryName:
     """The name to show for a valid code: Vietnamese when dnnd has it, else the ISO English name."""
     vietnamese = vietnamese_names().get(code)

@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, ValidationInfo, field_validator, model_validator
 
 from dnnd.plan.activity_models import Activity, ExchangeRate
+from dnnd.plan.forge import Forge
 from dnnd.plan.model_types import (
     MAX_WITHIN_DAYS,
     PERIOD_PATTERN,
@@ -123,6 +124,11 @@ class Plan(Model):
     closing: Optional = Field(None, description="Đoạn kết của phần Tổ chức thực hiện.")
     report: ReportSettings = Field(description="Thông tin dùng để lập báo cáo.")
     reporting: Reporting = Field(default_factory=lambda: Reporting(), description="Quy định về kỳ báo cáo.")
+    forge: Forge | None = Field(
+        None,
+        description="Nền tảng git của kho (GitHub, Gitea, GitLab): để `dnnd links` và công văn đôn đốc đưa đường dẫn "
+        "mở sẵn tệp báo cáo của từng cơ quan trên trình duyệt.",
+    )
 
 
 # ----- agencies.yaml -------------------------------------------------------------------------

@@ -18,11 +18,14 @@ ORDER = [
     "status",
     "rollup",
     "missing",
+    "links",
     "stats",
     "report",
     "draft",
     "remind",
     "new-update",
+    "form",
+    "take",
     "schema",
     "codeowners",
     "check-changes",
@@ -49,7 +52,7 @@ def test_commands_are_registered_and_listed_in_the_helps_order(run_cli: RunCli) 
     assert group.list_commands(typer.Context(group)) == ORDER  # type: ignore[attr-defined]
     result = run_cli("--help")
     assert result.exit_code == 0
-    lines = result.stdout.split("Commands:\n", 1)[1].splitlines()
+    lines = result.stdout.split("Lệnh:\n", 1)[1].splitlines()
     assert [line.split()[0] for line in lines if line.startswith("  ") and not line.startswith("   ")] == ORDER
 
 

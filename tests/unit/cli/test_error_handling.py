@@ -60,7 +60,7 @@ def test_user_errors_exit_1_for_data_and_2_for_usage(capsys: pytest.CaptureFixtu
         (["status", "--quarter"], "Lỗi: tùy chọn '--quarter' cần một giá trị"),
         (
             ["status", "--formt", "json"],
-            "Lỗi: không có tùy chọn --formt (các tùy chọn có thể: --format)\nCách dùng: dnnd status [OPTIONS]",
+            "Lỗi: không có tùy chọn --formt (các tùy chọn có thể: --format)\nCách dùng: dnnd status [TÙY CHỌN]",
         ),
         (
             ["status", "--format", "xml"],
@@ -69,11 +69,13 @@ def test_user_errors_exit_1_for_data_and_2_for_usage(capsys: pytest.CaptureFixtu
         (["show", "x"], "Lỗi: giá trị không hợp lệ cho 'task': phải là một số nguyên"),
         (
             ["report", "--number", "0"],
-            "Lỗi: giá trị không hợp lệ cho '--number': phải từ 1 trở lên\nCách dùng: dnnd report [OPTIONS]",
+            "Lỗi: giá trị không hợp lệ cho '--number': phải từ 1 trở lên\nCách dùng: dnnd report [TÙY CHỌN]",
         ),
         (["check-changes"], "Lỗi: thiếu tùy chọn '--base'"),
         (["stat"], "Lỗi: không có lệnh 'stat' (danh sách lệnh: dnnd --help). Có phải ý bạn là 'stats', 'status'?"),
         (["show", "--lang", "en"], "Error: Missing argument 'task'.\nUsage: dnnd show [OPTIONS]"),
+        (["--no-cache"], "Lỗi: thiếu lệnh (danh sách lệnh: dnnd --help)\nCách dùng: dnnd [TÙY CHỌN] LỆNH [THAM SỐ]..."),
+        (["status", "--late=1"], "Lỗi: tùy chọn '--late' không nhận giá trị"),
     ],
 )
 def test_usage_errors_exit_2_in_vietnamese_unless_english_is_asked(
@@ -112,8 +114,8 @@ def test_a_bug_exits_3_and_writes_the_traceback_to_a_log_file(
 def test_no_arguments_print_the_help_and_other_click_errors_their_own_code(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(app, []) == 0
     captured = capsys.readouterr()
-    assert captured.out.startswith("Usage: dnnd [OPTIONS] COMMAND [ARGS]...\n")
-    assert "\nCommands:\n  validate " in captured.out
+    assert captured.out.startswith("Cách dùng: dnnd [TÙY CHỌN] LỆNH [THAM SỐ]...\n")
+    assert "\nLệnh:\n  validate " in captured.out
     assert captured.err == ""
     assert handle(BrokenPipeError(), "vi") == 141  # the reader left: quietly, with the code git's shell shows
     assert capsys.readouterr() == ("", "")

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from dnnd.cli.options import DEFAULT_FORMAT, Format, day, period_argument, period_choice, quarter_of
+from dnnd.cli.options import DEFAULT_FORMAT, Format, day, period_argument, period_choice, quarter_of, status_code
 from dnnd.errors import UsageError
 from dnnd.evaluate.status_report import PeriodChoice
 from dnnd.plan.periods import Period
@@ -111,3 +111,29 @@ def test_period_argument_is_any_kind_and_formats_are_the_registrys() -> None:
         2,
     )
     assert ([member.value for member in Format], DEFAULT_FORMAT) == (["table", "json", "csv"], Format("table"))
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        (None, None),
+        ("overdue", "overdue"),
+        ("Quá hạn chưa hoàn thành", "overdue"),
+        ("qua han chua xong", "overdue"),
+        ("ĐANG THỰC HIỆN TRONG HẠN", "in_progress"),
+        ("Done late", "done_late"),
+        ("chờ điều kiện", "waiting"),
+    ],
+)
+def test_status_code_takes_a_code_or_a_status_name_whatever_the_case_and_marks(value: str | None, code: str) -> None:
+    assert status_code(value) == code
+
+
+def test_an_unknown_status_lists_the_codes_with_their_names() -> None:
+    with pytest.raises(UsageError) as raised:
+        status_code("late")
+    vi, en, exit_code = usage(raised)
+    assert vi.startswith("--status 'late' không có; chọn một trong: done_on_time (Đã hoàn thành đúng hạn), done_late")
+    assert vi.endswith("overdue (Quá hạn chưa hoàn thành), ongoing (Thường xuyên), waiting (Chờ điều kiện)")
+    assert en.startswith("no status 'late'; use one of: done_on_time (Done on time), done_late (Done late)")
+    assert exit_code == 2

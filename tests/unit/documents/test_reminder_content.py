@@ -1,4 +1,5 @@
-"""The reminder letter's content: who is urged and for which tasks, the sender left out, the deadline sentence."""
+"""The reminder letter's content: who is urged and for which tasks, the sender left out, the deadline sentence,
+and with a forge each agency's link (or the Excel form attached)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from dnnd.plan.periods import Period, quarter
 from dnnd.plan.vietnamese import BLANK
 from dnnd.repository import Repository, load_repository
 from tests.conftest import EMBEDDED_PLAN, MakeRepo
+from tests.forge_helpers import with_forge
+from tests.git_helpers import update
 
 D = dt.date
 Q3, Q4 = quarter(2020, 3), quarter(2020, 4)
@@ -140,3 +143,28 @@ def test_the_sender_is_the_focal_point_in_force_at_the_evaluation_date(make_repo
         "Văn phòng Ủy ban nhân dân tỉnh đề nghị các cơ quan, đơn vị khẩn trương gửi báo cáo về "
         "Văn phòng Ủy ban nhân dân tỉnh trước ngày 23/12/2025"
     )
+
+
+def test_with_a_forge_each_agency_gets_the_form_and_a_short_link_before_the_closing(make_repo: MakeRepo) -> None:
+    missing = [MissingReport("btg", Q4, (4,)), MissingReport("lhhn", Q4, (2,)), MissingReport("sngv", Q4, (4,))]
+    letter = _letter(_repo(make_repo, with_forge()), missing)
+    intro = letter.body.index(next(p for p in letter.body if p.text.startswith("Để thuận tiện")))
+    assert "trên github.com (tên tệp đã đặt sẵn)" in letter.body[intro].text
+    new_file = "https://github.com/khanhhoa/dnnd/new/main?filename=plan/updates/"  # no text: short
+    assert [paragraph.text for paragraph in letter.body[intro + 1 : -1]] == [
+        f"- Ban Tuyên giáo Tỉnh ủy (quý IV năm 2020): biểu mẫu Excel gửi kèm, hoặc {new_file}btg/2020-Q4.yaml",
+        f"- {LHHN} (quý IV năm 2020): biểu mẫu Excel gửi kèm, hoặc {new_file}lhhn/2020-Q4.yaml",
+    ]
+    assert letter.forms == [f"dnnd form --agency {agency} --quarter 2020-Q4" for agency in ("btg", "lhhn")]
+    assert letter.body[-1].text.startswith("Sở Ngoại vụ đề nghị")
+
+
+def test_an_agency_with_a_file_is_asked_to_complete_it(make_repo: MakeRepo) -> None:
+    missing = [MissingReport("stttt", Q4, (11,)), MissingReport("lhhn", Q4, (2,))]
+    letter = _letter(_repo(make_repo, {**with_forge(), **update("stttt", "2020-Q4", (8, "in_progress"))}), missing)
+    assert letter.body[-3].text == (
+        "- Sở Thông tin và Truyền thông (quý IV năm 2020): bổ sung các nhiệm vụ còn thiếu vào tệp "
+        "plan/updates/stttt/2020-Q4.yaml đã có."
+    )
+    assert letter.forms == ["dnnd form --agency lhhn --quarter 2020-Q4"]
+    assert _letter(load_repository(make_repo(name="no-forge"), use_cache=False), missing).forms == []

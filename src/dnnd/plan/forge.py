@@ -1,0 +1,120 @@
+"""The forge (GitHub, Gitea, GitLab) that hosts the plan repository, as `forge:` in plan.yaml says, and the URL
+of its "new file" page for an update file, pre-filled when the forge can. Pure functions, no I/O.
+
+The URL is built from a pattern with placeholders, so that any forge fits without code:
+
+- GitHub (the default): `{url}/new/{branch}?filename={path}&value={text}`;
+- Gitea and Forgejo (which read `filename` and `value` as GitHub does since go-gitea/gitea#16556, 2021):
+  `{url}/_new/{branch}/?filename={path}&value={text}`;
+- GitLab: `{url}/-/new/{branch}?file_name={path}` pre-fills the name only: the editor of recent versions ignores
+  the `content` parameter (gitlab-org/gitlab#532221, #594214), so the pattern has no {text} and the clerk
+  writes the file (or uses the Excel form).
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from typing import Annotated
+from urllib.parse import quote, quote_plus
+
+from pydantic import Field, StringConstraints, field_validator
+
+from dnnd.plan.model_types import Model, bilingual_error
+
+GITHUB_NEW_FILE = "{url}/new/{branch}?filename={path}&value={text}"
+GITEA_NEW_FILE = "{url}/_new/{branch}/?filename={path}&value={text}"
+GITLAB_NEW_FILE = "{url}/-/new/{branch}?file_name={path}"
+
+# What a pattern may name: the repository's web URL, the branch, the file's path in the repository, its folder
+# and its name (for a forge that wants the folder in the URL's path and the name in the query), and its text.
+PLACEHOLDERS = ("url", "branch", "path", "dir", "name", "text")
+_REPOSITORY_URL = re.compile(r"https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\s?#]*)?")
+
+
+def _fields(pattern: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    """The (literal, field, format spec, conversion) parts of a pattern, as str.format reads it."""
+    return [
+        (literal, field, spec, conversion) for literal, field, spec, conversion in string.Formatter().parse(pattern)
+    ]
+
+
+class Forge(Model):
+    url: str = Field(
+        json_schema_extra={"pattern": r"^https://\S+$"},
+        description="Địa chỉ trang web của kho trên nền tảng git, bắt đầu bằng https://, ví dụ "
+        "'https://github.com/so-ngoai-vu-khanh-hoa/dnnd'.",
+    )
+    branch: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_][A-Za-z0-9._/-]*$")] = Field(
+        "main", description="Nhánh chính của kho, nơi các báo cáo được gộp vào; mặc định main."
+    )
+    new_file: str = Field(
+        GITHUB_NEW_FILE,
+        description="Mẫu đường dẫn mở trang tạo tệp mới của nền tảng; các chỗ thay thế: {url} (địa chỉ kho), {branch} "
+        "(nhánh), {path} (đường dẫn tệp trong kho), {dir} và {name} (thư mục và tên tệp), {text} (nội dung điền sẵn). "
+        f"Mặc định là mẫu của GitHub: '{GITHUB_NEW_FILE}'; Gitea, Forgejo: '{GITEA_NEW_FILE}'; GitLab: "
+        f"'{GITLAB_NEW_FILE}' (chỉ điền sẵn tên tệp: trình soạn thảo của GitLab bản mới bỏ qua nội dung gửi kèm).",
+    )
+
+    @field_validator("url")
+    @classmethod
+    def _https_repository(cls, url: str) -> str:
+        url = url.strip().rstrip("/")
+        if not _REPOSITORY_URL.fullmatch(url):
+            raise bilingual_error(
+                f"'{url}' không phải địa chỉ https của kho, ví dụ https://github.com/to-chuc/kho (không có ?, #, "
+                "khoảng trắng)",
+                f"'{url}' is not the https address of a repository, e.g. https://github.com/org/repo (no ?, # or "
+                "spaces)",
+            )
+        return url
+
+    @field_validator("new_file")
+    @classmethod
+    def _known_placeholders(cls, pattern: str) -> str:
+        known = " ".join(f"{{{name}}}" for name in PLACEHOLDERS)
+        unknown = bilingual_error(
+            f"mẫu '{pattern}' có chỗ thay thế không dùng được; chỉ dùng {known} (dấu ngoặc nhọn khác viết "
+            "{{ và }})",
+            f"the pattern '{pattern}' has a placeholder that cannot be used; use only {known} (write other braces "
+            "as {{ and }})",
+        )
+        try:
+            parts = _fields(pattern)
+        except ValueError:  # a brace left open or alone
+            raise unknown from None
+        if any(
+            field is not None and (field not in PLACEHOLDERS or spec or conversion)
+            for _, field, spec, conversion in parts
+        ):
+            raise unknown
+        named = {field for _, field, _, _ in parts}
+        if not pattern.startswith("{url}") or not named & {"path", "name"}:
+            raise bilingual_error(
+                f"mẫu '{pattern}' phải bắt đầu bằng {{url}} và có {{path}} (hoặc {{name}})",
+                f"the pattern '{pattern}' must begin with {{url}} and hold {{path}} (or {{name}})",
+            )
+        return pattern
+
+    @property
+    def fills_text(self) -> bool:
+        """Whether the forge's page opens with the file's text filled in (the pattern has {text})."""
+        return any(field == "text" for _, field, _, _ in _fields(self.new_file))
+
+
+def new_file_url(forge: Forge, path: str, text: str) -> str:
+    """The URL of the forge's page that creates the file at `path` with `text`: each value percent-encoded (as
+    UTF-8) for where it stands, in the URL's path (a space as %20) or in its query (a space as +, as forms send
+    it, and '&', '=', '+', '#' encoded); the folders' '/' kept."""
+    folder, _, name = path.rpartition("/")
+    values = {"branch": forge.branch, "path": path, "dir": folder, "name": name, "text": text}
+    out: list[str] = []
+    in_query = False
+    for literal, field, _, _ in _fields(forge.new_file):
+        out.append(literal)
+        in_query = in_query or "?" in literal
+        if field == "url":
+            out.append(forge.url)
+        elif field is not None:
+            out.append(quote_plus(values[field], safe="/") if in_query else quote(values[field], safe="/"))
+    return "".join(out)
