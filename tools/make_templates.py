@@ -318,10 +318,14 @@ def signature_block(document: DocumentObject) -> None:
 
 
 def _landscape_section(document: DocumentObject) -> None:
-    """A new landscape section with its own page numbers from 1."""
+    _new_section(document, landscape=True)
+
+
+def _new_section(document: DocumentObject, *, landscape: bool) -> None:
+    """A new A4 section, landscape or portrait, with the decree's margins and its own page numbers from 1."""
     section = document.add_section(WD_SECTION.NEW_PAGE)
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Mm(297), Mm(210)
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (Mm(297), Mm(210)) if landscape else (Mm(210), Mm(297))
     section.top_margin, section.bottom_margin = Mm(20), Mm(20)
     section.left_margin, section.right_margin = Mm(30), Mm(15)
     section.different_first_page_header_footer = True
@@ -420,15 +424,7 @@ def figures_appendix(document: DocumentObject) -> None:
 
 def texts_appendix(document: DocumentObject) -> None:
     """Phụ lục III, the agencies' own texts: a portrait section with its own page numbers from 1."""
-    section = document.add_section(WD_SECTION.NEW_PAGE)
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
-    section.left_margin, section.right_margin = Mm(30), Mm(15)
-    section.different_first_page_header_footer = True
-    numbering = OxmlElement("w:pgNumType")
-    numbering.set(qn("w:start"), "1")
-    section._sectPr.append(numbering)
+    _new_section(document, landscape=False)
     line(document, "PHỤ LỤC III", "DNND Kind")
     line(document, "{{ texts.title }}", "DNND Summary")
     line(document, "{{ texts.reference }}", "DNND Addressee", italic=True)

@@ -9,31 +9,23 @@ import typer
 
 from dnnd.cli.context import open_repository, repository_root, settings_of
 from dnnd.cli.help_screens import bilingual, english
-from dnnd.cli.options import AsOfOption, ForceOption, OutputOption, day, quarter_of
+from dnnd.cli.options import (
+    AsOfOption,
+    ForceOption,
+    OutputOption,
+    ReportingAgencyOption,
+    UpdateQuarterOption,
+    day,
+    quarter_of,
+)
 from dnnd.i18n import Text
 
 
 @english("Write an agency's quarterly update file, to fill in. It lists the agency's tasks in the quarter.")
 def new_update(
     ctx: typer.Context,
-    agency: Annotated[
-        str,
-        typer.Option(
-            "--agency", help=bilingual(Text("Mã cơ quan báo cáo, ví dụ lhhn.", "The reporting agency's id, e.g. lhhn."))
-        ),
-    ],
-    quarter: Annotated[
-        str | None,
-        typer.Option(
-            "--quarter",
-            help=bilingual(
-                Text(
-                    "Quý báo cáo, ví dụ 2020-Q3; mặc định: kỳ đang báo cáo.",
-                    "The quarter reported on, e.g. 2020-Q3; by default: the period being reported.",
-                )
-            ),
-        ),
-    ] = None,
+    agency: ReportingAgencyOption,
+    quarter: UpdateQuarterOption = None,
     as_of: AsOfOption = None,
 ) -> None:
     """Tạo sẵn tệp báo cáo quý của một cơ quan để điền. Tệp liệt kê các nhiệm vụ của cơ quan trong quý."""
@@ -48,24 +40,8 @@ def new_update(
 @english("The Excel form an agency fills in and sends back.")
 def form(
     ctx: typer.Context,
-    agency: Annotated[
-        str,
-        typer.Option(
-            "--agency", help=bilingual(Text("Mã cơ quan báo cáo, ví dụ lhhn.", "The reporting agency's id, e.g. lhhn."))
-        ),
-    ],
-    quarter: Annotated[
-        str | None,
-        typer.Option(
-            "--quarter",
-            help=bilingual(
-                Text(
-                    "Quý báo cáo, ví dụ 2020-Q3; mặc định: kỳ đang báo cáo.",
-                    "The quarter reported on, e.g. 2020-Q3; by default: the period being reported.",
-                )
-            ),
-        ),
-    ] = None,
+    agency: ReportingAgencyOption,
+    quarter: UpdateQuarterOption = None,
     as_of: AsOfOption = None,
     output: OutputOption = None,
     force: ForceOption = False,

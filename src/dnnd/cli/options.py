@@ -82,6 +82,24 @@ DateOption = Annotated[
         ),
     ),
 ]
+ReportingAgencyOption = Annotated[
+    str,
+    typer.Option(
+        "--agency", help=bilingual(Text("Mã cơ quan báo cáo, ví dụ lhhn.", "The reporting agency's id, e.g. lhhn."))
+    ),
+]
+UpdateQuarterOption = Annotated[
+    str | None,
+    typer.Option(
+        "--quarter",
+        help=bilingual(
+            Text(
+                "Quý báo cáo, ví dụ 2020-Q3; mặc định: kỳ đang báo cáo.",
+                "The quarter reported on, e.g. 2020-Q3; by default: the period being reported.",
+            )
+        ),
+    ),
+]
 NumberOption = Annotated[
     int | None,
     typer.Option(

@@ -64,46 +64,27 @@ def _report_text(
     """Judge a change to the focal point's report texts (plan/reports/): its own, reviewed by it, and never of a
     locked period. Whether the change is the focal point's own (then `agency_id`, when given, touched its files)."""
     if agency_id is not None and agency_id not in focal:
-        report.findings.append(
-            Finding(
-                "error",
-                path,
-                None,
-                Text(
-                    f"{REPORT_TEXTS_DIR}/ là phần báo cáo do cơ quan đầu mối viết: pull request của '{agency_id}' "
-                    "không được sửa",
-                    f"{REPORT_TEXTS_DIR}/ holds what the focal point writes in its reports: a pull request of "
-                    f"'{agency_id}' may not change it",
-                ),
-            )
+        message = Text(
+            f"{REPORT_TEXTS_DIR}/ là phần báo cáo do cơ quan đầu mối viết: pull request của '{agency_id}' không được sửa",
+            f"{REPORT_TEXTS_DIR}/ holds what the focal point writes in its reports: a pull request of '{agency_id}' "
+            "may not change it",
         )
+        report.findings.append(Finding("error", path, None, message))
         return False
     if agency_id is None:
-        report.findings.append(
-            Finding(
-                "warning",
-                path,
-                None,
-                Text(
-                    "phần báo cáo do cơ quan đầu mối viết: chỉ cơ quan đầu mối sửa và duyệt",
-                    "the focal point's own report text: only the focal point changes and approves it",
-                ),
-            )
+        message = Text(
+            "phần báo cáo do cơ quan đầu mối viết: chỉ cơ quan đầu mối sửa và duyệt",
+            "the focal point's own report text: only the focal point changes and approves it",
         )
+        report.findings.append(Finding("warning", path, None, message))
     period = parse_period(path.rsplit("/", 1)[-1].removesuffix(".yaml"))
-    closed = sorted({locked[quarter] for quarter in (period.quarters() if period else []) if quarter in locked})
+    closed = ", ".join(sorted({locked[q] for q in (period.quarters() if period else []) if q in locked}))
     if closed:
-        report.findings.append(
-            Finding(
-                "error",
-                path,
-                None,
-                Text(
-                    f"kỳ {', '.join(closed)} đã khóa (báo cáo đã ban hành): không được sửa nội dung báo cáo đã ký",
-                    f"period {', '.join(closed)} is locked (its report was issued): a signed report's text may not change",
-                ),
-            )
+        message = Text(
+            f"kỳ {closed} đã khóa (báo cáo đã ban hành): không được sửa nội dung báo cáo đã ký",
+            f"period {closed} is locked (its report was issued): a signed report's text may not change",
         )
+        report.findings.append(Finding("error", path, None, message))
     return True
 
 
