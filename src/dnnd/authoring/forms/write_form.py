@@ -66,9 +66,14 @@ def form_bytes(repo: Repository, agency_id: str, quarter: Period, today: dt.date
     _table_sheet(book.create_sheet(layout.DOCUMENTS_SHEET), layout.DOCUMENT_COLUMNS, layout.DOCUMENT_ROWS)
     _table_sheet(book.create_sheet(layout.ACTIVITIES_SHEET), layout.ACTIVITY_COLUMNS, layout.ACTIVITY_ROWS)
     guide = book.create_sheet(layout.GUIDE_SHEET)
+    guide_column = Column("text", "", 110, "text", wrap=True)
     for row, text in enumerate(guide_lines(repo, agency_id, quarter), 1):
-        guide.cell(row, 1, text).font = Font(name=FONT, size=SIZE, bold=row == 1)
-    guide.column_dimensions["A"].width = 120
+        cell = guide.cell(row, 1, text)
+        cell.font = Font(name=FONT, size=SIZE, bold=row == 1)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        guide.row_dimensions[row].height = _height((guide_column,), [text], least=1)
+    guide.column_dimensions["A"].width = guide_column.width
+    _print_setup(guide)
     _lists_sheet(book, [str(item.task.id) for item in held])
     meta = book.create_sheet(layout.META_SHEET)
     facts = {
