@@ -43,9 +43,20 @@ class Problem:
                 where += f":{self.column}"
         parts = [where]
         if self.field:
-            parts.append(visible(self.field))
+            parts.append(visible(field_in(self.field, lang)))
         parts.append(visible(self.message.in_(lang)))
         return ": ".join(parts)
+
+
+_TASK_PREFIX = "nhiệm vụ "
+
+
+def field_in(field: str, lang: str) -> str:
+    """A problem's field as the reader's language names it: 'nhiệm vụ 14 (entries[9]).status', which names an
+    entry by its task (`load.validation.field_path`), reads 'task 14 (entries[9]).status' in English."""
+    if lang == "en" and field.startswith(_TASK_PREFIX):
+        return "task " + field.removeprefix(_TASK_PREFIX)
+    return field
 
 
 def whole_file(rel: str, message: Text) -> Problem:

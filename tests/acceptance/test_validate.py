@@ -47,7 +47,7 @@ def test_validate_in_english(make_repo: MakeRepo, run_cli: RunCli) -> None:
     result = run_cli("validate", "--lang", "en", repo=make_repo({UPDATE: broken("in_progress", "finished")}))
     assert result.exit_code == 1
     assert result.output.splitlines() == [
-        f"{UPDATE}:8:13: nhiệm vụ 5 (entries[0]).status: invalid value 'finished'; use one of: not_started, in_progress, "
+        f"{UPDATE}:8:13: task 5 (entries[0]).status: invalid value 'finished'; use one of: not_started, in_progress, "
         "done, blocked",
         "1 problem(s) in 1 file(s). Fix them as each line says, then run `dnnd validate`.",
     ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dnnd.errors import DataError, DnndError, Problem, UsageError, whole_file
+from dnnd.errors import DataError, DnndError, Problem, UsageError, field_in, whole_file
 from dnnd.i18n import Text
 
 MESSAGE = Text("thiếu tệp này", "this file is missing")
@@ -45,3 +45,10 @@ def test_problems_of_one_file_with_and_without_a_line_sort_whole_file_first() ->
     positioned = Problem("plan/updates/lhhn/2020-Q3.yaml", 4, 11, "entries[0].task", Text("b", "b"))
     whole = whole_file("plan/updates/lhhn/2020-Q3.yaml", Text("a", "a"))
     assert DataError([positioned, whole]).problems == [whole, positioned]
+
+
+def test_a_field_named_by_its_task_reads_in_the_readers_language() -> None:
+    problem = Problem("plan/updates/lhhn/2020-Q3.yaml", 5, 13, "nhiệm vụ 14 (entries[9]).status", Text("sai", "wrong"))
+    assert problem.render("vi") == "plan/updates/lhhn/2020-Q3.yaml:5:13: nhiệm vụ 14 (entries[9]).status: sai"
+    assert problem.render("en") == "plan/updates/lhhn/2020-Q3.yaml:5:13: task 14 (entries[9]).status: wrong"
+    assert field_in("entries[0].status", "en") == "entries[0].status"

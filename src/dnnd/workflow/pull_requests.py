@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from dnnd.errors import DataError, Problem, UsageError
+from dnnd.errors import DataError, Problem, UsageError, field_in
 from dnnd.evaluate.task_views import check_agency
 from dnnd.i18n import Text
 from dnnd.load.git import Change, changed_since, checked_out, commit_of, merge_base, show
@@ -102,8 +102,8 @@ def _validation(report: ChangeReport, problems: list[Problem]) -> None:
                 problem.path,
                 problem.line,
                 Text(
-                    f"{problem.field + ': ' if problem.field else ''}{problem.message.vi}",
-                    f"{problem.field + ': ' if problem.field else ''}{problem.message.en}",
+                    f"{field_in(problem.field, 'vi') + ': ' if problem.field else ''}{problem.message.vi}",
+                    f"{field_in(problem.field, 'en') + ': ' if problem.field else ''}{problem.message.en}",
                 ),
             )
         )

@@ -188,9 +188,9 @@ def test_a_status_word_that_names_a_code_suggests_it(make_repo: MakeRepo, value:
 def test_a_word_for_done_without_done_on_reports_both_in_one_run(make_repo: MakeRepo, value: str) -> None:
     found = problems(make_repo({UPDATE: broken("status: in_progress", f"status: {value}")}), lang="en")
     assert found == [
-        f"{UPDATE}:7:5: nhiệm vụ 5 (entries[0]).done_on: status is done, so done_on (the completion date, YYYY-MM-DD) "
+        f"{UPDATE}:7:5: task 5 (entries[0]).done_on: status is done, so done_on (the completion date, YYYY-MM-DD) "
         "is required",
-        f"{UPDATE}:8:13: nhiệm vụ 5 (entries[0]).status: invalid value '{value}': use 'done' (Done)",
+        f"{UPDATE}:8:13: task 5 (entries[0]).status: invalid value '{value}': use 'done' (Done)",
     ]
 
 

@@ -95,7 +95,7 @@ def test_a_lock_added_on_main_after_the_branch_left_counts(make_repo: MakeRepo) 
 def test_validation_problems_are_errors_with_their_line(pr: Pr) -> None:
     report = check_changes(pr(update("lhhn", "2020-Q4", (2, "finished"))), "main", "lhhn")
     assert [(f.level, f.path, f.line) for f in report.findings] == [("error", LHHN_Q4, 5)]
-    assert report.findings[0].message.en.startswith("nhiệm vụ 2 (entries[0]).status: ")
+    assert report.findings[0].message.en.startswith("task 2 (entries[0]).status: ")
     tasks = (EMBEDDED_PLAN / "tasks.yaml").read_text(encoding="utf-8").replace("lead: [sngv]", "lead: [xyz]", 1)
     broken = check_changes(pr({"plan/tasks.yaml": tasks}, name="broken"), "main", None)
     assert [(f.level, f.path, f.line) for f in broken.findings] == [("error", "plan/tasks.yaml", 6)]  # and no more
