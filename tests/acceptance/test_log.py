@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 
 from dnnd.load.git import first_parent_history
@@ -238,3 +240,15 @@ def test_without_a_quarter_log_shows_the_quarter_being_reported_and_says_why(
     assert json.loads(result.stdout) == {"submissions": []}  # 2023-Q3 is long past: today's quarter is shown
     assert "(kỳ đang diễn ra: " in result.stderr  # why, on stderr beside JSON
     assert len(log(run_cli, root)) == 1  # --all
+
+
+def test_log_as_a_workbook_has_vietnam_times_and_real_due_dates(run_cli: RunCli, make_repo: MakeRepo) -> None:
+    root = init(make_repo())
+    submit(root, "lhhn", LHHN, committed="2023-09-01T10:00:00+07:00", merged="2023-09-19T08:00:00+07:00")
+    target = root.parent / "log.xlsx"
+    result = run_cli("log", "--all", "--format", "xlsx", "-o", str(target), repo=root)
+    assert result.exit_code == 0, result.output
+    sheet = openpyxl.load_workbook(target).worksheets[0]
+    assert [cell.value for cell in sheet[1]][:3] == ["Cơ quan", "Quý", "Vào nhánh chính"]
+    assert sheet["C2"].value == dt.datetime(2023, 9, 19, 8, 0) and sheet["H2"].value == "Muộn"
+    assert isinstance(sheet["G2"].value, dt.datetime)  # the due date, a real date cell

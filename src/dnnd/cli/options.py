@@ -42,7 +42,13 @@ AgencyOption = Annotated[
 FormatOption = Annotated[
     Format,
     typer.Option(
-        "--format", help=bilingual(Text("Dạng kết quả: table, json hoặc csv.", "Output format: table, json or csv."))
+        "--format",
+        help=bilingual(
+            Text(
+                "Dạng kết quả: table, json, csv (cho máy đọc) hoặc xlsx (Excel, cần -o TỆP).",
+                "Output format: table, json, csv (for programs) or xlsx (Excel, needs -o FILE).",
+            )
+        ),
     ),
 ]
 QuarterOption = Annotated[

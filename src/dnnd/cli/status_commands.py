@@ -19,6 +19,7 @@ from dnnd.cli.options import (
     FormatOption,
     HalfOption,
     LateOption,
+    OutputOption,
     QuarterOption,
     YearOption,
     period_choice,
@@ -61,6 +62,7 @@ def status(
         ),
     ] = None,
     format: FormatOption = DEFAULT_FORMAT,
+    output: OutputOption = None,
 ) -> None:
     """Tình trạng các nhiệm vụ trong kỳ. Cho biết hạn, việc đã hoàn thành, quá hạn và ai chưa báo cáo."""
     from dnnd.evaluate.status_report import status_report
@@ -73,7 +75,7 @@ def status(
     choice = period_choice(quarter, half, year, as_of)
     report = status_report(repo, choice, today=dt.date.today(), agency_id=agency, status_code=status_code(status))
     left_out_warning(repo, lang)
-    emit(StatusOutput(repo, report, late_for(repo, report) if late else None), format.value, lang)
+    emit(StatusOutput(repo, report, late_for(repo, report) if late else None), format.value, lang, output)
 
 
 @english("The national roll-up of many provinces' plans. Tells the status and the agencies that have not reported.")
@@ -122,6 +124,7 @@ def missing(
     agency: AgencyOption = None,
     late: LateOption = False,
     format: FormatOption = DEFAULT_FORMAT,
+    output: OutputOption = None,
 ) -> None:
     """Cơ quan nào chưa báo cáo nhiệm vụ nào trong kỳ, để đôn đốc."""
     from dnnd.evaluate.status_report import status_report
@@ -133,7 +136,7 @@ def missing(
     lang, repo = settings_of(ctx).lang, open_repository(ctx)
     report = status_report(repo, period_choice(quarter, half, year, as_of), today=dt.date.today(), agency_id=agency)
     left_out_warning(repo, lang)
-    emit(MissingOutput(repo, report, late_for(repo, report) if late else None), format.value, lang)
+    emit(MissingOutput(repo, report, late_for(repo, report) if late else None), format.value, lang, output)
 
 
 @english(
@@ -180,6 +183,7 @@ def stats(
         ),
     ] = None,
     format: FormatOption = DEFAULT_FORMAT,
+    output: OutputOption = None,
 ) -> None:
     """Thống kê hoạt động: đoàn vào, đoàn ra, sự kiện, viện trợ…"""
     from dnnd.evaluate.figures import figures_for
@@ -191,4 +195,4 @@ def stats(
     result = figures_for(repo, period_choice(quarter, half, year, as_of), today=dt.date.today(), agency_id=agency)
     data_warnings(repo, lang)
     left_out_warning(repo, lang)
-    emit(StatsOutput(repo, result), format.value, lang)
+    emit(StatsOutput(repo, result), format.value, lang, output)

@@ -13,6 +13,7 @@ from dnnd.cli.options import (
     AgencyOption,
     AsOfOption,
     FormatOption,
+    OutputOption,
     PeriodArgument,
     QuarterOption,
     day,
@@ -176,6 +177,7 @@ def log(
         ),
     ] = None,
     format: FormatOption = DEFAULT_FORMAT,
+    output: OutputOption = None,
     every_quarter: Annotated[
         bool,
         typer.Option(
@@ -199,4 +201,4 @@ def log(
     short_names = {agency_id: found.short_name for agency_id, found in repo.agencies.items()}
     chosen_day = day("--as-of", as_of)
     found, why = landed(repo, quarter_of(quarter), agency, branch, every_quarter=every_quarter, today=chosen_day)
-    emit(HistoryOutput(found, short_names, why), format.value, settings_of(ctx).lang)
+    emit(HistoryOutput(found, short_names, why), format.value, settings_of(ctx).lang, output)

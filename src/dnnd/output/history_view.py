@@ -7,6 +7,7 @@ from typing import Any, NamedTuple
 
 from dnnd.i18n import Text
 from dnnd.output.console import out
+from dnnd.output.sheets import Sheet, SheetColumn
 from dnnd.plan.vietnamese import dmy_hm, dmy_or_blank
 from dnnd.workflow.history import VIETNAM, Submission
 
@@ -41,6 +42,37 @@ class HistoryOutput(NamedTuple):
     def csv(self) -> tuple[Sequence[str], Iterable[dict[str, Any]]]:
         records = self.records()
         return (tuple(records[0]) if records else ("file",)), records
+
+    def sheets(self, lang: str) -> list[Sheet]:
+        """Each update's submission, times as Vietnam's clock shows them (spreadsheets keep no time zone)."""
+        headers = (
+            (Text("Cơ quan", "Agency"), 14, False),
+            (Text("Quý", "Quarter"), 10, False),
+            (Text("Vào nhánh chính", "Reached main"), 17, False),
+            (Text("Người viết", "Written by"), 22, True),
+            (Text("Sửa lần cuối", "Last changed"), 17, False),
+            (Text("Người sửa", "Changed by"), 22, True),
+            (Text("Hạn gửi", "Due"), 12, False),
+            (Text("Đúng hạn?", "On time?"), 11, False),
+            (Text("Tệp", "File"), 40, False),
+        )
+        names = self.short_names or {}
+        rows = [
+            [
+                names.get(item.agency, item.agency),
+                item.quarter.name,
+                item.first.when.astimezone(VIETNAM).replace(tzinfo=None),
+                item.first_by or item.first.author,
+                item.last.when.astimezone(VIETNAM).replace(tzinfo=None),
+                item.last_by or item.last.author,
+                item.due,
+                (Text("Muộn", "Late") if item.late else Text("Đúng hạn", "On time")).in_(lang),
+                item.rel,
+            ]
+            for item in self.found
+        ]
+        columns = [SheetColumn(header.in_(lang), width, wrap) for header, width, wrap in headers]
+        return [Sheet(Text("Báo cáo đã gửi", "Submissions").in_(lang), columns, rows)]
 
     def notices(self, lang: str) -> list[str]:
         return [f"({self.why.in_(lang)})"] if self.why is not None else []

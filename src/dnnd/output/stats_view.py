@@ -10,6 +10,7 @@ from dnnd.evaluate.figures import Figures, KindFigures, Scope, Stats, countries_
 from dnnd.i18n import Text
 from dnnd.load.activities import CountedActivity
 from dnnd.output.console import out, shorten
+from dnnd.output.sheets import Sheet, SheetColumn
 from dnnd.plan.countries import country_name, iso_countries
 from dnnd.plan.vietnamese import decimal, dmy, grouped, money
 from dnnd.plan.vocabulary import ACTIVITY_KIND_BY_CODE, ACTIVITY_KINDS
@@ -157,6 +158,34 @@ class StatsOutput(NamedTuple):
         ]
         return CSV_FIELDS, rows
 
+    def sheets(self, lang: str) -> list[Sheet]:
+        """The counts of each kind beside the periods compared, and the period's activities, one per row."""
+        stats = self.stats
+        scopes = (
+            (Text("Trong kỳ", "This period"), stats.scope.period.name, stats.totals),
+            (Text("Kỳ trước", "Previous"), stats.previous.period.name, stats.previous_totals),
+            (Text("Cùng kỳ năm trước", "A year earlier"), stats.year_ago.period.name, stats.year_ago_totals),
+            (Text("Lũy kế năm", "Year to date"), str(stats.year_to_date.period.year), stats.year_to_date_totals),
+        )
+        columns = [SheetColumn(Text("Loại hoạt động", "Kind").in_(lang), 24, True)]
+        columns += [SheetColumn(f"{label.in_(lang)} ({name})", 16, True) for label, name, _ in scopes]
+        columns += [
+            SheetColumn(Text("Số người (trong kỳ)", "People (this period)").in_(lang), 14),
+            SheetColumn(Text("Số tin, bài (trong kỳ)", "Media items (this period)").in_(lang), 14),
+        ]
+        rows = [
+            [
+                ACTIVITY_KIND_BY_CODE[kind].label.in_(lang),
+                *(figures[kind].activities for _, _, figures in scopes),
+                stats.totals[kind].people,
+                stats.totals[kind].items,
+            ]
+            for kind in ACTIVITY_KIND_BY_CODE
+        ]
+        period = stats.scope.period.name
+        figures = Sheet(Text("Số liệu", "Figures").in_(lang) + f" {period}", columns, rows)
+        return [figures, _activities_sheet(self.repo, stats, lang)]
+
     def notices(self, lang: str) -> list[str]:
         """Why this period (when none was named), countries shown by their English name, and aid values
         without a rate to convert them."""
@@ -277,3 +306,44 @@ class StatsOutput(NamedTuple):
                 ", ".join(repo.agencies[agency].short_name for agency in activity.agencies if agency in repo.agencies),
             )
         console.print(table)
+
+
+def _activities_sheet(repo: Repository, stats: Stats, lang: str) -> Sheet:
+    """The period's activities, counted once each, with real dates and amounts."""
+    headers = (
+        (Text("Từ ngày", "Start"), 12, False),
+        (Text("Đến ngày", "End"), 12, False),
+        (Text("Loại", "Kind"), 18, True),
+        (Text("Nội dung", "Activity"), 44, True),
+        (Text("Nước", "Countries"), 20, True),
+        (Text("Đối tác", "Partner"), 24, True),
+        (Text("Số người", "People"), 10, False),
+        (Text("Số tin, bài", "Items"), 10, False),
+        (Text("Cam kết", "Pledged"), 16, False),
+        (Text("Giải ngân", "Disbursed"), 16, False),
+        (Text("Loại tiền", "Currency"), 10, False),
+        (Text("Số văn bản", "Document"), 18, True),
+        (Text("Cơ quan báo cáo", "Reported by"), 30, True),
+    )
+    rows = []
+    for activity in stats.activities:
+        money = activity.pledged or activity.disbursed
+        rows.append(
+            [
+                activity.start,
+                activity.end,
+                ACTIVITY_KIND_BY_CODE[activity.kind].label.in_(lang),
+                activity.title,
+                "; ".join(country_name(code).name for code in activity.countries),
+                activity.partner,
+                activity.people,
+                activity.items,
+                activity.pledged.amount if activity.pledged else None,
+                activity.disbursed.amount if activity.disbursed else None,
+                money.currency if money else None,
+                activity.ref,
+                "; ".join(repo.agencies[agency].name for agency in activity.agencies if agency in repo.agencies),
+            ]
+        )
+    columns = [SheetColumn(header.in_(lang), width, wrap) for header, width, wrap in headers]
+    return Sheet(Text("Hoạt động", "Activities").in_(lang) + f" {stats.scope.period.name}", columns, rows)

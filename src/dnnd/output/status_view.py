@@ -10,6 +10,7 @@ from dnnd.evaluate.task_views import TaskView
 from dnnd.i18n import Text
 from dnnd.output.console import out, shorten
 from dnnd.output.plan_view import agency_names, task_record
+from dnnd.output.sheets import Sheet, SheetColumn
 from dnnd.plan.vietnamese import dmy_or_blank
 from dnnd.plan.vocabulary import ENTRY_STATUS_LABELS, STATUS_STYLES, TASK_STATUS_LABELS, summary_line
 from dnnd.repository import Repository
@@ -118,6 +119,48 @@ class StatusOutput(NamedTuple):
     def csv(self) -> tuple[Sequence[str], Iterable[dict[str, Any]]]:
         return STATUS_FIELDS, self.document()["tasks"]
 
+    def sheets(self, lang: str) -> list[Sheet]:
+        """The tasks with Vietnamese (or English) labels, real dates, and what each lead reported last."""
+        repo, report = self.repo, self.report
+        headers = (
+            (Text("STT", "No."), 6, False),
+            (Text("Nhiệm vụ", "Task"), 50, True),
+            (Text("Chủ trì", "Lead"), 24, True),
+            (Text("Phối hợp", "Support"), 30, True),
+            (Text("Thời gian", "Timing"), 20, True),
+            (Text("Hạn", "Due"), 12, False),
+            (Text("Tình trạng", "Status"), 22, True),
+            (Text("Ngày hoàn thành", "Done on"), 12, False),
+            (Text("Chưa báo cáo", "Not reported"), 24, True),
+            (Text("Báo cáo gần nhất của cơ quan chủ trì", "The leads' latest reports"), 60, True),
+        )
+        rows = []
+        for view in report.views:
+            task, result = view.task, report.results[view.task.id]
+            lead, support = report.roles[task.id]
+            missing = [agency for agency, state in result.reports.items() if state == "missing"]
+            latest = "\n".join(
+                f"{repo.agencies[item.agency].short_name} {item.period} "
+                f"({ENTRY_STATUS_LABELS[item.entry.status].in_(lang)}): {item.entry.summary}"
+                for item in view.latest_by_lead()
+            )
+            rows.append(
+                [
+                    task.id,
+                    task.title,
+                    agency_names(repo, lead),
+                    agency_names(repo, support),
+                    task.timing,
+                    result.due,
+                    TASK_STATUS_LABELS[result.status].in_(lang),
+                    result.done_on,
+                    agency_names(repo, missing),
+                    latest,
+                ]
+            )
+        columns = [SheetColumn(header.in_(lang), width, wrap) for header, width, wrap in headers]
+        return [Sheet(Text("Tình trạng", "Status").in_(lang) + f" {report.evaluation.period.name}", columns, rows)]
+
     def notices(self, lang: str) -> list[str]:
         return _why(self.report, lang)
 
@@ -217,6 +260,28 @@ class MissingOutput(NamedTuple):
 
     def csv(self) -> tuple[Sequence[str], Iterable[dict[str, Any]]]:
         return ("agency", "name", "period", "tasks"), self.records()
+
+    def sheets(self, lang: str) -> list[Sheet]:
+        """Per agency and quarter, the tasks it has not reported on, by number and by name."""
+        columns = [
+            SheetColumn(Text("Cơ quan, đơn vị", "Agency").in_(lang), 36, True),
+            SheetColumn(Text("Mã", "Id").in_(lang), 10),
+            SheetColumn(Text("Quý", "Quarter").in_(lang), 10),
+            SheetColumn(Text("Nhiệm vụ chưa báo cáo", "Tasks not reported on").in_(lang), 16, True),
+            SheetColumn(Text("Nội dung nhiệm vụ", "The tasks").in_(lang), 70, True),
+        ]
+        rows = [
+            [
+                record["name"],
+                record["agency"],
+                record["period"],
+                ", ".join(str(task) for task in record["tasks"]),
+                "\n".join(f"{task}. {self.repo.tasks[task].title}" for task in record["tasks"]),
+            ]
+            for record in self.records()
+        ]
+        title = Text("Chưa báo cáo", "Not reported").in_(lang) + f" {self.report.evaluation.period.name}"
+        return [Sheet(title, columns, rows)]
 
     def notices(self, lang: str) -> list[str]:
         return _why(self.report, lang)

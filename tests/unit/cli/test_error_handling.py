@@ -64,7 +64,7 @@ def test_user_errors_exit_1_for_data_and_2_for_usage(capsys: pytest.CaptureFixtu
         ),
         (
             ["status", "--format", "xml"],
-            "Lỗi: giá trị không hợp lệ cho '--format': 'xml' không phải một trong 'table', 'json', 'csv'.",
+            "Lỗi: giá trị không hợp lệ cho '--format': 'xml' không phải một trong 'table', 'json', 'csv', 'xlsx'.",
         ),
         (["show", "x"], "Lỗi: giá trị không hợp lệ cho 'task': phải là một số nguyên"),
         (

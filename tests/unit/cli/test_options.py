@@ -110,7 +110,7 @@ def test_period_argument_is_any_kind_and_formats_are_the_registrys() -> None:
         "period 'Q3/2020' is not valid: use 2020-Q3, 2020-H1 or 2020",
         2,
     )
-    assert ([member.value for member in Format], DEFAULT_FORMAT) == (["table", "json", "csv"], Format("table"))
+    assert ([member.value for member in Format], DEFAULT_FORMAT) == (["table", "json", "csv", "xlsx"], Format("table"))
 
 
 @pytest.mark.parametrize(

@@ -5,10 +5,10 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
-from dnnd.output.console import write_raw
-from dnnd.output.formats import Tabular
+from dnnd.output.formats import Tabular, write_text
 from dnnd.output.notices import print_notices
 
 
@@ -30,7 +30,7 @@ def to_csv(records: Iterable[dict[str, Any]], fields: Sequence[str]) -> str:
     return "\ufeff" + buffer.getvalue()
 
 
-def write(result: Tabular, lang: str) -> None:
+def write(result: Tabular, lang: str, output: Path | None) -> None:
     print_notices(result.notices(lang))
     fields, rows = result.csv()
-    write_raw(to_csv(rows, fields))
+    write_text(to_csv(rows, fields), output, lang)

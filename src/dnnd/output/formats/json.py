@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
-from dnnd.output.console import write_raw
-from dnnd.output.formats import Tabular
+from dnnd.output.formats import Tabular, write_text
 from dnnd.output.notices import print_notices
 
 
@@ -49,6 +49,6 @@ def to_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2, default=str)
 
 
-def write(result: Tabular, lang: str) -> None:
+def write(result: Tabular, lang: str, output: Path | None) -> None:
     print_notices(result.notices(lang))
-    write_raw(to_json(result.document()) + "\n")
+    write_text(to_json(result.document()) + "\n", output, lang)

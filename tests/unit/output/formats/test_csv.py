@@ -41,12 +41,12 @@ def test_cells_join_lists_and_mappings_and_leave_none_and_missing_fields_blank()
 
 
 def test_write_puts_notices_on_stderr_and_the_rows_as_utf8_bytes(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
-    csv.write(Result(["Cảnh báo: 1 kho"]), "vi")
+    csv.write(Result(["Cảnh báo: 1 kho"]), "vi", None)
     captured = capsysbinary.readouterr()
     assert captured.out == b"\xef\xbb\xbftask,lead\r\n4,sngv; lhhn\r\n"
     assert captured.err.decode() == "Cảnh báo: 1 kho (vi)\n"
 
 
 def test_write_without_notices_leaves_stderr_empty(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
-    csv.write(Result([]), "en")
+    csv.write(Result([]), "en", None)
     assert capsysbinary.readouterr().err == b""

@@ -39,7 +39,7 @@ def test_to_json_keeps_vietnamese_letters_and_writes_dates_as_iso() -> None:
 def test_write_puts_the_document_on_stdout_as_utf8_with_a_final_newline(
     capsysbinary: pytest.CaptureFixture[bytes],
 ) -> None:
-    json.write(Result([]), "vi")
+    json.write(Result([]), "vi", None)
     captured = capsysbinary.readouterr()
     expected = (
         '{\n  "period": "2020-Q4",\n  "as_of": "2020-12-14",\n  "agency": "Sở Ngoại vụ",\n  "tasks": [\n    4\n  ]\n}\n'
@@ -49,7 +49,7 @@ def test_write_puts_the_document_on_stdout_as_utf8_with_a_final_newline(
 
 
 def test_write_puts_the_notices_on_stderr_not_in_the_document(capsys: pytest.CaptureFixture[str]) -> None:
-    json.write(Result(["Warning: 1 repository", "second"]), "en")
+    json.write(Result(["Warning: 1 repository", "second"]), "en", None)
     captured = capsys.readouterr()
     assert captured.err == "Warning: 1 repository (en)\nsecond (en)\n"
     assert captured.out.startswith('{\n  "period": "2020-Q4"')

@@ -33,8 +33,8 @@ class Result:
         return []
 
 
-def test_names_are_table_json_csv_in_the_helps_order() -> None:
-    assert formats.names() == ["table", "json", "csv"]
+def test_names_are_table_json_csv_then_xlsx_in_the_helps_order() -> None:
+    assert formats.names() == ["table", "json", "csv", "xlsx"]
     assert formats.names()[0] == formats.DEFAULT
 
 
@@ -46,19 +46,19 @@ def test_every_name_is_a_module_with_a_write_function() -> None:
 
 def test_a_new_module_is_listed_after_the_first_three_by_name(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     for name in ("yaml", "html"):
-        (tmp_path / f"{name}.py").write_text("def write(result, lang):\n    pass\n", encoding="utf-8")
+        (tmp_path / f"{name}.py").write_text("def write(result, lang, output):\n    pass\n", encoding="utf-8")
     monkeypatch.setattr(formats, "__path__", [*formats.__path__, str(tmp_path)])
-    assert formats.names() == ["table", "json", "csv", "html", "yaml"]
+    assert formats.names() == ["table", "json", "csv", "html", "xlsx", "yaml"]
 
 
 def test_emit_hands_the_result_to_the_module_named(monkeypatch: pytest.MonkeyPatch) -> None:
     result, seen = Result(), []
     module = types.ModuleType("dnnd.output.formats.probe")
-    module.write = lambda given, lang: seen.append((given, lang))  # type: ignore[attr-defined]
+    module.write = lambda given, lang, output: seen.append((given, lang, output))  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "dnnd.output.formats.probe", module)
-    formats.emit(result, "probe", "en")
+    formats.emit(result, "probe", "en", Path("out.x"))
     formats.emit(result, "table", "vi")
-    assert seen == [(result, "en")]
+    assert seen == [(result, "en", Path("out.x"))]
     assert result.calls == ["table vi"]
 
 

@@ -30,13 +30,13 @@ class Result:
 
 def test_write_prints_the_table_in_the_language_asked_for() -> None:
     result = Result()
-    table.write(result, "en")
+    table.write(result, "en", None)
     assert result.tables == ["en"]
 
 
 def test_write_prints_to_stdout_only(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "100")
-    table.write(AgenciesOutput([]), "en")
+    table.write(AgenciesOutput([]), "en", None)
     captured = capsys.readouterr()
     assert captured.out.splitlines()[0].strip() == "Agencies"
     assert captured.err == ""
