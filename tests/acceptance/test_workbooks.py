@@ -71,3 +71,24 @@ def test_libreoffice_calc_opens_and_prints_the_workbook(run_cli: RunCli, tmp_pat
     subprocess.run(command, check=True, capture_output=True, timeout=180)
     text = subprocess.run(["pdftotext", str(tmp_path / "out.pdf"), "-"], check=True, capture_output=True, text=True)
     assert "Nhiệm vụ" in text.stdout and "30/09/2020" in text.stdout
+
+
+def test_workbook_gathers_the_periods_sheets_once_and_not_over_a_file(run_cli: RunCli, tmp_path: Path) -> None:
+    target = tmp_path / "so-lieu.xlsx"
+    result = run_cli("workbook", "--quarter", "2020-Q4", "-o", str(target), repo=SAMPLE)
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames[:4] == ["Tình trạng 2020-Q4", "Chưa báo cáo 2020-Q4", "Số liệu 2020-Q4", "Hoạt động 2020-Q4"]
+    assert book["Số liệu 2020-Q4"]["B2"].value == 2 and book["Tình trạng 2020-Q4"]["A2"].value == 1
+    again = run_cli("workbook", "--quarter", "2020-Q4", "-o", str(target), repo=SAMPLE)
+    assert again.exit_code == 1 and "--force" in again.output
+    assert run_cli("workbook", "--quarter", "2020-Q4", "-o", str(target), "--force", repo=SAMPLE).exit_code == 0
+
+
+def test_outside_git_the_workbook_has_no_submissions_sheet(run_cli: RunCli, tmp_path: Path) -> None:
+    copy = tmp_path / "sample"
+    shutil.copytree(SAMPLE, copy)
+    result = run_cli("workbook", "--quarter", "2020-Q4", repo=copy)
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(copy / "reports" / "so-lieu-2020-Q4.xlsx")
+    assert book.sheetnames == ["Tình trạng 2020-Q4", "Chưa báo cáo 2020-Q4", "Số liệu 2020-Q4", "Hoạt động 2020-Q4"]

@@ -91,6 +91,7 @@ COMMANDS: tuple[tuple[str, Callable[..., Any]], ...] = (
     ("missing", status_commands.missing),
     ("links", status_commands.links),
     ("stats", status_commands.stats),
+    ("workbook", status_commands.workbook),
     ("report", document_commands.report),
     ("draft", document_commands.draft),
     ("remind", document_commands.remind),

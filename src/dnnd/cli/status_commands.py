@@ -16,6 +16,7 @@ from dnnd.cli.options import (
     DEFAULT_FORMAT,
     AgencyOption,
     AsOfOption,
+    ForceOption,
     FormatOption,
     HalfOption,
     LateOption,
@@ -196,3 +197,28 @@ def stats(
     data_warnings(repo, lang)
     left_out_warning(repo, lang)
     emit(StatsOutput(repo, result), format.value, lang, output)
+
+
+@english("One Excel workbook of the period: status, agencies missing, figures, activities, submissions.")
+def workbook(
+    ctx: typer.Context,
+    quarter: QuarterOption = None,
+    half: HalfOption = None,
+    year: YearOption = None,
+    as_of: AsOfOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Một tệp Excel của kỳ: tình trạng, cơ quan chưa báo cáo, số liệu, hoạt động, báo cáo đã gửi."""
+    from dnnd.output import messages
+    from dnnd.output.formats import xlsx
+    from dnnd.output.notices import left_out_warning
+    from dnnd.output.workbook_view import period_workbook
+
+    lang, repo = settings_of(ctx).lang, open_repository(ctx)
+    left_out_warning(repo, lang)
+    found = period_workbook(repo, period_choice(quarter, half, year, as_of), dt.date.today(), lang)
+    messages.chosen_period(found.why, lang)
+    target = output or repo.root / "reports" / f"so-lieu-{found.period.name}.xlsx"
+    written = xlsx.write_new(target, found.sheets, force=force, root=None if output else repo.root)
+    messages.written([written], lang)

@@ -20,6 +20,7 @@ ORDER = [
     "missing",
     "links",
     "stats",
+    "workbook",
     "report",
     "draft",
     "remind",

@@ -12,7 +12,7 @@ from dnnd.errors import UsageError
 from dnnd.i18n import Text
 from dnnd.output.formats import Tabular, write_file
 from dnnd.output.notices import print_notices
-from dnnd.output.sheets import Sheet
+from dnnd.output.sheets import Sheet, SheetColumn
 
 _DATE_FORMAT = "dd/mm/yyyy"
 _MOMENT_FORMAT = "dd/mm/yyyy hh:mm"
@@ -29,6 +29,21 @@ def write(result: Tabular, lang: str, output: Path | None) -> None:
         )
     print_notices(result.notices(lang))
     write_file(output, workbook_bytes(sheets(lang)), lang)
+
+
+def write_new(path: Path, sheets: list[Sheet], *, force: bool, root: Path | None = None) -> Path:
+    """Write the workbook of `sheets` to `path` (inside the repository `root`, when given: never through a
+    link); a file there only with `force`."""
+    import os
+
+    from dnnd.errors import DnndError
+    from dnnd.files import write_atomic
+
+    if os.path.lexists(path) and not force:
+        raise DnndError(
+            Text(f"{path} đã có: không ghi đè (thêm --force)", f"{path} exists: not overwritten (add --force)")
+        )
+    return write_atomic(path, workbook_bytes(sheets), root=root)
 
 
 def workbook_bytes(sheets: list[Sheet]) -> bytes:
@@ -48,6 +63,8 @@ def workbook_bytes(sheets: list[Sheet]) -> bytes:
             cell.font = Font(bold=True)
             cell.fill = head_fill
             cell.alignment = Alignment(wrap_text=True, vertical="center")
+        wrapped = Sheet(sheet.title, [SheetColumn(column.header, column.width, True) for column in sheet.columns])
+        page.row_dimensions[1].height = _height(wrapped, [column.header for column in sheet.columns])
         for number, row in enumerate(sheet.rows, 2):
             page.append(row)
             page.row_dimensions[number].height = _height(sheet, row)
@@ -59,6 +76,8 @@ def workbook_bytes(sheets: list[Sheet]) -> bytes:
                     cell.number_format = _MOMENT_FORMAT
                 elif isinstance(cell.value, dt.date):
                     cell.number_format = _DATE_FORMAT
+                elif isinstance(cell.value, int) and cell.value >= 10_000:
+                    cell.number_format = "#,##0"  # grouped as the reader's locale groups digits (1.500.000)
                 cell.alignment = Alignment(wrap_text=column.wrap, vertical="top")
         page.freeze_panes = "A2"
         if sheet.rows:
