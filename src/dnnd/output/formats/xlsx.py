@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 from pathlib import Path
 
-from dnnd.errors import UsageError
+from dnnd.errors import DnndError, UsageError
+from dnnd.files import write_atomic
 from dnnd.i18n import Text
 from dnnd.output.formats import Tabular, write_file
 from dnnd.output.notices import print_notices
@@ -34,11 +36,6 @@ def write(result: Tabular, lang: str, output: Path | None) -> None:
 def write_new(path: Path, sheets: list[Sheet], *, force: bool, root: Path | None = None) -> Path:
     """Write the workbook of `sheets` to `path` (inside the repository `root`, when given: never through a
     link); a file there only with `force`."""
-    import os
-
-    from dnnd.errors import DnndError
-    from dnnd.files import write_atomic
-
     if os.path.lexists(path) and not force:
         raise DnndError(
             Text(f"{path} đã có: không ghi đè (thêm --force)", f"{path} exists: not overwritten (add --force)")
