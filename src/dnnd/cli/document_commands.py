@@ -94,7 +94,7 @@ def draft(
     written = write_draft(repo, period_choice(quarter, half, year, as_of), dt.date.today())
     messages.chosen_period(written.why, lang)
     messages.written(written.paths, lang)
-    messages.draft_next(written.evaluation.period.name, lang)
+    messages.draft_next(written.evaluation.period, lang)
 
 
 @english("The reminder letter to the agencies that have not reported.")

@@ -186,7 +186,7 @@ def _out_of_range(given: str, year: int) -> Exception:
 def period_of(option: str, value: str, kind: "Kind") -> "Period":
     """--quarter, --half or --year as a period of that kind."""
     from dnnd.errors import UsageError
-    from dnnd.plan.periods import parse_period, plausible_year
+    from dnnd.plan.periods import parse_period, period_option, plausible_year
 
     period = parse_period(value, kind)
     if period is not None and not plausible_year(period.year):
@@ -194,7 +194,7 @@ def period_of(option: str, value: str, kind: "Kind") -> "Period":
     if period is None:
         example = _EXAMPLES[kind]
         other = parse_period(value)  # a period of another kind: name the option it belongs to
-        hint = "" if other is None else f" {_OPTION_OF[other.kind]} {other.name}"
+        hint = "" if other is None else f" {period_option(other)}"
         raise UsageError(
             Text(
                 f"{option} '{value}' không đúng dạng; ví dụ: {option} {example}"
@@ -203,9 +203,6 @@ def period_of(option: str, value: str, kind: "Kind") -> "Period":
             )
         )
     return period
-
-
-_OPTION_OF = {"quarter": "--quarter", "half": "--half", "year": "--year"}
 
 
 def quarter_of(value: str | None) -> "Period | None":

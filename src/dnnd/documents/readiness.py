@@ -9,13 +9,9 @@ from dnnd.documents.contents import IssueOptions, focal_point
 from dnnd.documents.report_text import paragraphs
 from dnnd.evaluate.task_status import Evaluation
 from dnnd.i18n import Text
-from dnnd.plan.periods import parse_period
+from dnnd.plan.periods import parse_period, period_option
 from dnnd.plan.vietnamese import period_phrase
 from dnnd.repository import Repository
-
-
-def _period_option(name: str) -> str:
-    return f"--quarter {name}" if "-Q" in name else f"--half {name}" if "-H" in name else f"--year {name}"
 
 
 def _text_items(repo: Repository, evaluation: Evaluation) -> list[Text]:
@@ -34,9 +30,9 @@ def _text_items(repo: Repository, evaluation: Evaluation) -> list[Text]:
         return [
             Text(
                 f"chưa có phần báo cáo do cơ quan đầu mối viết ({rel}), nên báo cáo là DỰ THẢO: soạn bằng `dnnd draft "
-                f"{_period_option(name)}`, sửa rồi commit",
+                f"{period_option(evaluation.period)}`, sửa rồi commit",
                 f"the focal point's own text ({rel}) is not written, so the report is a DRAFT: write it with `dnnd draft "
-                f"{_period_option(name)}`, edit it and commit it",
+                f"{period_option(evaluation.period)}`, edit it and commit it",
             )
         ]
     sections = (

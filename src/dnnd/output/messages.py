@@ -49,15 +49,17 @@ def chosen_period(why: Text | None, lang: str) -> None:
         err().print(f"({why.in_(lang)})")
 
 
-def draft_next(period: str, lang: str) -> None:
+def draft_next(period: Period, lang: str) -> None:
     """What the officer does with a drafted report text."""
-    option = "--quarter" if "-Q" in period else "--half" if "-H" in period else "--year"
+    from dnnd.plan.periods import period_option
+
+    option = period_option(period)
     out().print(
         Text(
             f"Sửa tệp này bằng lời của cơ quan đầu mối (các dòng # là nguyên văn báo cáo của các cơ quan để chọn lọc), "
-            f"rồi chạy `dnnd validate` và `dnnd report --check {option} {period}`, commit.",
+            f"rồi chạy `dnnd validate` và `dnnd report --check {option}`, commit.",
             f"Edit it in the focal point's own words (the # lines quote the agencies' updates to pick from), then run "
-            f"`dnnd validate` and `dnnd report --check {option} {period}`, and commit it.",
+            f"`dnnd validate` and `dnnd report --check {option}`, and commit it.",
         ).in_(lang)
     )
 

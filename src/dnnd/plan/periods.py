@@ -94,6 +94,11 @@ class Period:
         return Period(self.year - 1, self.first_quarter, self.last_quarter)
 
 
+def period_option(period: Period) -> str:
+    """The command-line option that names `period`: '--quarter 2020-Q4', '--half 2020-H2', '--year 2020'."""
+    return f"--{period.kind} {period.name}"
+
+
 def quarter(year: int, number: int) -> Period:
     return Period(year, number, number)
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from dnnd.plan.periods import Period, first_reporting_quarter, parse_period, quarter, quarter_containing
+from dnnd.plan.periods import Period, first_reporting_quarter, parse_period, period_option, quarter, quarter_containing
 
 D = dt.date
 
@@ -205,3 +205,12 @@ def test_quarters_covered_name_the_first_period_covering_each_and_pass_over_what
         "2020-Q4": "2020-H2",
         **{f"2021-Q{number}": "2021" for number in range(1, 5)},
     }
+
+
+def test_period_option_names_the_option_of_its_kind() -> None:
+    named = [parse_period(text) for text in ("2020-Q4", "2020-H2", "2020")]
+    assert [period_option(period) for period in named if period is not None] == [
+        "--quarter 2020-Q4",
+        "--half 2020-H2",
+        "--year 2020",
+    ]
