@@ -30,7 +30,7 @@ from dnnd.authoring.forms.layout import Column
 from dnnd.authoring.new_update import quarter_to_report
 from dnnd.errors import DnndError, UsageError
 from dnnd.evaluate.status_report import PeriodChoice
-from dnnd.evaluate.update_scaffold import held_tasks
+from dnnd.evaluate.update_scaffold import HeldTask, held_tasks
 from dnnd.files import write_atomic
 from dnnd.i18n import Text
 from dnnd.plan.periods import Period
@@ -55,14 +55,16 @@ _LISTS = {  # defined name → the list sheet's column holding it
 }
 
 
-def form_bytes(repo: Repository, agency_id: str, quarter: Period, today: dt.date) -> bytes:
+def form_bytes(
+    repo: Repository, agency_id: str, quarter: Period, today: dt.date, held: list[HeldTask] | None = None
+) -> bytes:
     """The workbook of the agency's form for the quarter, as the bytes of an .xlsx file."""
     book = Workbook()
-    held = held_tasks(repo, agency_id, quarter)
+    held = held_tasks(repo, agency_id, quarter) if held is None else held  # evaluating takes every update
     tasks = book.active
     assert tasks is not None
     tasks.title = layout.TASKS_SHEET
-    _tasks_sheet(tasks, repo, agency_id, quarter)
+    _tasks_sheet(tasks, repo, agency_id, quarter, held)
     _table_sheet(book.create_sheet(layout.DOCUMENTS_SHEET), layout.DOCUMENT_COLUMNS, layout.DOCUMENT_ROWS)
     _table_sheet(book.create_sheet(layout.ACTIVITIES_SHEET), layout.ACTIVITY_COLUMNS, layout.ACTIVITY_ROWS)
     guide = book.create_sheet(layout.GUIDE_SHEET)
@@ -96,7 +98,7 @@ def form_bytes(repo: Repository, agency_id: str, quarter: Period, today: dt.date
     return buffer.getvalue()
 
 
-def _tasks_sheet(sheet: Worksheet, repo: Repository, agency_id: str, quarter: Period) -> None:
+def _tasks_sheet(sheet: Worksheet, repo: Repository, agency_id: str, quarter: Period, held: list[HeldTask]) -> None:
     agency = repo.agencies[agency_id]
     window = quarter.window(repo.plan.reporting.windows)
     last = layout.letter(len(layout.TASK_COLUMNS) - 1)
@@ -117,7 +119,6 @@ def _tasks_sheet(sheet: Worksheet, repo: Repository, agency_id: str, quarter: Pe
         sheet[name].border = _BOX
         sheet[name].font = Font(name=FONT, size=SIZE)
     _header(sheet, layout.TASK_COLUMNS)
-    held = held_tasks(repo, agency_id, quarter)
     for offset, item in enumerate(held):
         row = layout.FIRST_ROW + offset
         values: list[int | str] = [
@@ -271,7 +272,8 @@ def write_form(
             Text("biểu mẫu là báo cáo của một quý: dùng --quarter", "a form is a quarter's: use --quarter")
         )
     quarter = quarter_to_report(repo, agency_id, choice, today)
-    if not held_tasks(repo, agency_id, quarter):
+    held = held_tasks(repo, agency_id, quarter)
+    if not held:
         raise DnndError(
             Text(
                 f"'{agency_id}' không có nhiệm vụ nào phải báo cáo trong {quarter.name}: không tạo biểu mẫu",
@@ -286,4 +288,4 @@ def write_form(
                 f"{path} exists: not overwritten (add --force to overwrite it)",
             )
         )
-    return write_atomic(path, form_bytes(repo, agency_id, quarter, today), root=None if output else repo.root)
+    return write_atomic(path, form_bytes(repo, agency_id, quarter, today, held), root=None if output else repo.root)
