@@ -19,6 +19,8 @@ import os
 from importlib import resources
 from typing import Any, NamedTuple
 
+from dnnd.plan.vocabulary import folded
+
 # Codes people write for a country that ISO spells otherwise.
 _MISTAKES = {"UK": "GB", "EN": "GB", "EL": "GR", "KO": "KR"}
 
@@ -77,17 +79,20 @@ def name_sources() -> dict[str, dict[str, str]]:
 
 @functools.cache
 def _codes_by_name() -> dict[str, str]:
-    names = {name.casefold(): code for code, name in vietnamese_names().items()}
-    names.update({name.casefold(): code for code, name in iso_countries().items()})
+    """Each country's code by its Vietnamese and English names, compared as the vocabulary compares words
+    (no case, no diacritics: 'nhat ban', 'japan')."""
+    names = {folded(name): code for code, name in vietnamese_names().items()}
+    names.update({folded(name): code for code, name in iso_countries().items()})
     return names
 
 
 def country_code(text: str) -> str | None:
-    """The ISO code a clerk means by a name or a code ('Nhật Bản', 'Japan', 'JP', 'jp', 'UK'), or None."""
+    """The ISO code a clerk means by a name or a code ('Nhật Bản', 'Nhat Ban', 'Japan', 'JP', 'jp', 'UK'), or
+    None."""
     text = text.strip()
     if text.upper() in iso_countries():
         return text.upper()
-    return _MISTAKES.get(text.upper()) or _alpha3().get(text.upper()) or _codes_by_name().get(text.casefold())
+    return _MISTAKES.get(text.upper()) or _alpha3().get(text.upper()) or _codes_by_name().get(folded(text))
 
 
 def country_name(code: str) -> CountryName:
@@ -102,7 +107,7 @@ def country_problem(code: str) -> tuple[str, str] | None:
     """What is wrong with a country code (Vietnamese, English), or None when it is a valid ISO 3166-1 code."""
     if code in iso_countries():
         return None
-    wanted = _MISTAKES.get(code.upper()) or _alpha3().get(code.upper()) or _codes_by_name().get(code.casefold())
+    wanted = _MISTAKES.get(code.upper()) or _alpha3().get(code.upper()) or _codes_by_name().get(folded(code))
     if wanted is None and code.upper() in iso_countries():
         wanted = code.upper()
     if wanted is not None:

@@ -11,6 +11,7 @@ import pytest
 
 from dnnd.plan.countries import (
     CountryName,
+    country_code,
     country_name,
     country_problem,
     country_schema,
@@ -177,3 +178,10 @@ def test_each_name_is_traced_to_its_source() -> None:
     assert set(sources) == set(vietnamese_names())
     assert sources["JP"]["id"] == "tcdl-khachqt-2019-10"
     assert sources["US"]["url"].startswith("https://tinlaw.vn/")
+
+
+def test_a_country_is_found_by_its_name_with_or_without_diacritics_or_by_a_code() -> None:
+    assert [country_code(text) for text in ("Nhật Bản", "nhat ban", "Han Quoc", "Japan", "jp", "UK", "JPN")] == [
+        *("JP", "JP", "KR", "JP", "JP", "GB", "JP")
+    ]
+    assert country_code("Xứ Sở Thần Tiên") is None

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from dnnd.i18n import Text
-from dnnd.plan.countries import country_name, iso_countries, vietnamese_names
+from dnnd.plan.countries import country_name, iso_countries
 from dnnd.plan.vocabulary import (
     ACTIVITY_KIND_LIST,
     AID_TYPE_LABELS,
@@ -126,11 +126,3 @@ def country_choices() -> list[str]:
     """The countries of the drop-down: the Vietnamese name where dnnd has a source for it, else the ISO
     English name, in Vietnamese alphabetical order of what is shown."""
     return sorted((country_name(code).name for code in iso_countries()), key=fold)
-
-
-@functools.cache
-def country_by_folded_name() -> dict[str, str]:
-    """Each country's code by its Vietnamese and English names as `fold` writes them ('nhat ban': 'JP')."""
-    names = {fold(name): code for code, name in iso_countries().items()}
-    names.update({fold(name): code for code, name in vietnamese_names().items()})
-    return names

@@ -129,7 +129,7 @@ def _converted(column: Column, raw: object, ref: str, found: Sheets) -> object:
     if column.kind == "country":
         codes = []
         for name in (part.strip() for part in re.split(r"[;,]", text_of(raw)) if part.strip()):
-            code = country_code(name) or layout.country_by_folded_name().get(layout.fold(name))
+            code = country_code(name)
             if code is None:
                 found.problem(
                     ref,
