@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from urllib.parse import urlsplit
 
 from dnnd.documents.contents import (
@@ -100,6 +99,6 @@ def _links(repo: Repository, evaluation: Evaluation, focal_id: str) -> tuple[lis
             paragraphs.append(Paragraph("body", f"- {name}: bổ sung các nhiệm vụ còn thiếu vào tệp {link.path} đã có."))
             continue
         forms.append(form_command(link.agency, link.quarter))
-        short = re.sub(r"&[^=&?]+=(?=&|$)", "", new_file_url(forge, link.path, ""))  # no empty text parameter
+        short = new_file_url(forge, link.path, None)  # named, not filled: short enough to print
         paragraphs.append(Paragraph("body", f"- {name}: biểu mẫu Excel gửi kèm, hoặc {short}"))
     return paragraphs, forms

@@ -102,15 +102,26 @@ class Forge(Model):
         return any(field == "text" for _, field, _, _ in _fields(self.new_file))
 
 
-def new_file_url(forge: Forge, path: str, text: str) -> str:
+def new_file_url(forge: Forge, path: str, text: str | None) -> str:
     """The URL of the forge's page that creates the file at `path` with `text`: each value percent-encoded (as
     UTF-8) for where it stands, in the URL's path (a space as %20) or in its query (a space as +, as forms send
-    it, and '&', '=', '+', '#' encoded); the folders' '/' kept."""
+    it, and '&', '=', '+', '#' encoded); the folders' '/' kept. With no `text` (an address short enough to print
+    and type), the query parameter that would carry it is left out."""
     folder, _, name = path.rpartition("/")
-    values = {"branch": forge.branch, "path": path, "dir": folder, "name": name, "text": text}
+    values = {"branch": forge.branch, "path": path, "dir": folder, "name": name, "text": text or ""}
     out: list[str] = []
     in_query = False
+    opened = False  # a '?' kept where a parameter was left out: the next parameter's '&' is not wanted
     for literal, field, _, _ in _fields(forge.new_file):
+        if opened and literal.startswith("&"):
+            literal = literal[1:]
+        opened = False
+        if field == "text" and text is None and (in_query or "?" in literal):
+            cut = max(literal.rfind("&"), literal.rfind("?"))  # where '&value=' (or '?value=') begins
+            opened = literal[cut] == "?"
+            out.append(literal[: cut + 1] if opened else literal[:cut])
+            in_query = True
+            continue
         out.append(literal)
         in_query = in_query or "?" in literal
         if field == "url":

@@ -85,3 +85,12 @@ def test_a_branch_with_spaces_is_refused_and_braces_may_be_doubled() -> None:
         _forge(branch="my branch")
     forge = _forge(new_file="{url}/new/{branch}?filename={path}&x={{y}}")
     assert new_file_url(forge, PATH, "").endswith("&x={y}")
+
+
+def test_without_text_the_parameter_that_would_carry_it_is_left_out() -> None:
+    assert new_file_url(_forge(), PATH, None) == f"https://github.com/khanhhoa/dnnd/new/main?filename={PATH}"
+    gitea = _forge(url="https://git.khanhhoa.gov.vn/sngv/dnnd", new_file=GITEA_NEW_FILE)
+    assert new_file_url(gitea, PATH, None) == f"https://git.khanhhoa.gov.vn/sngv/dnnd/_new/main/?filename={PATH}"
+    first = _forge(new_file="{url}/new/{branch}?value={text}&filename={path}")
+    assert new_file_url(first, PATH, None) == f"https://github.com/khanhhoa/dnnd/new/main?filename={PATH}"
+    assert new_file_url(_forge(), PATH, "").endswith("&value=")  # an empty text is still a text
