@@ -93,6 +93,8 @@ def test_decision_text_gives_the_embedded_plans_tasks(run_cli: RunCli, tmp_path:
     assert_same_plan(run_cli, result, tmp_path / "out")
     for name in ("plan.yaml", "agencies.yaml", "tasks.yaml", "events.yaml"):
         assert (tmp_path / "out" / "plan" / name).is_file()
+    for rel in ("CODEOWNERS", "workflows/dnnd.yml", "workflows/pages.yml"):
+        assert (tmp_path / "out" / ".github" / rel).is_file(), rel
 
 
 def test_decision_metadata_comes_from_the_header(run_cli: RunCli, tmp_path: Path, in_plan_repo: None) -> None:

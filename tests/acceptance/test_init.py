@@ -35,6 +35,7 @@ def test_new_repository_has_the_plan_files_and_repository_files(repo: Path) -> N
     assert {"plan.schema.json", "agencies.schema.json", "tasks.schema.json", "update.schema.json"} <= set(schemas)
     assert (repo / ".github" / "CODEOWNERS").is_file()
     assert (repo / ".github" / "workflows" / "dnnd.yml").is_file()
+    assert (repo / ".github" / "workflows" / "pages.yml").is_file()
     assert yaml.safe_load((repo / "plan" / "tasks.yaml").read_text(encoding="utf-8")) == {"tasks": []}
 
 

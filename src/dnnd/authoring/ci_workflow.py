@@ -67,8 +67,11 @@ def installed_source() -> str | None:
     return None
 
 
-def workflow_text(source: str | None) -> str:
-    """The workflow, installing from `source` unless the repository variable DNND_SOURCE says otherwise."""
+def install_step(source: str | None) -> tuple[str, str]:
+    """The comment that says where dnnd comes from, and the lines of the `Install dnnd` step's script (indented
+    for a step under `jobs.<job>.steps`): from `source` unless the repository variable DNND_SOURCE says
+    otherwise; without `source`, a step that fails saying what to set. Every workflow of a plan repository
+    installs dnnd through it."""
     if source is not None:
         about = f"# dnnd được cài từ {source}; đặt biến kho DNND_SOURCE (Settings › Variables) để cài từ nguồn khác."
         install = f'          pip install "${{DNND_SOURCE:-{source}}}"'
@@ -83,4 +86,10 @@ def workflow_text(source: str | None) -> str:
                 '          pip install "$DNND_SOURCE"',
             ]
         )
+    return about, install
+
+
+def workflow_text(source: str | None) -> str:
+    """The workflow, installing from `source` unless the repository variable DNND_SOURCE says otherwise."""
+    about, install = install_step(source)
     return _HEAD.format(about=about, install=install)

@@ -9,6 +9,8 @@ from dnnd.authoring.ci_workflow import PATH as WORKFLOW
 from dnnd.authoring.ci_workflow import workflow_text
 from dnnd.authoring.codeowners import CODEOWNERS, codeowners_text
 from dnnd.authoring.json_schemas import write_schemas
+from dnnd.authoring.pages_workflow import PATH as PAGES_WORKFLOW
+from dnnd.authoring.pages_workflow import pages_workflow_text
 from dnnd.errors import DataError, UsageError
 from dnnd.files import write_atomic
 from dnnd.i18n import Text
@@ -60,14 +62,19 @@ events: []
 
 
 def add_repository_files(root: Path, source: str | None = None) -> list[Path]:
-    """Editor schemas, CODEOWNERS and the CI workflow of a plan repository (existing files are kept); the
-    workflow installs dnnd from `source` (see `ci_workflow`)."""
+    """Editor schemas, the CI and Pages workflows and CODEOWNERS of a plan repository (existing files are kept);
+    the workflows install dnnd from `source` (see `ci_workflow`)."""
     written = write_schemas(root)
     try:
         repo = load_repository(root)
     except DataError:
         repo = None
-    for rel, text in ((WORKFLOW, workflow_text(source)), (CODEOWNERS, codeowners_text(repo) if repo else None)):
+    files = {
+        WORKFLOW: workflow_text(source),
+        PAGES_WORKFLOW: pages_workflow_text(source),
+        CODEOWNERS: codeowners_text(repo) if repo else None,
+    }
+    for rel, text in files.items():
         path = root / rel
         if text is None or os.path.lexists(path):
             continue

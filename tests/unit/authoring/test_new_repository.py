@@ -9,7 +9,8 @@ import pytest
 import yaml
 
 from dnnd.authoring.ci_workflow import workflow_text
-from dnnd.authoring.new_repository import WORKFLOW, add_repository_files, init_repository
+from dnnd.authoring.new_repository import PAGES_WORKFLOW, WORKFLOW, add_repository_files, init_repository
+from dnnd.authoring.pages_workflow import pages_workflow_text
 from dnnd.errors import UsageError
 from dnnd.repository import load_repository
 from tests.conftest import EMBEDDED_PLAN, MakeRepo
@@ -27,7 +28,7 @@ def relative(root: Path, paths: list[Path]) -> list[str]:
 def test_init_writes_a_plan_that_loads_with_the_given_date(tmp_path: Path) -> None:
     root = tmp_path / "kho"
     written = init_repository(root, "2024-03-05")
-    assert relative(root, written) == [*PLAN_FILES, *SCHEMAS, WORKFLOW, ".github/CODEOWNERS"]
+    assert relative(root, written) == [*PLAN_FILES, *SCHEMAS, WORKFLOW, PAGES_WORKFLOW, ".github/CODEOWNERS"]
     repo = load_repository(root, use_cache=False)
     assert repo.plan.decision.date == dt.date(2024, 3, 5)
     assert (repo.plan.id, repo.plan.focal_point) == ("ke-hoach-moi", "sngv")
@@ -54,7 +55,7 @@ def test_init_never_overwrites_a_plan(tmp_path: Path, existing: str) -> None:
 
 
 def test_existing_workflow_and_codeowners_are_kept(make_repo: MakeRepo) -> None:
-    mine = {WORKFLOW: "name: riêng\n", ".github/CODEOWNERS": "* @someone\n"}
+    mine = {WORKFLOW: "name: riêng\n", PAGES_WORKFLOW: "name: trang riêng\n", ".github/CODEOWNERS": "* @someone\n"}
     root = make_repo(mine)
     written = add_repository_files(root)
     assert relative(root, written) == SCHEMAS
@@ -67,7 +68,7 @@ def test_codeowners_comes_from_the_agencies_reviewers(make_repo: MakeRepo) -> No
     sngv = "    short_name: SNgV\n    kind: department\n"
     root = make_repo({"plan/agencies.yaml": agencies.replace(sngv, sngv + "    reviewers: ['@ngoaivu']\n")})
     written = add_repository_files(root)
-    assert relative(root, written) == [*SCHEMAS, WORKFLOW, ".github/CODEOWNERS"]
+    assert relative(root, written) == [*SCHEMAS, WORKFLOW, PAGES_WORKFLOW, ".github/CODEOWNERS"]
     rules = [line for line in (root / ".github/CODEOWNERS").read_text(encoding="utf-8").splitlines() if line[:1] != "#"]
     assert rules[:3] == ["* @ngoaivu", "/plan/ @ngoaivu", "/templates/ @ngoaivu"]
     assert "/plan/updates/lhhn/ @ngoaivu" in rules
@@ -76,9 +77,10 @@ def test_codeowners_comes_from_the_agencies_reviewers(make_repo: MakeRepo) -> No
 def test_a_plan_that_does_not_load_gets_no_codeowners(make_repo: MakeRepo) -> None:
     root = make_repo({"plan/plan.yaml": "id: [không hợp lệ\n"})
     written = add_repository_files(root)
-    assert relative(root, written) == [*SCHEMAS, WORKFLOW]
+    assert relative(root, written) == [*SCHEMAS, WORKFLOW, PAGES_WORKFLOW]
     assert not (root / ".github/CODEOWNERS").exists()
     assert (root / WORKFLOW).read_text(encoding="utf-8") == workflow_text(None)
+    assert (root / PAGES_WORKFLOW).read_text(encoding="utf-8") == pages_workflow_text(None)
 
 
 def test_workflow_validates_every_push_and_checks_pull_requests_against_their_base() -> None:
