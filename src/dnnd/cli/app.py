@@ -15,7 +15,14 @@ from typing import Annotated, Any
 
 import typer
 
-from dnnd.cli import authoring_commands, document_commands, plan_commands, status_commands, workflow_commands
+from dnnd.cli import (
+    authoring_commands,
+    document_commands,
+    plan_commands,
+    site_commands,
+    status_commands,
+    workflow_commands,
+)
 from dnnd.cli.context import Settings
 from dnnd.cli.error_handling import DnndGroup
 from dnnd.cli.help_screens import DnndCommand, bilingual
@@ -92,6 +99,7 @@ COMMANDS: tuple[tuple[str, Callable[..., Any]], ...] = (
     ("links", status_commands.links),
     ("stats", status_commands.stats),
     ("workbook", status_commands.workbook),
+    ("site", site_commands.site),
     ("report", document_commands.report),
     ("draft", document_commands.draft),
     ("remind", document_commands.remind),

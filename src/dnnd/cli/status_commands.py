@@ -98,6 +98,18 @@ def rollup(
     year: YearOption = None,
     as_of: AsOfOption = None,
     format: FormatOption = DEFAULT_FORMAT,
+    site: Annotated[
+        Path | None,
+        typer.Option(
+            "--site",
+            help=bilingual(
+                Text(
+                    "Dựng thêm trang web tổng hợp toàn quốc vào thư mục này, mỗi tỉnh một trang.",
+                    "Also build the national website in this folder, with a page per province.",
+                )
+            ),
+        ),
+    ] = None,
 ) -> None:
     """Tổng hợp toàn quốc từ kho kế hoạch của nhiều tỉnh. Cho biết tình trạng và cơ quan chưa báo cáo."""
     from dnnd.evaluate.rollup import roll_up
@@ -111,6 +123,12 @@ def rollup(
     with progress_bar(label, len(directories)) as done:
         result = roll_up(directories, choice, today=dt.date.today(), use_cache=settings.use_cache, done=done)
     emit(RollupOutput(result, settings.lang), format.value, settings.lang)
+    if site is not None:
+        from dnnd.dashboard.national import national_site
+        from dnnd.dashboard.pages import write_pages
+        from dnnd.output import messages
+
+        messages.site_written(site, write_pages(national_site(result, settings.lang), site), settings.lang)
     if result.failed:
         raise typer.Exit(1)
 

@@ -241,6 +241,20 @@ def figures_of(repo: Repository, period: Period, until: dt.date, *, agency_id: s
     )
 
 
+def figures_by_quarter(repo: Repository, quarters: list[Period], until: dt.date) -> dict[Period, Figures]:
+    """Each quarter's figures up to `until`: whole quarters from the figures kept beside the snapshot, the
+    quarter `until` falls in from its activities."""
+    if not quarters:
+        return {}
+    convention = repo.plan.reporting.windows
+    scopes = [_cut(quarter, convention, until) for quarter in quarters]
+    rates = Rates(repo.plan.reporting.exchange_rates)
+    last = scopes[-1]
+    loaded = repo.activities(last.quarters() if repo.keeps else [name for s in scopes for name in s.quarters()])
+    added = _QuarterFigures(repo, rates, last, loaded, None)
+    return {scope.period: added.of(scope) for scope in scopes}
+
+
 class _QuarterFigures:
     """The figures of scopes added up quarter by quarter: a quarter the scope holds whole from its figures
     kept beside the snapshot (all agencies', and each agency's), a quarter cut short from its activities."""

@@ -43,6 +43,16 @@ def written(paths: list[Path], lang: str) -> None:
         console.print(Text(f"Đã ghi {path}", f"Wrote {path}").in_(lang))
 
 
+def site_written(folder: Path, files: int, lang: str) -> None:
+    index = folder / "index.html"
+    out().print(
+        Text(
+            f"Đã dựng trang web ({files} tệp) trong {folder}; mở {index} trong trình duyệt",
+            f"Built the website ({files} files) in {folder}; open {index} in a browser",
+        ).in_(lang)
+    )
+
+
 def chosen_period(why: Text | None, lang: str) -> None:
     """Why a command took the period it did, when none was named: first, on stderr."""
     if why is not None:

@@ -17,12 +17,13 @@ from dnnd.i18n import Text
 @dataclass(frozen=True)
 class TaskStatus:
     """A task status: its code, its label in reports and tables, its short label (the roll-up's column
-    heading), the style tables draw it in, and whether the task is done."""
+    heading), the style tables draw it in, the colour of its bars in charts, and whether the task is done."""
 
     code: str
     label: Text
     short: Text
     style: str
+    colour: str
     done: bool = False
 
 
@@ -32,6 +33,7 @@ TASK_STATUSES: tuple[TaskStatus, ...] = (
         Text("Đã hoàn thành đúng hạn", "Done on time"),
         Text("Xong đúng hạn", "Done on time"),
         "green",
+        "#2e7d32",
         done=True,
     ),
     TaskStatus(
@@ -39,6 +41,7 @@ TASK_STATUSES: tuple[TaskStatus, ...] = (
         Text("Đã hoàn thành quá hạn", "Done late"),
         Text("Xong quá hạn", "Done late"),
         "green",
+        "#9ccc65",
         done=True,
     ),
     TaskStatus(
@@ -46,6 +49,7 @@ TASK_STATUSES: tuple[TaskStatus, ...] = (
         Text("Đã hoàn thành", "Done (no deadline)"),
         Text("Xong (không hạn)", "Done (no deadline)"),
         "green",
+        "#66bb6a",
         done=True,
     ),
     TaskStatus(
@@ -53,21 +57,46 @@ TASK_STATUSES: tuple[TaskStatus, ...] = (
         Text("Đang thực hiện trong hạn", "In progress, within deadline"),
         Text("Đang làm trong hạn", "In progress"),
         "yellow",
+        "#f9a825",
     ),
     TaskStatus(
         "overdue",
         Text("Quá hạn chưa hoàn thành", "Overdue, not done"),
         Text("Quá hạn chưa xong", "Overdue"),
         "bold red",
+        "#c62828",
     ),
-    TaskStatus("ongoing", Text("Thường xuyên", "Ongoing"), Text("Thường xuyên", "Ongoing"), "cyan"),
-    TaskStatus("waiting", Text("Chờ điều kiện", "Waiting"), Text("Chờ điều kiện", "Waiting"), "dim"),
+    TaskStatus("ongoing", Text("Thường xuyên", "Ongoing"), Text("Thường xuyên", "Ongoing"), "cyan", "#0277bd"),
+    TaskStatus("waiting", Text("Chờ điều kiện", "Waiting"), Text("Chờ điều kiện", "Waiting"), "dim", "#9e9e9e"),
 )
 STATUS_CODES: tuple[str, ...] = tuple(status.code for status in TASK_STATUSES)
 DONE_CODES = frozenset(status.code for status in TASK_STATUSES if status.done)
 TASK_STATUS_LABELS = {status.code: status.label for status in TASK_STATUSES}
 STATUS_SHORT_LABELS = {status.code: status.short for status in TASK_STATUSES}
 STATUS_STYLES = {status.code: status.style for status in TASK_STATUSES}
+STATUS_COLOURS = {status.code: status.colour for status in TASK_STATUSES}
+
+
+@dataclass(frozen=True)
+class ReportingState:
+    """How an agency stands in a quarter's reporting: its code, its label, the mark a table cell shows (read
+    without colour, as when printed) and the cell's colour."""
+
+    code: str
+    label: Text
+    mark: str
+    colour: str
+
+
+REPORTING_STATES: tuple[ReportingState, ...] = (
+    ReportingState("on_time", Text("Báo cáo đúng hạn", "Reported on time"), "✓", "#2e7d32"),
+    ReportingState("late", Text("Báo cáo muộn", "Reported late"), "!", "#f9a825"),
+    ReportingState("submitted", Text("Đã báo cáo (không rõ ngày nộp)", "Reported (day unknown)"), "✓", "#66bb6a"),
+    ReportingState("missing", Text("Chưa báo cáo", "Not reported"), "✗", "#c62828"),
+    ReportingState("pending", Text("Chưa đến hạn", "Not yet due"), "…", "#e3e7eb"),
+    ReportingState("none", Text("Không phải báo cáo", "Nothing to report"), "", "#ffffff"),
+)
+REPORTING_STATE_BY_CODE = {state.code: state for state in REPORTING_STATES}
 
 ENTRY_STATUS_LABELS = {
     "not_started": Text("Chưa bắt đầu", "Not started"),

@@ -1,0 +1,181 @@
+"""`dnnd site`: the static website of a plan repository: the overview of the period, the trend since the
+decision, the agencies by quarter, and a page per task and per agency."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import NamedTuple
+
+from dnnd.dashboard.detail_pages import agency_pages, task_pages
+from dnnd.dashboard.overview import attention, figures_chart, figures_rows, late_in_period, status_chart, trend_charts
+from dnnd.dashboard.pages import PageWriter
+from dnnd.dashboard.reporting import ReportingGrid, main_branch_submissions, reporting_grid
+from dnnd.dashboard.words import Writer
+from dnnd.evaluate.figures import figures_of
+from dnnd.evaluate.quarter_history import quarter_history
+from dnnd.evaluate.status_report import PeriodChoice, StatusReport, status_report
+from dnnd.evaluate.task_views import entries_by_task
+from dnnd.i18n import Text
+from dnnd.plan.periods import Period
+from dnnd.plan.vocabulary import REPORTING_STATE_BY_CODE, REPORTING_STATES, summary_line
+from dnnd.repository import Repository
+from dnnd.workflow.history import Submission
+
+
+class Site(NamedTuple):
+    """The site's files (path → bytes), the period of its overview, and why it was chosen when none was named."""
+
+    pages: dict[str, bytes]
+    period: Period
+    why: Text | None
+
+
+def build_site(repo: Repository, choice: PeriodChoice, today: dt.date, lang: str) -> Site:
+    """Every page of the site for the chosen period (by default the period being reported)."""
+    writer = Writer(lang)
+    report = status_report(repo, choice, today=today)
+    evaluation = report.evaluation
+    stats = figures_of(repo, evaluation.period, evaluation.as_of)
+    history = quarter_history(repo, evaluation.period, evaluation.as_of)
+    found = main_branch_submissions(repo)
+    grid = reporting_grid(repo, history, found, choice.as_of or today)
+    pages = PageWriter(repo.plan.title, writer, writer.date(evaluation.as_of))
+    heading = (
+        writer(Text("Tình hình thực hiện Kế hoạch", "Progress of the plan")) + " — " + writer.period(evaluation.period)
+    )
+    lead_in = writer(
+        Text(
+            f"{repo.plan.title}, ban hành kèm theo Quyết định số {repo.plan.decision.number} ngày "
+            f"{writer.date(repo.plan.decision.date)}. Số liệu đến ngày {writer.date(evaluation.as_of)}.",
+            f"{repo.plan.title}, issued with Decision {repo.plan.decision.number} of "
+            f"{writer.date(repo.plan.decision.date)}. Data as of {writer.date(evaluation.as_of)}.",
+        )
+    )
+    pages.add(
+        "index.html",
+        "index.html.j2",
+        "overview",
+        writer.words["overview"],
+        heading=heading,
+        lead_in=lead_in,
+        why=writer(report.why) if report.why is not None else "",
+        summary_line=writer(summary_line(report.counts())),
+        status_chart=status_chart(report, writer),
+        attention=attention(repo, report, writer),
+        missing=_missing_rows(repo, report, writer),
+        late=_late_rows(repo, report, found, writer),
+        history_read=grid.history_read,
+        figures_chart=figures_chart(stats, writer),
+        figure_columns=[
+            writer(Text(*pair))
+            for pair in (
+                ("Kỳ này", "This period"),
+                ("Kỳ trước", "Period before"),
+                ("Cùng kỳ năm trước", "A year earlier"),
+                ("Lũy kế từ đầu năm", "Year to date"),
+                ("Số người trong kỳ", "People in the period"),
+            )
+        ],
+        figure_rows=figures_rows(stats, writer),
+    )
+    since = writer.quarter(history[0].quarter) if history else ""
+    pages.add(
+        "dien-bien.html",
+        "trend.html.j2",
+        "trend",
+        writer.words["trend"],
+        heading=writer(Text("Diễn biến từ khi ban hành Kế hoạch", "The trend since the plan was issued")),
+        lead_in=writer(Text(f"Từng quý, từ quý {since}.", f"Quarter by quarter, from {since}.")),
+        charts=trend_charts(history, grid, writer) if history else [],
+    )
+    _agency_grid(pages, repo, grid, writer)
+    entries = entries_by_task(repo)
+    tasks = task_pages(repo, report, history, entries, writer)
+    pages.add(
+        "nhiem-vu/index.html",
+        "tasks.html.j2",
+        "tasks",
+        writer.words["tasks"],
+        heading=writer.words["tasks"] + " — " + writer.period(evaluation.period),
+        lead_in=writer(summary_line(report.counts())),
+        pages=tasks,
+    )
+    for page in tasks:
+        pages.add(
+            f"nhiem-vu/{page.task.id}.html",
+            "task.html.j2",
+            "tasks",
+            f"{writer.words['task']} {page.task.id}",
+            page=page,
+        )
+    for agency in agency_pages(repo, report, grid, repo.activities(), writer):
+        pages.add(f"co-quan/{agency.id}.html", "agency.html.j2", "agencies", agency.name, page=agency)
+    return Site(pages.finish(), evaluation.period, report.why)
+
+
+def _missing_rows(repo: Repository, report: StatusReport, writer: Writer) -> list[dict[str, str]]:
+    return [
+        {
+            "agency": item.agency,
+            "name": repo.agencies[item.agency].name if item.agency in repo.agencies else item.agency,
+            "quarter": writer.quarter(item.quarter),
+            "tasks": ", ".join(str(task) for task in item.tasks),
+        }
+        for item in report.evaluation.missing
+    ]
+
+
+def _late_rows(
+    repo: Repository, report: StatusReport, found: list[Submission] | None, writer: Writer
+) -> list[dict[str, str]]:
+    rows = []
+    for item in late_in_period(found, report):
+        agency = repo.agencies.get(item.agency)
+        rows.append(
+            {
+                "agency": item.agency,
+                "name": agency.name if agency is not None else item.agency,
+                "quarter": writer.quarter(item.quarter),
+                "due": writer.date(item.due),
+                "reached_on": writer.date(item.reached_on),
+                "days_late": writer.number((item.reached_on - item.due).days),
+            }
+        )
+    return rows
+
+
+def _agency_grid(pages: PageWriter, repo: Repository, grid: ReportingGrid, writer: Writer) -> None:
+    """The agencies × quarters page: a cell per quarter with the agency's standing, as a colour and a mark."""
+    rows = []
+    for agency_id in grid.agencies:
+        cells = []
+        for quarter in grid.quarters:
+            standing = grid.standings[agency_id][quarter]
+            state = REPORTING_STATE_BY_CODE[standing.state]
+            title = f"{writer.quarter(quarter)}: {writer(state.label)}"
+            if standing.missing:
+                title += f" ({writer.words['missing_tasks'].lower()}: {', '.join(map(str, standing.missing))})"
+            cells.append({"code": state.code, "mark": state.mark, "title": title})
+        rows.append({"id": agency_id, "short_name": repo.agencies[agency_id].short_name, "cells": cells})
+    legend = [
+        {"code": state.code, "mark": state.mark, "colour": state.colour, "label": writer(state.label)}
+        for state in REPORTING_STATES
+    ]
+    pages.add(
+        "co-quan/index.html",
+        "agencies.html.j2",
+        "agencies",
+        writer.words["agencies"],
+        heading=writer(Text("Báo cáo của các cơ quan theo quý", "The agencies' reports by quarter")),
+        lead_in=writer(
+            Text(
+                "Mỗi ô là một quý của một cơ quan: báo cáo đúng hạn, muộn, chưa báo cáo, chưa đến hạn hoặc không phải báo cáo.",
+                "Each cell is one agency's quarter: reported on time, late, not reported, not yet due, or nothing to report.",
+            )
+        ),
+        history_read=grid.history_read,
+        legend=legend,
+        grid_caption=writer(Text("Cơ quan × quý", "Agencies × quarters")),
+        quarters=[writer.quarter(quarter) for quarter in grid.quarters],
+        rows=rows,
+    )

@@ -1,0 +1,200 @@
+"""What a task's page and an agency's page show: for a task, the decision's text, its agencies and timing,
+its status quarter by quarter and every update on it; for an agency, the tasks it holds, its reporting
+quarter by quarter and its activities."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from dnnd.dashboard.reporting import ReportingGrid
+from dnnd.dashboard.words import Writer
+from dnnd.evaluate.quarter_history import QuarterRecord
+from dnnd.evaluate.status_report import StatusReport
+from dnnd.i18n import Text
+from dnnd.load.activities import CountedActivity
+from dnnd.load.summary import ReportedEntry
+from dnnd.plan.countries import country_name
+from dnnd.plan.models import Agency, Task
+from dnnd.plan.periods import parse_period
+from dnnd.plan.vocabulary import (
+    ACTIVITY_KIND_BY_CODE,
+    ENTRY_STATUS_LABELS,
+    KIND_LABELS,
+    REPORTING_STATE_BY_CODE,
+    TASK_STATUS_LABELS,
+)
+from dnnd.repository import Repository
+
+_SINCE = Text("Hoạt động từ ngày", "Since")
+_UNTIL = Text("Hoạt động đến ngày", "Until")
+_SUCCESSORS = Text("Cơ quan tiếp nhận nhiệm vụ", "Duties passed to")
+
+
+@dataclass
+class TaskPage:
+    """One task's page."""
+
+    task: Task
+    status: str
+    status_code: str
+    due: str
+    lead: list[tuple[str, str]]  # (agency id, name) in force on the day evaluated
+    support: list[tuple[str, str]]
+    quarters: list[dict[str, Any]] = field(default_factory=list)
+    updates: list[dict[str, Any]] = field(default_factory=list)
+    documents: list[dict[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class AgencyPage:
+    """One agency's page."""
+
+    id: str
+    name: str
+    short_name: str
+    facts: list[tuple[str, str]]  # (label, value): its kind, since, until, successors
+    tasks: list[dict[str, Any]] = field(default_factory=list)
+    quarters: list[dict[str, Any]] = field(default_factory=list)
+    activities: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _name(repo: Repository, agency: str) -> str:
+    found = repo.agencies.get(agency)
+    return found.name if found is not None else agency
+
+
+def task_pages(
+    repo: Repository,
+    report: StatusReport,
+    history: list[QuarterRecord],
+    entries: dict[int, list[ReportedEntry]],
+    writer: Writer,
+) -> list[TaskPage]:
+    """Every task's page, in the plan's order."""
+    pages = []
+    for task in repo.tasks.values():
+        result = report.results[task.id]
+        lead, support = report.roles.get(task.id, (task.lead, task.support))
+        page = TaskPage(
+            task,
+            writer(TASK_STATUS_LABELS[result.status]),
+            result.status,
+            writer.date(result.due),
+            [(agency, _name(repo, agency)) for agency in lead],
+            [(agency, _name(repo, agency)) for agency in support],
+        )
+        for record in reversed(history):
+            one = record.results[task.id]
+            missing = [repo.agencies[a].short_name for a, tasks in record.missing.items() if task.id in tasks]
+            page.quarters.append(
+                {
+                    "quarter": writer.quarter(record.quarter),
+                    "status": writer(TASK_STATUS_LABELS[one.status]),
+                    "code": one.status,
+                    "due": writer.date(one.due),
+                    "done_on": writer.date(one.done_on),
+                    "missing": ", ".join(missing),
+                }
+            )
+        for reported in entries.get(task.id, ()):
+            entry = reported.entry
+            quarter = parse_period(reported.period, "quarter")
+            page.updates.append(
+                {
+                    "agency": reported.agency,
+                    "name": _name(repo, reported.agency),
+                    "period": writer.quarter(quarter) if quarter is not None else reported.period,
+                    "status": writer(ENTRY_STATUS_LABELS[entry.status]),
+                    "done_on": writer.date(entry.done_on),
+                    "summary": entry.summary,
+                    "difficulties": entry.difficulties or "",
+                    "proposals": entry.proposals or "",
+                }
+            )
+            page.documents.extend(
+                {
+                    "number": doc.number,
+                    "date": writer.date(doc.date),
+                    "title": doc.title,
+                    "agency": _name(repo, reported.agency),
+                }
+                for doc in entry.documents
+            )
+        pages.append(page)
+    return pages
+
+
+def agency_pages(
+    repo: Repository,
+    report: StatusReport,
+    grid: ReportingGrid,
+    activities: Iterable[CountedActivity],
+    writer: Writer,
+) -> list[AgencyPage]:
+    """A page for every agency that holds a task or had to report, in the plan's order."""
+    held: dict[str, list[dict[str, Any]]] = {}
+    for task in repo.tasks.values():
+        lead, support = report.roles.get(task.id, (task.lead, task.support))
+        result = report.results[task.id]
+        for role, ids in ((writer.words["lead"], lead), (writer.words["support"], support)):
+            for agency in ids:
+                held.setdefault(agency, []).append(
+                    {
+                        "task": task.id,
+                        "title": task.title,
+                        "role": role,
+                        "status": writer(TASK_STATUS_LABELS[result.status]),
+                        "code": result.status,
+                    }
+                )
+    by_agency: dict[str, list[CountedActivity]] = {}
+    for activity in activities:
+        for agency in activity.agencies:
+            by_agency.setdefault(agency, []).append(activity)
+    pages = []
+    for agency_id, record in repo.agencies.items():
+        if agency_id not in held and agency_id not in grid.standings:
+            continue
+        page = AgencyPage(
+            agency_id, record.name, record.short_name, _facts(repo, record, writer), held.get(agency_id, [])
+        )
+        for quarter, standing in reversed(list(grid.standings.get(agency_id, {}).items())):
+            state = REPORTING_STATE_BY_CODE[standing.state]
+            page.quarters.append(
+                {
+                    "quarter": writer.quarter(quarter),
+                    "state": writer(state.label),
+                    "code": state.code,
+                    "mark": state.mark,
+                    "reached_on": writer.date(standing.reached_on),
+                    "due": writer.date(standing.due),
+                    "days_late": writer.number(standing.days_late) if standing.days_late else "",
+                    "missing": ", ".join(str(task) for task in standing.missing),
+                }
+            )
+        for activity in sorted(by_agency.get(agency_id, ()), key=lambda item: (item.start, item.title), reverse=True):
+            page.activities.append(
+                {
+                    "start": writer.date(activity.start),
+                    "kind": writer(ACTIVITY_KIND_BY_CODE[activity.kind].label),
+                    "title": activity.title,
+                    "countries": ", ".join(country_name(code).name for code in activity.countries),
+                    "people": writer.number(activity.people) if activity.people else "",
+                }
+            )
+        pages.append(page)
+    return pages
+
+
+def _facts(repo: Repository, agency: Agency, writer: Writer) -> list[tuple[str, str]]:
+    facts = [(writer.words["kind"], writer(KIND_LABELS[agency.kind]))]
+    if agency.since is not None:
+        facts.append((writer(_SINCE), writer.date(agency.since)))
+    if agency.until is not None:
+        facts.append((writer(_UNTIL), writer.date(agency.until)))
+    if agency.successor is not None:
+        heirs = [agency.successor] if isinstance(agency.successor, str) else [item.agency for item in agency.successor]
+        facts.append((writer(_SUCCESSORS), "; ".join(_name(repo, heir) for heir in heirs)))
+    return facts
