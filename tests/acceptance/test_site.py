@@ -1,0 +1,112 @@
+"""`dnnd site` and `dnnd rollup --site` through the command line: the pages, their lateness from the main
+branch, byte-identical rebuilds, English, and the folders it refuses. In a browser: test_site_in_browser.py."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import MakeRepo, RunCli
+from tests.site_helpers import LATE_AGENCY, SAMPLE, sample_with_history
+
+
+@pytest.fixture
+def history(tmp_path: Path) -> Path:
+    return sample_with_history(tmp_path / "khanhhoa")
+
+
+def _site(run_cli: RunCli, repo: Path, out: Path, *args: str) -> dict[str, str]:
+    result = run_cli("site", "--quarter", "2020-Q4", "-o", str(out), *args, repo=repo)
+    assert result.exit_code == 0, result.output
+    return {path.relative_to(out).as_posix(): path.read_text("utf-8") for path in out.rglob("*") if path.is_file()}
+
+
+def test_the_site_has_an_overview_a_trend_the_agencies_and_a_page_per_task(run_cli: RunCli, history: Path) -> None:
+    pages = _site(run_cli, history, history / "out")
+    assert {"index.html", "dien-bien.html", "co-quan/index.html", "nhiem-vu/index.html", "style.css"} <= set(pages)
+    assert {f"nhiem-vu/{number}.html" for number in range(1, 16)} <= set(pages)
+    assert "co-quan/lhhn.html" in pages and "co-quan/bng.html" not in pages  # an external body never reports
+    assert "Tình hình thực hiện Kế hoạch — quý IV năm 2020" in pages["index.html"]
+    assert '<html lang="vi">' in pages["index.html"]
+    assert not re.search(r'(src|href)="(https?:)?//', "".join(pages.values()))  # nothing from the network
+    assert "<h1>Nhiệm vụ 4</h1>" in pages["nhiem-vu/4.html"] and "<dd>Quý III/2020</dd>" in pages["nhiem-vu/4.html"]
+
+
+def test_a_late_update_shows_in_the_grid_on_the_agency_page_and_in_the_overview(run_cli: RunCli, history: Path) -> None:
+    pages = _site(run_cli, history, history / "out")
+    row = re.search(rf'<a href="{LATE_AGENCY}.html">.*?</tr>', pages["co-quan/index.html"], re.S)
+    assert row is not None and re.findall(r'data-state="(\w+)"', row.group(0)) == ["on_time", "late"]
+    agency = pages[f"co-quan/{LATE_AGENCY}.html"]
+    assert "28/12/2020" in agency and "16/12/2020" in agency and '<td class="number">12</td>' in agency
+    assert "Cơ quan báo cáo muộn" in pages["index.html"] and "Liên hiệp các tổ chức hữu nghị" in pages["index.html"]
+
+
+def test_the_same_repository_gives_the_same_bytes(run_cli: RunCli, history: Path) -> None:
+    first = _site(run_cli, history, history / "one")
+    second = _site(run_cli, history, history / "two")
+    assert first == second
+
+
+def test_outside_git_the_pages_say_lateness_is_unknown(run_cli: RunCli, tmp_path: Path) -> None:
+    shutil.copytree(SAMPLE, tmp_path / "copy")
+    pages = _site(run_cli, tmp_path / "copy", tmp_path / "out")
+    assert "Không đọc được lịch sử git của kho" in pages["co-quan/index.html"]
+    assert (
+        'data-state="late"' not in pages["co-quan/index.html"]
+        and 'data-state="submitted"' in pages["co-quan/index.html"]
+    )
+
+
+def test_in_english(run_cli: RunCli, history: Path) -> None:
+    pages = _site(run_cli, history, history / "out", "--lang", "en")
+    assert '<html lang="en">' in pages["index.html"] and "Progress of the plan — 2020-Q4" in pages["index.html"]
+    assert "Reported late" in pages["co-quan/index.html"] and "2020-Q4" in pages["dien-bien.html"]
+
+
+def test_by_default_it_writes_site_in_the_repository(run_cli: RunCli, history: Path) -> None:
+    result = run_cli("site", "--quarter", "2020-Q4", repo=history)
+    assert result.exit_code == 0, result.output
+    assert (history / "site" / "index.html").is_file() and "site/index.html" in " ".join(result.output.split())
+
+
+def test_a_rebuild_removes_the_pages_of_agencies_that_left_and_keeps_unchanged_files(
+    run_cli: RunCli, history: Path
+) -> None:
+    out = history / "out"
+    _site(run_cli, history, out)
+    (out / "co-quan" / "cu.html").write_text("<html></html>", "utf-8")
+    kept = (out / "style.css").stat().st_mtime_ns
+    pages = _site(run_cli, history, out)
+    assert "co-quan/cu.html" not in pages and (out / "style.css").stat().st_mtime_ns == kept
+
+
+def test_a_folder_that_is_not_a_site_is_refused_and_left_alone(run_cli: RunCli, history: Path) -> None:
+    (history / "docs").mkdir()
+    (history / "docs" / "ghi-chu.txt").write_text("của tôi", "utf-8")
+    result = run_cli("site", "--quarter", "2020-Q4", "-o", str(history / "docs"), repo=history)
+    assert result.exit_code == 2 and "không phải trang do dnnd dựng" in result.output
+    assert [path.name for path in (history / "docs").iterdir()] == ["ghi-chu.txt"]
+
+
+def test_a_broken_plan_builds_nothing(run_cli: RunCli, make_repo: MakeRepo, tmp_path: Path) -> None:
+    repo = make_repo({"plan/tasks.yaml": "tasks: [\n"})
+    result = run_cli("site", "-o", str(tmp_path / "out"), repo=repo)
+    assert result.exit_code == 1 and "plan/tasks.yaml:" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_rollup_site_has_the_national_overview_and_a_page_per_province(
+    run_cli: RunCli, make_repo: MakeRepo, tmp_path: Path
+) -> None:
+    plan = (SAMPLE / "plan" / "plan.yaml").read_text("utf-8").replace("id: khanhhoa-dnnd-2020\n", "id: phuyen-dnnd\n")
+    other = make_repo({"plan/plan.yaml": plan.replace("province: Khánh Hòa", "province: Phú Yên")})
+    out = tmp_path / "national"
+    result = run_cli("rollup", str(SAMPLE), str(other), "--quarter", "2020-Q4", "--site", str(out))
+    assert result.exit_code == 0, result.output
+    index = (out / "index.html").read_text("utf-8")
+    links = re.findall(r'href="(tinh/[^"]+)"', index)
+    assert len(links) == 2 and all((out / link).is_file() for link in links)
+    assert "Tổng hợp toàn quốc" in index and 'id="provinces-done_on_time-0"' in index
