@@ -128,6 +128,7 @@ TARGETS = (
     "rollup-repeat",
     "stats-cold",
     "stats-repeat",
+    "site",
 )
 
 
@@ -159,7 +160,7 @@ def main() -> None:
             args.work / "one-24000-activities",
             *("--agencies", "600", "--quarters", "40", "--tasks", "60", "--activities", "10"),
         )
-        if chosen & {"stats-cold", "stats-repeat"}
+        if chosen & {"stats-cold", "stats-repeat", "site"}
         else big
     )
     stats = [dnnd, "stats", "--quarter", "2024-Q4", "--format", "json"]
@@ -325,6 +326,19 @@ def main() -> None:
                 median(ours),
                 median(repeat_status),
                 1.5,
+            )
+        )
+    if "site" in chosen:
+        site = [dnnd, "site", "--quarter", "2024-Q4", "-o", str(args.work / "site")]
+        ours, cold_status = paired(args.runs, run(site, busy, cold), run(status, busy, cold))
+        rows.append(
+            Row(
+                "cold site, 24,000 files of ~10 activities",
+                "DNND_NO_CACHE=1 dnnd site",
+                "cold status, same repository",
+                median(ours),
+                median(cold_status),
+                2.0,
             )
         )
 

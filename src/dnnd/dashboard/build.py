@@ -22,6 +22,20 @@ from dnnd.repository import Repository
 from dnnd.workflow.history import Submission
 
 
+class GridCell(NamedTuple):
+    """One agency's quarter in the grid: its state's code and mark, and the words shown on hovering."""
+
+    code: str
+    mark: str
+    title: str
+
+
+class GridRow(NamedTuple):
+    id: str
+    short_name: str
+    cells: list[GridCell]
+
+
 class Site(NamedTuple):
     """The site's files (path → bytes), the period of its overview, and why it was chosen when none was named."""
 
@@ -35,8 +49,8 @@ def build_site(repo: Repository, choice: PeriodChoice, today: dt.date, lang: str
     writer = Writer(lang)
     report = status_report(repo, choice, today=today)
     evaluation = report.evaluation
+    history = quarter_history(repo, evaluation.period, evaluation.as_of)  # first: it counts every activity once
     stats = figures_of(repo, evaluation.period, evaluation.as_of)
-    history = quarter_history(repo, evaluation.period, evaluation.as_of)
     found = main_branch_submissions(repo)
     grid = reporting_grid(repo, history, found, choice.as_of or today)
     pages = PageWriter(repo.plan.title, writer, writer.date(evaluation.as_of))
@@ -51,19 +65,35 @@ def build_site(repo: Repository, choice: PeriodChoice, today: dt.date, lang: str
             f"{writer.date(repo.plan.decision.date)}. Data as of {writer.date(evaluation.as_of)}.",
         )
     )
+    counts = report.counts()
+    late = _late_rows(repo, report, found, writer)
+    headline = [
+        (writer.number(sum(counts.values())), writer(Text("nhiệm vụ", "tasks"))),
+        (writer.number(counts["overdue"]), writer(Text("quá hạn chưa hoàn thành", "overdue"))),
+        (
+            writer.number(len({item.agency for item in evaluation.missing})),
+            writer(Text("cơ quan chưa báo cáo", "agencies not reported")),
+        ),
+        (writer.number(len(late)), writer(Text("báo cáo muộn", "late reports"))),
+        (
+            writer.number(sum(found.activities for found in stats.totals.values())),
+            writer(Text("hoạt động trong kỳ", "activities")),
+        ),
+    ]
     pages.add(
         "index.html",
         "index.html.j2",
         "overview",
         writer.words["overview"],
+        headline=headline,
         heading=heading,
         lead_in=lead_in,
         why=writer(report.why) if report.why is not None else "",
-        summary_line=writer(summary_line(report.counts())),
+        summary_line=writer(summary_line(counts)),
         status_chart=status_chart(report, writer),
         attention=attention(repo, report, writer),
         missing=_missing_rows(repo, report, writer),
-        late=_late_rows(repo, report, found, writer),
+        late=late,
         history_read=grid.history_read,
         figures_chart=figures_chart(stats, writer),
         figure_columns=[
@@ -108,8 +138,23 @@ def build_site(repo: Repository, choice: PeriodChoice, today: dt.date, lang: str
             f"{writer.words['task']} {page.task.id}",
             page=page,
         )
-    for agency in agency_pages(repo, report, grid, repo.activities(), writer):
-        pages.add(f"co-quan/{agency.id}.html", "agency.html.j2", "agencies", agency.name, page=agency)
+    year = stats.year_to_date
+    activities = [item for item in repo.activities(year.quarters()) if item.start <= year.until]
+    activities_heading = writer(
+        Text(
+            f"Hoạt động từ đầu năm {year.period.year} đến ngày {writer.date(year.until)}",
+            f"Activities from the start of {year.period.year} to {writer.date(year.until)}",
+        )
+    )
+    for agency in agency_pages(repo, report, grid, activities, writer):
+        pages.add(
+            f"co-quan/{agency.id}.html",
+            "agency.html.j2",
+            "agencies",
+            agency.name,
+            page=agency,
+            activities_heading=activities_heading,
+        )
     return Site(pages.finish(), evaluation.period, report.why)
 
 
@@ -155,10 +200,10 @@ def _agency_grid(pages: PageWriter, repo: Repository, grid: ReportingGrid, write
             title = f"{writer.quarter(quarter)}: {writer(state.label)}"
             if standing.missing:
                 title += f" ({writer.words['missing_tasks'].lower()}: {', '.join(map(str, standing.missing))})"
-            cells.append({"code": state.code, "mark": state.mark, "title": title})
-        rows.append({"id": agency_id, "short_name": repo.agencies[agency_id].short_name, "cells": cells})
+            cells.append(GridCell(state.code, state.mark, title))
+        rows.append(GridRow(agency_id, repo.agencies[agency_id].short_name, cells))
     legend = [
-        {"code": state.code, "mark": state.mark, "colour": state.colour, "label": writer(state.label)}
+        {"code": state.code, "mark": state.mark, "label": writer(state.label)}
         for state in REPORTING_STATES
     ]
     pages.add(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import NamedTuple
 
 from dnnd.dashboard.reporting import ReportingGrid
 from dnnd.dashboard.words import Writer
@@ -32,6 +32,66 @@ _UNTIL = Text("Hoạt động đến ngày", "Until")
 _SUCCESSORS = Text("Cơ quan tiếp nhận nhiệm vụ", "Duties passed to")
 
 
+class QuarterStatus(NamedTuple):
+    """A task's status in one quarter, and the agencies (short names) that did not report on it then."""
+
+    quarter: str
+    status: str
+    code: str
+    due: str
+    done_on: str
+    missing: str
+
+
+class UpdateEntry(NamedTuple):
+    """An agency's entry on a task in one quarter's update."""
+
+    agency: str
+    name: str
+    period: str
+    status: str
+    done_on: str
+    summary: str
+    difficulties: str
+    proposals: str
+
+
+class IssuedDocument(NamedTuple):
+    number: str
+    date: str
+    title: str
+    agency: str
+
+
+class HeldTask(NamedTuple):
+    task: int
+    title: str
+    role: str
+    status: str
+    code: str
+
+
+class QuarterStanding(NamedTuple):
+    """An agency's reporting in one quarter, as its page shows it."""
+
+    quarter: str
+    state: str
+    code: str
+    mark: str
+    reached_on: str
+    due: str
+    days_late: str
+    missing: str
+
+
+class ActivityLine(NamedTuple):
+    start: str
+    kind: str
+    title: str
+    countries: str
+    people: str
+
+
 @dataclass
 class TaskPage:
     """One task's page."""
@@ -42,9 +102,9 @@ class TaskPage:
     due: str
     lead: list[tuple[str, str]]  # (agency id, name) in force on the day evaluated
     support: list[tuple[str, str]]
-    quarters: list[dict[str, Any]] = field(default_factory=list)
-    updates: list[dict[str, Any]] = field(default_factory=list)
-    documents: list[dict[str, str]] = field(default_factory=list)
+    quarters: list[QuarterStatus] = field(default_factory=list)
+    updates: list[UpdateEntry] = field(default_factory=list)
+    documents: list[IssuedDocument] = field(default_factory=list)
 
 
 @dataclass
@@ -55,14 +115,19 @@ class AgencyPage:
     name: str
     short_name: str
     facts: list[tuple[str, str]]  # (label, value): its kind, since, until, successors
-    tasks: list[dict[str, Any]] = field(default_factory=list)
-    quarters: list[dict[str, Any]] = field(default_factory=list)
-    activities: list[dict[str, Any]] = field(default_factory=list)
+    tasks: list[HeldTask] = field(default_factory=list)
+    quarters: list[QuarterStanding] = field(default_factory=list)
+    activities: list[ActivityLine] = field(default_factory=list)
 
 
 def _name(repo: Repository, agency: str) -> str:
     found = repo.agencies.get(agency)
     return found.name if found is not None else agency
+
+
+def _short(repo: Repository, agency: str) -> str:
+    found = repo.agencies.get(agency)
+    return found.short_name if found is not None else agency
 
 
 def task_pages(
@@ -73,6 +138,14 @@ def task_pages(
     writer: Writer,
 ) -> list[TaskPage]:
     """Every task's page, in the plan's order."""
+    missing_by_quarter = []  # per quarter, newest first: task → short names of the agencies that did not report
+    for record in reversed(history):
+        by_task: dict[int, list[str]] = {}
+        for agency, numbers in record.missing.items():
+            for number in numbers:
+                by_task.setdefault(number, []).append(_short(repo, agency))
+        missing_by_quarter.append((record, by_task))
+    names = {agency_id: agency.name for agency_id, agency in repo.agencies.items()}
     pages = []
     for task in repo.tasks.values():
         result = report.results[task.id]
@@ -82,45 +155,39 @@ def task_pages(
             writer(TASK_STATUS_LABELS[result.status]),
             result.status,
             writer.date(result.due),
-            [(agency, _name(repo, agency)) for agency in lead],
-            [(agency, _name(repo, agency)) for agency in support],
+            [(agency, names.get(agency, agency)) for agency in lead],
+            [(agency, names.get(agency, agency)) for agency in support],
         )
-        for record in reversed(history):
+        for record, by_task in missing_by_quarter:
             one = record.results[task.id]
-            missing = [repo.agencies[a].short_name for a, tasks in record.missing.items() if task.id in tasks]
             page.quarters.append(
-                {
-                    "quarter": writer.quarter(record.quarter),
-                    "status": writer(TASK_STATUS_LABELS[one.status]),
-                    "code": one.status,
-                    "due": writer.date(one.due),
-                    "done_on": writer.date(one.done_on),
-                    "missing": ", ".join(missing),
-                }
+                QuarterStatus(
+                    writer.quarter(record.quarter),
+                    writer(TASK_STATUS_LABELS[one.status]),
+                    one.status,
+                    writer.date(one.due),
+                    writer.date(one.done_on),
+                    ", ".join(by_task.get(task.id, ())),
+                )
             )
         for reported in entries.get(task.id, ()):
             entry = reported.entry
+            name = names.get(reported.agency, reported.agency)
             quarter = parse_period(reported.period, "quarter")
             page.updates.append(
-                {
-                    "agency": reported.agency,
-                    "name": _name(repo, reported.agency),
-                    "period": writer.quarter(quarter) if quarter is not None else reported.period,
-                    "status": writer(ENTRY_STATUS_LABELS[entry.status]),
-                    "done_on": writer.date(entry.done_on),
-                    "summary": entry.summary,
-                    "difficulties": entry.difficulties or "",
-                    "proposals": entry.proposals or "",
-                }
+                UpdateEntry(
+                    reported.agency,
+                    name,
+                    writer.quarter(quarter) if quarter is not None else reported.period,
+                    writer(ENTRY_STATUS_LABELS[entry.status]),
+                    writer.date(entry.done_on),
+                    entry.summary,
+                    entry.difficulties or "",
+                    entry.proposals or "",
+                )
             )
             page.documents.extend(
-                {
-                    "number": doc.number,
-                    "date": writer.date(doc.date),
-                    "title": doc.title,
-                    "agency": _name(repo, reported.agency),
-                }
-                for doc in entry.documents
+                IssuedDocument(doc.number, writer.date(doc.date), doc.title, name) for doc in entry.documents
             )
         pages.append(page)
     return pages
@@ -134,20 +201,14 @@ def agency_pages(
     writer: Writer,
 ) -> list[AgencyPage]:
     """A page for every agency that holds a task or had to report, in the plan's order."""
-    held: dict[str, list[dict[str, Any]]] = {}
+    held: dict[str, list[HeldTask]] = {}
     for task in repo.tasks.values():
         lead, support = report.roles.get(task.id, (task.lead, task.support))
         result = report.results[task.id]
         for role, ids in ((writer.words["lead"], lead), (writer.words["support"], support)):
             for agency in ids:
                 held.setdefault(agency, []).append(
-                    {
-                        "task": task.id,
-                        "title": task.title,
-                        "role": role,
-                        "status": writer(TASK_STATUS_LABELS[result.status]),
-                        "code": result.status,
-                    }
+                    HeldTask(task.id, task.title, role, writer(TASK_STATUS_LABELS[result.status]), result.status)
                 )
     by_agency: dict[str, list[CountedActivity]] = {}
     for activity in activities:
@@ -163,26 +224,26 @@ def agency_pages(
         for quarter, standing in reversed(list(grid.standings.get(agency_id, {}).items())):
             state = REPORTING_STATE_BY_CODE[standing.state]
             page.quarters.append(
-                {
-                    "quarter": writer.quarter(quarter),
-                    "state": writer(state.label),
-                    "code": state.code,
-                    "mark": state.mark,
-                    "reached_on": writer.date(standing.reached_on),
-                    "due": writer.date(standing.due),
-                    "days_late": writer.number(standing.days_late) if standing.days_late else "",
-                    "missing": ", ".join(str(task) for task in standing.missing),
-                }
+                QuarterStanding(
+                    writer.quarter(quarter),
+                    writer(state.label),
+                    state.code,
+                    state.mark,
+                    writer.date(standing.reached_on),
+                    writer.date(standing.due),
+                    writer.number(standing.days_late) if standing.days_late else "",
+                    ", ".join(str(task) for task in standing.missing),
+                )
             )
         for activity in sorted(by_agency.get(agency_id, ()), key=lambda item: (item.start, item.title), reverse=True):
             page.activities.append(
-                {
-                    "start": writer.date(activity.start),
-                    "kind": writer(ACTIVITY_KIND_BY_CODE[activity.kind].label),
-                    "title": activity.title,
-                    "countries": ", ".join(country_name(code).name for code in activity.countries),
-                    "people": writer.number(activity.people) if activity.people else "",
-                }
+                ActivityLine(
+                    writer.date(activity.start),
+                    writer(ACTIVITY_KIND_BY_CODE[activity.kind].label),
+                    activity.title,
+                    ", ".join(country_name(code).name for code in activity.countries),
+                    writer.number(activity.people) if activity.people else "",
+                )
             )
         pages.append(page)
     return pages

@@ -22,6 +22,7 @@ from dnnd.dashboard.words import Writer
 from dnnd.errors import DnndError, UsageError
 from dnnd.files import write_atomic
 from dnnd.i18n import Text
+from dnnd.plan.vocabulary import REPORTING_STATES
 
 NAVIGATION = (
     ("index.html", "overview"),
@@ -45,6 +46,17 @@ def _environment() -> jinja2.Environment:
     )
 
 
+def state_styles() -> str:
+    """The colour of each reporting state's cells and marks (`.c-<code>`), from the vocabulary, with white or
+    black text, whichever reads better on it."""
+    rules = []
+    for state in REPORTING_STATES:
+        red, green, blue = (int(state.colour[index : index + 2], 16) for index in (1, 3, 5))
+        ink = "#000" if 0.299 * red + 0.587 * green + 0.114 * blue > 140 else "#fff"
+        rules.append(f".c-{state.code} {{ background: {state.colour}; color: {ink}; }}")
+    return " ".join(rules)
+
+
 class PageWriter:
     """Renders the pages of one site: its plan's title, language and evaluation day on every page."""
 
@@ -58,6 +70,7 @@ class PageWriter:
             "num": writer.number,
             "nav": navigation,
             "as_of": as_of,
+            "state_styles": state_styles(),
         }
         self.pages: dict[str, bytes] = {}
 

@@ -242,17 +242,27 @@ def figures_of(repo: Repository, period: Period, until: dt.date, *, agency_id: s
 
 
 def figures_by_quarter(repo: Repository, quarters: list[Period], until: dt.date) -> dict[Period, Figures]:
-    """Each quarter's figures up to `until`: whole quarters from the figures kept beside the snapshot, the
-    quarter `until` falls in from its activities."""
+    """Each quarter's figures up to `until`: with the caches, whole quarters from the figures kept beside the
+    snapshot and the quarter `until` falls in from its activities; without, every activity counted once and
+    sorted into its quarter."""
     if not quarters:
         return {}
     convention = repo.plan.reporting.windows
     scopes = [_cut(quarter, convention, until) for quarter in quarters]
     rates = Rates(repo.plan.reporting.exchange_rates)
-    last = scopes[-1]
-    loaded = repo.activities(last.quarters() if repo.keeps else [name for s in scopes for name in s.quarters()])
-    added = _QuarterFigures(repo, rates, last, loaded, None)
-    return {scope.period: added.of(scope) for scope in scopes}
+    if repo.keeps:
+        last = scopes[-1]
+        added = _QuarterFigures(repo, rates, last, repo.activities(last.quarters()), None)
+        return {scope.period: added.of(scope) for scope in scopes}
+    by_quarter: dict[str, list[CountedActivity]] = {}
+    for activity in repo.activities():
+        by_quarter.setdefault(activity.period, []).append(activity)
+    return {
+        scope.period: tally(
+            [item for item in by_quarter.get(scope.period.name, ()) if item.start <= scope.until], rates
+        )
+        for scope in scopes
+    }
 
 
 class _QuarterFigures:
