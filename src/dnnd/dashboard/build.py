@@ -16,7 +16,7 @@ from dnnd.evaluate.quarter_history import quarter_history
 from dnnd.evaluate.status_report import PeriodChoice, StatusReport, status_report
 from dnnd.evaluate.task_views import entries_by_task
 from dnnd.i18n import Text
-from dnnd.plan.periods import Period
+from dnnd.plan.periods import Period, first_reporting_quarter
 from dnnd.plan.vocabulary import REPORTING_STATE_BY_CODE, REPORTING_STATES, summary_line
 from dnnd.repository import Repository
 from dnnd.workflow.history import Submission
@@ -108,14 +108,22 @@ def build_site(repo: Repository, choice: PeriodChoice, today: dt.date, lang: str
         ],
         figure_rows=figures_rows(stats, writer),
     )
-    since = writer.quarter(history[0].quarter) if history else ""
+    first = first_reporting_quarter(repo.plan.decision.date, repo.plan.reporting.windows)
+    trend_lead_in = (
+        Text(f"Từng quý, từ quý {writer.quarter(first)}.", f"Quarter by quarter, from {writer.quarter(first)}.")
+        if history
+        else Text(
+            f"Chưa có quý nào để so sánh: các cơ quan báo cáo từ quý {writer.quarter(first)}.",
+            f"No quarter to compare yet: the agencies report from {writer.quarter(first)}.",
+        )
+    )
     pages.add(
         "dien-bien.html",
         "trend.html.j2",
         "trend",
         writer.words["trend"],
         heading=writer(Text("Diễn biến từ khi ban hành Kế hoạch", "The trend since the plan was issued")),
-        lead_in=writer(Text(f"Từng quý, từ quý {since}.", f"Quarter by quarter, from {since}.")),
+        lead_in=writer(trend_lead_in),
         charts=trend_charts(history, grid, writer) if history else [],
     )
     _agency_grid(pages, repo, grid, writer)
@@ -202,10 +210,7 @@ def _agency_grid(pages: PageWriter, repo: Repository, grid: ReportingGrid, write
                 title += f" ({writer.words['missing_tasks'].lower()}: {', '.join(map(str, standing.missing))})"
             cells.append(GridCell(state.code, state.mark, title))
         rows.append(GridRow(agency_id, repo.agencies[agency_id].short_name, cells))
-    legend = [
-        {"code": state.code, "mark": state.mark, "label": writer(state.label)}
-        for state in REPORTING_STATES
-    ]
+    legend = [{"code": state.code, "mark": state.mark, "label": writer(state.label)} for state in REPORTING_STATES]
     pages.add(
         "co-quan/index.html",
         "agencies.html.j2",

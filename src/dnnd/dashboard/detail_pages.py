@@ -15,7 +15,6 @@ from dnnd.evaluate.status_report import StatusReport
 from dnnd.i18n import Text
 from dnnd.load.activities import CountedActivity
 from dnnd.load.summary import ReportedEntry
-from dnnd.plan.countries import country_name
 from dnnd.plan.models import Agency, Task
 from dnnd.plan.periods import parse_period
 from dnnd.plan.vocabulary import (
@@ -241,7 +240,7 @@ def agency_pages(
                     writer.date(activity.start),
                     writer(ACTIVITY_KIND_BY_CODE[activity.kind].label),
                     activity.title,
-                    ", ".join(country_name(code).name for code in activity.countries),
+                    ", ".join(writer.country(code) for code in activity.countries),
                     writer.number(activity.people) if activity.people else "",
                 )
             )

@@ -25,10 +25,19 @@ NAVIGATION = (("index.html", "national"),)
 TITLE = Text("Tổng hợp toàn quốc", "National roll-up")
 
 
-def province_page(province: Province) -> str:
-    """The page of a province, from its plan's id ('khanhhoa-2020' → 'tinh/khanhhoa-2020.html')."""
-    slug = re.sub(r"[^a-z0-9-]+", "-", province.plan.lower()).strip("-") or "tinh"
-    return f"tinh/{slug}.html"
+def province_pages(provinces: list[Province]) -> list[str]:
+    """Each province's page, from its plan's id ('khanhhoa-2020' → 'tinh/khanhhoa-2020.html'); a repository
+    that could not be read goes by its folder's name, which two may share: the second gets '-2', and so on."""
+    pages, taken = [], set()
+    for province in provinces:
+        slug = re.sub(r"[^a-z0-9-]+", "-", province.plan.lower()).strip("-") or "tinh"
+        name, number = slug, 1
+        while name in taken:
+            number += 1
+            name = f"{slug}-{number}"
+        taken.add(name)
+        pages.append(f"tinh/{name}.html")
+    return pages
 
 
 def national_site(result: Rollup, lang: str) -> dict[str, bytes]:
@@ -54,15 +63,16 @@ def national_site(result: Rollup, lang: str) -> dict[str, bytes]:
         horizontal=True,
         number=writer.number,
     )
+    hrefs = province_pages(result.provinces)
     rows = [
         {
-            "href": province_page(province),
+            "href": href,
             "name": _name(province),
             "counts": [writer.number(province.counts.get(code, 0)) for code in STATUS_CODES],
             "missing": writer.number(len(province.missing)),
             "error": writer(province.error) if province.error is not None else "",
         }
-        for province in result.provinces
+        for province, href in zip(result.provinces, hrefs, strict=True)
     ]
     pages.add(
         "index.html",
@@ -75,9 +85,9 @@ def national_site(result: Rollup, lang: str) -> dict[str, bytes]:
         status_headings=[writer(STATUS_SHORT_LABELS[code]) for code in STATUS_CODES],
         rows=rows,
     )
-    for province in result.provinces:
+    for province, href in zip(result.provinces, hrefs, strict=True):
         pages.add(
-            province_page(province),
+            href,
             "province.html.j2",
             "national",
             _name(province),

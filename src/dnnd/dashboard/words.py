@@ -96,6 +96,12 @@ class Writer:
         """The period in a heading: 'quý IV năm 2020' / '2020-Q4'."""
         return period_phrase(period) if self.lang == "vi" else period.name
 
+    def country(self, code: str) -> str:
+        """A country's name: Vietnamese where dnnd has it (else ISO's English), English in English."""
+        from dnnd.plan.countries import country_name, iso_countries
+
+        return country_name(code).name if self.lang == "vi" else iso_countries().get(code, code)
+
     def quarter(self, quarter: Period) -> str:
         """A quarter along a chart's axis: 'IV/2020' / '2020-Q4'."""
         return f"{ROMAN[quarter.first_quarter]}/{quarter.year}" if self.lang == "vi" else quarter.name

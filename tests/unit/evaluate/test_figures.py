@@ -10,7 +10,17 @@ from typing import Any
 import pytest
 
 from dnnd.errors import UsageError
-from dnnd.evaluate.figures import Figures, KindFigures, Rates, Stats, countries_of, figures_for, figures_of, tally
+from dnnd.evaluate.figures import (
+    Figures,
+    KindFigures,
+    Rates,
+    Stats,
+    countries_of,
+    figures_by_quarter,
+    figures_for,
+    figures_of,
+    tally,
+)
 from dnnd.evaluate.status_report import PeriodChoice
 from dnnd.load.activities import CountedActivity
 from dnnd.load.records import MoneyRecord
@@ -333,3 +343,33 @@ def test_kept_quarter_figures_add_up_to_what_counting_gives(
     again = figures_of(load_repository(root), period, until, agency_id=agency)  # adds up the kept ones
     assert _compared(first) == _compared(again) == _compared(fresh)
     assert again.rates.used == fresh.rates.used and again.activities == fresh.activities
+
+
+QUARTERS = [P(name) for name in ("2020-Q3", "2020-Q4", "2021-Q1", "2021-Q2", "2021-Q3", "2021-Q4")]
+
+
+@pytest.mark.parametrize("until", [D(2021, 12, 14), D(2021, 11, 30), D(2021, 3, 1)], ids=["whole", "cut", "early"])
+@pytest.mark.parametrize("keeps", [False, True], ids=["counted", "kept"])
+def test_each_quarters_figures_are_those_of_the_quarter_up_to_the_day(
+    make_repo: MakeRepo, until: dt.date, keeps: bool
+) -> None:
+    from tests.git_helpers import init
+
+    plan = (EMBEDDED_PLAN / "plan.yaml").read_text(encoding="utf-8") + RATES
+    root = make_repo({**FILES, "plan/plan.yaml": plan})
+    repo = load_repository(init(root), use_cache=True) if keeps else load_repository(root, use_cache=False)
+    assert repo.keeps == keeps
+    found = figures_by_quarter(repo, QUARTERS, until)
+    assert list(found) == QUARTERS
+    for quarter in QUARTERS:
+        assert found[quarter] == figures_of(repo, quarter, until).totals, quarter
+    assert found[P("2021-Q1")]["aid"].pledged_vnd_equivalent == 23_000_000  # the aid of 01/02/2021, converted
+
+
+def test_each_quarter_counts_its_own_activities_and_no_quarter_gives_nothing(root: Path) -> None:
+    repo = load_repository(root, use_cache=False)
+    found = figures_by_quarter(repo, QUARTERS, D(2021, 12, 14))
+    assert [done(found[quarter]) for quarter in QUARTERS] == [
+        "", "event:1 media:1", "delegation_in:1 aid:1", "", "event:1", "event:2 training:1",
+    ]  # fmt: skip
+    assert figures_by_quarter(repo, [], D(2021, 12, 14)) == {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import get_args
 
 import pytest
@@ -83,3 +84,20 @@ def test_every_label_names_its_own_code_and_a_word_only_a_code_of_its_table() ->
             assert vocabulary.code_named(label.vi, table) == vocabulary.code_named(label.en, table) == code
             assert vocabulary.code_named(code.upper(), table) == code
     assert vocabulary.code_named("xong", vocabulary.KIND_LABELS, vocabulary.ENTRY_STATUS_WORDS) is None
+
+
+def test_every_status_has_a_chart_colour_written_as_hex() -> None:
+    assert tuple(vocabulary.STATUS_COLOURS) == vocabulary.STATUS_CODES
+    assert all(re.fullmatch(r"#[0-9a-f]{6}", colour) for colour in vocabulary.STATUS_COLOURS.values())
+    assert len(set(vocabulary.STATUS_COLOURS.values())) == len(vocabulary.STATUS_CODES)  # no two statuses alike
+
+
+def test_every_reporting_state_has_a_unique_code_labels_in_both_languages_and_a_colour() -> None:
+    codes = [state.code for state in vocabulary.REPORTING_STATES]
+    assert len(codes) == len(set(codes))
+    assert {"on_time", "late", "submitted", "missing", "pending", "none"} == set(codes)
+    for state in vocabulary.REPORTING_STATES:
+        assert state.label.vi.strip() and state.label.en.strip(), state.code
+        assert re.fullmatch(r"#[0-9a-f]{6}", state.colour), state.code
+        assert vocabulary.REPORTING_STATE_BY_CODE[state.code] is state
+    assert [state.code for state in vocabulary.REPORTING_STATES if not state.mark] == ["none"]
