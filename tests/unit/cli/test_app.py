@@ -21,6 +21,7 @@ ORDER = [
     "links",
     "stats",
     "workbook",
+    "site",
     "report",
     "draft",
     "remind",
