@@ -6,13 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
+from dnnd.dashboard.charts import Chart, Drawing
 from dnnd.dashboard.detail_pages import agency_pages, task_pages
 from dnnd.dashboard.overview import attention, figures_chart, figures_rows, late_in_period, status_chart, trend_charts
 from dnnd.dashboard.pages import PageWriter
 from dnnd.dashboard.reporting import ReportingGrid, main_branch_submissions, reporting_grid
 from dnnd.dashboard.words import Writer
-from dnnd.evaluate.figures import figures_of
-from dnnd.evaluate.quarter_history import quarter_history
+from dnnd.evaluate.figures import Stats, figures_of
+from dnnd.evaluate.quarter_history import QuarterRecord, quarter_history
 from dnnd.evaluate.status_report import PeriodChoice, StatusReport, status_report
 from dnnd.evaluate.task_views import entries_by_task
 from dnnd.i18n import Text
@@ -45,7 +46,8 @@ class Site(NamedTuple):
 
 
 def build_site(repo: Repository, choice: PeriodChoice, today: dt.date, lang: str) -> Site:
-    """Every page of the site for the chosen period (by default the period being reported)."""
+    """Every page of the site for the chosen period (by default the period being reported). The charts are
+    drawn beside (`charts.Drawing`) while the pages of the tasks and agencies are built."""
     writer = Writer(lang)
     report = status_report(repo, choice, today=today)
     evaluation = report.evaluation
@@ -53,7 +55,47 @@ def build_site(repo: Repository, choice: PeriodChoice, today: dt.date, lang: str
     stats = figures_of(repo, evaluation.period, evaluation.as_of)
     found = main_branch_submissions(repo)
     grid = reporting_grid(repo, history, found, choice.as_of or today)
+    trend = trend_charts(history, grid, writer) if history else []
+    drawing = Drawing([status_chart(report, writer), figures_chart(stats, writer), *trend])
     pages = PageWriter(repo.plan.title, writer, writer.date(evaluation.as_of))
+    _agency_grid(pages, repo, grid, writer)
+    _detail_pages(pages, repo, report, history, grid, stats, writer)
+    status, figures, *trend_drawn = drawing.result()
+    _overview(pages, repo, report, stats, found, grid.history_read, (status, figures), writer)
+    first = first_reporting_quarter(repo.plan.decision.date, repo.plan.reporting.windows)
+    trend_lead_in = (
+        Text(f"Từng quý, từ quý {writer.quarter(first)}.", f"Quarter by quarter, from {writer.quarter(first)}.")
+        if history
+        else Text(
+            f"Chưa có quý nào để so sánh: các cơ quan báo cáo từ quý {writer.quarter(first)}.",
+            f"No quarter to compare yet: the agencies report from {writer.quarter(first)}.",
+        )
+    )
+    pages.add(
+        "dien-bien.html",
+        "trend.html.j2",
+        "trend",
+        writer.words["trend"],
+        heading=writer(Text("Diễn biến từ khi ban hành Kế hoạch", "The trend since the plan was issued")),
+        lead_in=writer(trend_lead_in),
+        charts=trend_drawn,
+    )
+    return Site(pages.finish(), evaluation.period, report.why)
+
+
+def _overview(
+    pages: PageWriter,
+    repo: Repository,
+    report: StatusReport,
+    stats: Stats,
+    found: list[Submission] | None,
+    history_read: bool,
+    charts: tuple[Chart, Chart],
+    writer: Writer,
+) -> None:
+    """index.html: the period in five numbers, the tasks per status, the tasks needing attention, who has not
+    reported and who was late, and the figures."""
+    evaluation = report.evaluation
     heading = (
         writer(Text("Tình hình thực hiện Kế hoạch", "Progress of the plan")) + " — " + writer.period(evaluation.period)
     )
@@ -76,7 +118,7 @@ def build_site(repo: Repository, choice: PeriodChoice, today: dt.date, lang: str
         ),
         (writer.number(len(late)), writer(Text("báo cáo muộn", "late reports"))),
         (
-            writer.number(sum(found.activities for found in stats.totals.values())),
+            writer.number(sum(kind.activities for kind in stats.totals.values())),
             writer(Text("hoạt động trong kỳ", "activities")),
         ),
     ]
@@ -90,12 +132,12 @@ def build_site(repo: Repository, choice: PeriodChoice, today: dt.date, lang: str
         lead_in=lead_in,
         why=writer(report.why) if report.why is not None else "",
         summary_line=writer(summary_line(counts)),
-        status_chart=status_chart(report, writer),
+        status_chart=charts[0],
         attention=attention(repo, report, writer),
         missing=_missing_rows(repo, report, writer),
         late=late,
-        history_read=grid.history_read,
-        figures_chart=figures_chart(stats, writer),
+        history_read=history_read,
+        figures_chart=charts[1],
         figure_columns=[
             writer(Text(*pair))
             for pair in (
@@ -108,33 +150,25 @@ def build_site(repo: Repository, choice: PeriodChoice, today: dt.date, lang: str
         ],
         figure_rows=figures_rows(stats, writer),
     )
-    first = first_reporting_quarter(repo.plan.decision.date, repo.plan.reporting.windows)
-    trend_lead_in = (
-        Text(f"Từng quý, từ quý {writer.quarter(first)}.", f"Quarter by quarter, from {writer.quarter(first)}.")
-        if history
-        else Text(
-            f"Chưa có quý nào để so sánh: các cơ quan báo cáo từ quý {writer.quarter(first)}.",
-            f"No quarter to compare yet: the agencies report from {writer.quarter(first)}.",
-        )
-    )
-    pages.add(
-        "dien-bien.html",
-        "trend.html.j2",
-        "trend",
-        writer.words["trend"],
-        heading=writer(Text("Diễn biến từ khi ban hành Kế hoạch", "The trend since the plan was issued")),
-        lead_in=writer(trend_lead_in),
-        charts=trend_charts(history, grid, writer) if history else [],
-    )
-    _agency_grid(pages, repo, grid, writer)
-    entries = entries_by_task(repo)
-    tasks = task_pages(repo, report, history, entries, writer)
+
+
+def _detail_pages(
+    pages: PageWriter,
+    repo: Repository,
+    report: StatusReport,
+    history: list[QuarterRecord],
+    grid: ReportingGrid,
+    stats: Stats,
+    writer: Writer,
+) -> None:
+    """The tasks' index, a page per task and a page per agency."""
+    tasks = task_pages(repo, report, history, entries_by_task(repo), writer)
     pages.add(
         "nhiem-vu/index.html",
         "tasks.html.j2",
         "tasks",
         writer.words["tasks"],
-        heading=writer.words["tasks"] + " — " + writer.period(evaluation.period),
+        heading=writer.words["tasks"] + " — " + writer.period(report.evaluation.period),
         lead_in=writer(summary_line(report.counts())),
         pages=tasks,
     )
@@ -163,7 +197,6 @@ def build_site(repo: Repository, choice: PeriodChoice, today: dt.date, lang: str
             page=agency,
             activities_heading=activities_heading,
         )
-    return Site(pages.finish(), evaluation.period, report.why)
 
 
 def _missing_rows(repo: Repository, report: StatusReport, writer: Writer) -> list[dict[str, str]]:

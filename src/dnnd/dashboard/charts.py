@@ -12,9 +12,13 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, fields
 
 from markupsafe import escape
+
+from dnnd.dashboard.words import Writer
+from dnnd.load.workers import mark_worker, workers_for
 
 WIDTH_INCHES = 8.0
 TEXT_COLOUR = "#1f2933"
@@ -33,9 +37,10 @@ class Series:
 
 
 @dataclass(frozen=True)
-class Chart:
-    """A drawn chart: its id, title, a sentence that says what it shows, what its categories are (the table's
-    first heading), the categories along its axis, its series (the table's columns) and the SVG."""
+class ChartSpec:
+    """A chart to draw: its id, title, a sentence that says what it shows, what its categories are (the
+    table's first heading), the categories along its axis, its series (the table's columns), bars side by
+    side or stacked, upright or horizontal (for long labels), and the language of its numbers."""
 
     id: str
     title: str
@@ -43,7 +48,9 @@ class Chart:
     axis: str
     categories: Sequence[str]
     series: Sequence[Series]
-    svg: str
+    stacked: bool = False
+    horizontal: bool = False
+    lang: str = "vi"
 
     def rows(self) -> list[tuple[str, list[int]]]:
         """The table: one row per category, its label then its number in each series."""
@@ -51,6 +58,13 @@ class Chart:
             (category, [series.values[index] for series in self.series])
             for index, category in enumerate(self.categories)
         ]
+
+
+@dataclass(frozen=True)
+class Chart(ChartSpec):
+    """A drawn chart: its spec and its SVG."""
+
+    svg: str = ""
 
 
 def bar_chart(
@@ -63,12 +77,25 @@ def bar_chart(
     *,
     stacked: bool = False,
     horizontal: bool = False,
-    number: Callable[[int], str] = str,
+    lang: str = "vi",
 ) -> Chart:
-    """Bars per category: one bar per series side by side, or stacked; horizontal for long labels."""
+    """Draw bars per category now: one bar per series side by side, or stacked; horizontal for long labels."""
+    return draw(ChartSpec(chart_id, title, summary, axis, categories, series, stacked, horizontal, lang))
+
+
+def draw(spec: ChartSpec) -> Chart:
+    """The chart drawn by matplotlib."""
     import matplotlib
     from matplotlib.figure import Figure
 
+    number = Writer(spec.lang).number
+    chart_id, categories, series, stacked, horizontal = (
+        spec.id,
+        spec.categories,
+        spec.series,
+        spec.stacked,
+        spec.horizontal,
+    )
     # ids salted with the chart's, text as text, the page's colours
     with matplotlib.rc_context(
         {
@@ -92,15 +119,9 @@ def bar_chart(
         base = [0] * count
         for index, one in enumerate(series):
             offsets = positions if stacked else [p - 0.4 + width * (index + 0.5) for p in positions]
-            draw = axes.barh if horizontal else axes.bar
-            bars = draw(
-                offsets,
-                list(one.values),
-                width,
-                base if stacked else 0,
-                color=one.colour if isinstance(one.colour, str) else list(one.colour),
-                label=one.label,
-            )
+            draw_bars = axes.barh if horizontal else axes.bar
+            colour = one.colour if isinstance(one.colour, str) else list(one.colour)
+            bars = draw_bars(offsets, list(one.values), width, base if stacked else 0, color=colour, label=one.label)
             for position, bar in enumerate(bars):
                 bar.set_gid(f"{chart_id}-{one.code}-{position}")
             if stacked:
@@ -113,7 +134,43 @@ def bar_chart(
         _axes(axes, categories, horizontal, number)
         if len(series) > 1:
             figure.legend(loc="outside lower center", ncols=min(4, len(series)), frameon=False)
-        return Chart(chart_id, title, summary, axis, list(categories), list(series), _svg(figure, chart_id, title))
+        svg = _svg(figure, chart_id, spec.title)
+    return Chart(**{name: getattr(spec, name) for name in _SPEC_FIELDS}, svg=svg)
+
+
+_SPEC_FIELDS = tuple(field.name for field in fields(ChartSpec))
+
+
+def draw_all(specs: Sequence[ChartSpec]) -> list[Chart]:
+    return [draw(spec) for spec in specs]
+
+
+class Drawing:
+    """Charts drawn in a forked process while the caller builds the other pages, so that matplotlib's import
+    and drawing take the second core; drawn at once where fork is unavailable or only one core is."""
+
+    def __init__(self, specs: Sequence[ChartSpec]) -> None:
+        self._drawn: list[Chart] | None = None
+        self._future: Future[list[Chart]] | None = None
+        self._pool: ProcessPoolExecutor | None = None
+        if workers_for(2) > 1:
+            import multiprocessing
+
+            context = multiprocessing.get_context("fork")
+            self._pool = ProcessPoolExecutor(1, mp_context=context, initializer=mark_worker)
+            self._future = self._pool.submit(draw_all, list(specs))
+        else:
+            self._drawn = draw_all(specs)
+
+    def result(self) -> list[Chart]:
+        """The charts, in the order of the specs (waiting for the worker when it is still drawing)."""
+        if self._drawn is None:
+            assert self._future is not None and self._pool is not None
+            try:
+                self._drawn = self._future.result()
+            finally:
+                self._pool.shutdown()
+        return self._drawn
 
 
 def _axes(axes: object, categories: Sequence[str], horizontal: bool, number: Callable[[int], str]) -> None:

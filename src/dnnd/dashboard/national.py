@@ -61,7 +61,7 @@ def national_site(result: Rollup, lang: str) -> dict[str, bytes]:
         ],
         stacked=True,
         horizontal=True,
-        number=writer.number,
+        lang=writer.lang,
     )
     hrefs = province_pages(result.provinces)
     rows = [
@@ -119,5 +119,5 @@ def _figures_chart(chart_id: str, figures: Figures, writer: Writer) -> Chart:
         [writer(ACTIVITY_KIND_BY_CODE[kind].label) for kind in ACTIVITY_KINDS],
         [Series("activities", writer.words["activities"], "#0277bd", values)],
         horizontal=True,
-        number=writer.number,
+        lang=writer.lang,
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from dnnd.dashboard.charts import Chart, Series, bar_chart
+from dnnd.dashboard.charts import ChartSpec, Series
 from dnnd.dashboard.reporting import ReportingGrid
 from dnnd.dashboard.words import Writer
 from dnnd.evaluate.figures import Figures, KindFigures, Stats
@@ -42,10 +42,10 @@ class Attention:
     missing: list[str]
 
 
-def status_chart(report: StatusReport, writer: Writer) -> Chart:
+def status_chart(report: StatusReport, writer: Writer) -> ChartSpec:
     counts = report.counts()
     total = sum(counts.values())
-    return bar_chart(
+    return ChartSpec(
         "status",
         writer(Text("Nhiệm vụ theo tình trạng", "Tasks by status")),
         writer(
@@ -66,7 +66,7 @@ def status_chart(report: StatusReport, writer: Writer) -> Chart:
             )
         ],
         horizontal=True,
-        number=writer.number,
+        lang=writer.lang,
     )
 
 
@@ -95,7 +95,7 @@ def late_in_period(found: list[Submission] | None, report: StatusReport) -> list
     return [item for item in found or () if item.quarter in quarters and item.late]
 
 
-def figures_chart(stats: Stats, writer: Writer) -> Chart:
+def figures_chart(stats: Stats, writer: Writer) -> ChartSpec:
     """The period's activities per kind beside the period before and a year earlier (when reported then)."""
     columns: list[tuple[str, Text, Figures]] = [("period", Text("Kỳ này", "This period"), stats.totals)]
     if stats.previous_reported:
@@ -104,7 +104,7 @@ def figures_chart(stats: Stats, writer: Writer) -> Chart:
         columns.append(("year_ago", Text("Cùng kỳ năm trước", "A year earlier"), stats.year_ago_totals))
     palette = ("#0277bd", "#90a4ae", "#cfd8dc")
     total = sum(found.activities for found in stats.totals.values())
-    return bar_chart(
+    return ChartSpec(
         "figures",
         writer(Text("Hoạt động theo loại", "Activities by kind")),
         writer(Text(f"{total} hoạt động trong kỳ.", f"{total} activities in the period.")),
@@ -120,16 +120,16 @@ def figures_chart(stats: Stats, writer: Writer) -> Chart:
             for (code, label, figures), colour in zip(columns, palette, strict=False)
         ],
         horizontal=True,
-        number=writer.number,
+        lang=writer.lang,
     )
 
 
-def trend_charts(history: list[QuarterRecord], grid: ReportingGrid, writer: Writer) -> list[Chart]:
+def trend_charts(history: list[QuarterRecord], grid: ReportingGrid, writer: Writer) -> list[ChartSpec]:
     """The four charts of the trend page, one bar per quarter since the plan's first reporting quarter."""
     labels = [writer.quarter(record.quarter) for record in history]
     counts = [record.counts() for record in history]
     span = f"{labels[0]}–{labels[-1]}" if labels else ""
-    status = bar_chart(
+    status = ChartSpec(
         "trend-status",
         writer(Text("Nhiệm vụ theo tình trạng, từng quý", "Tasks by status, quarter by quarter")),
         writer(
@@ -145,11 +145,11 @@ def trend_charts(history: list[QuarterRecord], grid: ReportingGrid, writer: Writ
             for code in STATUS_CODES
         ],
         stacked=True,
-        number=writer.number,
+        lang=writer.lang,
     )
     states = [grid.counts(record.quarter) for record in history]
     shown = [state for state in REPORTING_STATES if state.code != "none" and any(s.get(state.code) for s in states)]
-    reporting = bar_chart(
+    reporting = ChartSpec(
         "trend-reporting",
         writer(Text("Báo cáo của các cơ quan, từng quý", "Agencies' reports, quarter by quarter")),
         writer(
@@ -165,9 +165,9 @@ def trend_charts(history: list[QuarterRecord], grid: ReportingGrid, writer: Writ
             for state in shown
         ],
         stacked=True,
-        number=writer.number,
+        lang=writer.lang,
     )
-    activities = bar_chart(
+    activities = ChartSpec(
         "trend-activities",
         writer(Text("Hoạt động theo loại, từng quý", "Activities by kind, quarter by quarter")),
         writer(Text("Số hoạt động mỗi quý, theo quý bắt đầu.", "Activities per quarter, by the quarter they began.")),
@@ -183,12 +183,12 @@ def trend_charts(history: list[QuarterRecord], grid: ReportingGrid, writer: Writ
             for kind, colour in zip(ACTIVITY_KINDS, KIND_COLOURS, strict=True)
         ],
         stacked=True,
-        number=writer.number,
+        lang=writer.lang,
     )
     return [status, reporting, activities, aid_chart(history, labels, writer)]
 
 
-def aid_chart(history: list[QuarterRecord], labels: list[str], writer: Writer) -> Chart:
+def aid_chart(history: list[QuarterRecord], labels: list[str], writer: Writer) -> ChartSpec:
     """Aid pledged and disbursed per quarter in đồng (a quarter whose foreign amounts have no rate counts its
     đồng only, and the summary says so)."""
     pledged: list[int] = []
@@ -212,7 +212,7 @@ def aid_chart(history: list[QuarterRecord], labels: list[str], writer: Writer) -
         if partial
         else Text("", "")
     )
-    return bar_chart(
+    return ChartSpec(
         "trend-aid",
         writer(
             Text("Viện trợ PCPNN cam kết và giải ngân (đồng), từng quý", "Foreign NGO aid pledged and disbursed (VND)")
@@ -226,7 +226,7 @@ def aid_chart(history: list[QuarterRecord], labels: list[str], writer: Writer) -
             Series("pledged", writer(Text("Cam kết", "Pledged")), "#0277bd", pledged),
             Series("disbursed", writer(Text("Giải ngân", "Disbursed")), "#2e7d32", disbursed),
         ],
-        number=writer.number,
+        lang=writer.lang,
     )
 
 

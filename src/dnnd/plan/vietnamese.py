@@ -20,7 +20,7 @@ BLANK = "\u00a0"  # a space Word keeps, where the clerk writes by hand
 
 def dmy(day: dt.date) -> str:
     """'05/02/2021'."""
-    return day.strftime("%d/%m/%Y")
+    return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"  # not strftime: pages write tens of thousands
 
 
 def dmy_or_blank(value: object) -> str:

@@ -64,6 +64,7 @@ def submissions(repo: Repository, branch: str | None = None) -> list[Submission]
             last[path] = landing
             count[path] = count.get(path, 0) + 1
     found = []
+    dues: dict[Period, dt.date] = {}
     for path, landing in first.items():
         parts = path.removeprefix(UPDATES_DIR + "/").split("/")
         quarter = parse_period(parts[-1].removesuffix(".yaml"), "quarter") if len(parts) == 2 else None
@@ -72,7 +73,7 @@ def submissions(repo: Repository, branch: str | None = None) -> list[Submission]
         latest = last[path]
         first_by = writer(graph, landing.commit, path, main_line) or landing.author
         last_by = writer(graph, latest.commit, path, main_line) or latest.author
-        due = submission_due(repo, quarter)
+        due = dues.get(quarter) or dues.setdefault(quarter, submission_due(repo, quarter))
         found.append(Submission(path, parts[0], quarter, landing, latest, count[path], due, first_by, last_by))
     return sorted(found, key=lambda item: (item.quarter, item.agency))
 

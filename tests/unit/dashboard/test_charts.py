@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from dnnd.dashboard.charts import Chart, Series, bar_chart
+from dnnd.dashboard import charts
+from dnnd.dashboard.charts import Chart, ChartSpec, Drawing, Series, bar_chart, draw_all
 
 CATEGORIES = ["Đoàn vào", "Hội nghị", "Tập huấn"]
 
@@ -104,7 +105,7 @@ def test_horizontal_stacked_bars_continue_to_the_right_with_the_first_category_o
     assert box(svg, "c-a-0")[1] < box(svg, "c-a-1")[1] < box(svg, "c-a-2")[1]
 
 
-def test_a_single_horizontal_series_writes_each_value_with_the_number_given() -> None:
+def test_a_single_horizontal_series_writes_each_value_in_the_charts_language() -> None:
     series = [Series("count", "Số lượng", ["#2e7d32", "#c62828"], [1_500_000, 7])]
     found = bar_chart(
         "status",
@@ -114,7 +115,19 @@ def test_a_single_horizontal_series_writes_each_value_with_the_number_given() ->
         ["Xong", "Quá hạn"],
         series,
         horizontal=True,
-        number=lambda v: f"[{v}]",
+        lang="vi",
     )
-    assert ">[1500000]</text>" in found.svg and ">[7]</text>" in found.svg
+    assert ">1.500.000</text>" in found.svg and ">7</text>" in found.svg
     assert "fill: #c62828" in found.svg[found.svg.index('id="status-count-1"') :]
+
+
+def test_charts_drawn_in_a_forked_worker_equal_those_drawn_here() -> None:
+    specs = [ChartSpec("a", "A", "", "Loại", CATEGORIES, [Series("s", "S", "#0277bd", [1, 2, 3])], lang="en")]
+    assert Drawing(specs).result() == draw_all(specs)
+
+
+def test_without_fork_the_charts_are_drawn_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(charts, "workers_for", lambda count: 1)
+    specs = [ChartSpec("a", "A", "", "Loại", CATEGORIES, [Series("s", "S", "#0277bd", [4, 0, 1])])]
+    drawing = Drawing(specs)
+    assert drawing._future is None and drawing.result() == draw_all(specs)
