@@ -110,3 +110,21 @@ def test_rollup_site_has_the_national_overview_and_a_page_per_province(
     links = re.findall(r'href="(tinh/[^"]+)"', index)
     assert len(links) == 2 and all((out / link).is_file() for link in links)
     assert "Tổng hợp toàn quốc" in index and 'id="provinces-done_on_time-0"' in index
+
+
+def test_hostile_text_is_shown_as_text_not_run(run_cli: RunCli, tmp_path: Path) -> None:
+    repo = shutil.copytree(SAMPLE, tmp_path / "copy")
+    update = repo / "plan" / "updates" / "lhhn" / "2020-Q4.yaml"
+    update.write_text(
+        update.read_text("utf-8").replace("Tiếp tục phối hợp", "<script>alert(1)</script> $x^2$ & {{ 7*7 }}", 1),
+        "utf-8",
+    )
+    plan = repo / "plan" / "plan.yaml"
+    plan.write_text(plan.read_text("utf-8").replace("province: Khánh Hòa", "province: Khánh Hòa $\\x$ <b>"), "utf-8")
+    task = _site(run_cli, repo, tmp_path / "out")["nhiem-vu/2.html"]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; $x^2$ &amp; {{ 7*7 }}" in task and "<script>" not in task
+    result = run_cli("rollup", str(repo), "--quarter", "2020-Q4", "--site", str(tmp_path / "national"))
+    assert result.exit_code == 0, result.output
+    index = (tmp_path / "national" / "index.html").read_text("utf-8")
+    assert "Khánh Hòa $\\x$ &lt;b&gt;</a>" in index and "Khánh Hòa $\\x$ &lt;b&gt;</text>" in index  # not mathematics
+    assert "<b>" not in index

@@ -96,11 +96,12 @@ def draw(spec: ChartSpec) -> Chart:
         spec.stacked,
         spec.horizontal,
     )
-    # ids salted with the chart's, text as text, the page's colours
+    # ids salted with the chart's, text as text ('$' in a name is not mathematics), the page's colours
     with matplotlib.rc_context(
         {
             "svg.hashsalt": chart_id,
             "svg.fonttype": "none",
+            "text.parse_math": False,
             "font.family": "sans-serif",
             "font.size": 9,
             "text.color": TEXT_COLOUR,
