@@ -191,6 +191,7 @@ def _from_files(state: RepositoryState) -> Repository:
     from dnnd.cache import snapshot
     from dnnd.cache.update_cache import read_updates
     from dnnd.checks.activities import merges_into_locked_periods
+    from dnnd.checks.budgets import read_budgets
     from dnnd.checks.omitted_entries import omitted_entries
     from dnnd.checks.registry import UpdateChecks, UpdateContext, check_plan_files
     from dnnd.checks.report_texts import ReportTexts, read_report_texts
@@ -239,6 +240,8 @@ def _from_files(state: RepositoryState) -> Repository:
     texts = read_report_texts(context.plan, context.tasks, state.report_texts, _today())
     texts = ReportTexts(texts.texts, [*state.report_text_problems, *texts.problems])
     update_problems.extend(texts.problems)  # told by validate; they leave no update out
+    budgets = read_budgets(context.plan, agencies, context.tasks, state.budget_files, _today())
+    update_problems.extend([*state.budget_problems, *budgets.problems])  # told by validate; `budget` reads again
     models = {rel: model for rel, (model, _) in files.loaded.items()}
     summary = _summary(context.tasks, agencies, updates)
     occurred = {event.id: event.occurred_on for event in events}

@@ -14,7 +14,12 @@ from tests.conftest import PROJECT
 PACKAGE = PROJECT / "src" / "dnnd"
 TESTS = PROJECT / "tests" / "unit"
 # Thin command modules: parse options, call one core function, render; their tests are the journeys.
-TESTED_THROUGH_THE_CLI = {"cli/authoring_commands.py", "cli/document_commands.py", "cli/plan_commands.py"}
+TESTED_THROUGH_THE_CLI = {
+    "cli/authoring_commands.py",
+    "cli/budget_commands.py",
+    "cli/document_commands.py",
+    "cli/plan_commands.py",
+}
 TESTED_THROUGH_THE_CLI |= {"cli/site_commands.py", "cli/status_commands.py", "cli/workflow_commands.py"}
 
 

@@ -8,14 +8,16 @@ from pathlib import Path
 from dnnd.errors import DnndError
 from dnnd.files import inside, outside_message, write_atomic
 from dnnd.i18n import Text
-from dnnd.load.layout import UPDATES_DIR
+from dnnd.load.layout import APPRAISALS_FOLDER, BUDGETS_DIR, UPDATES_DIR
+from dnnd.plan.budget_models import APPRAISER
 from dnnd.repository import Repository
 
 CODEOWNERS = ".github/CODEOWNERS"
 
 
 def codeowners_text(repo: Repository) -> str:
-    """Each agency's update folder owned by its reviewers and the focal point; the rest by the focal point.
+    """Each agency's update and budget folders owned by its reviewers and the focal point, Sở Tài chính's
+    appraisals by its reviewers and the focal point; the rest by the focal point.
 
     On the forge the last matching line wins, so the general lines come first.
     """
@@ -40,6 +42,11 @@ def codeowners_text(repo: Repository) -> str:
         if agency.reports and agency.id != focal.id:
             reviewers = " ".join(dict.fromkeys((*agency.reviewers, *focal.reviewers)))
             lines.append(f"/{UPDATES_DIR}/{agency.id}/ {reviewers}")
+            lines.append(f"/{BUDGETS_DIR}/{agency.id}/ {reviewers}")
+    appraiser = repo.agencies.get(APPRAISER)
+    if appraiser is not None:
+        reviewers = " ".join(dict.fromkeys((*appraiser.reviewers, *focal.reviewers)))
+        lines.append(f"/{BUDGETS_DIR}/{APPRAISALS_FOLDER}/ {reviewers}")
     return "\n".join(lines) + "\n"
 
 

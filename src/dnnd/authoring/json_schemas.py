@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from dnnd.files import write_atomic
+from dnnd.plan.budget_models import AppraisalsFile, BudgetFile
 from dnnd.plan.models import AgenciesFile, EventsFile, LocksFile, Plan, ReportText, TasksFile, Update
 
 SCHEMA_DIR = "schema"
@@ -22,6 +23,8 @@ FILES: dict[str, tuple[type[BaseModel], str, str]] = {
     "events": (EventsFile, "Các sự kiện mà nhiệm vụ chờ đợi", "plan/events.yaml"),
     "locks": (LocksFile, "Các kỳ đã khóa", "plan/locks.yaml"),
     "report-text": (ReportText, "Phần báo cáo do cơ quan đầu mối viết", "plan/reports/<kỳ>.yaml"),
+    "budget": (BudgetFile, "Dự toán kinh phí năm của một cơ quan", "plan/budgets/<mã cơ quan>/<năm>.yaml"),
+    "appraisals": (AppraisalsFile, "Kết quả thẩm định dự toán của Sở Tài chính", "plan/budgets/appraisals/<năm>.yaml"),
 }
 MODEL_TITLES = {
     "Signer": "Người ký",
@@ -43,6 +46,8 @@ MODEL_TITLES = {
     "Money": "Số tiền và loại tiền",
     "Assessment": "Đánh giá chung",
     "Forge": "Nền tảng git của kho",
+    "BudgetLine": "Một dòng dự toán",
+    "Appraisal": "Thẩm định một dòng dự toán",
 }
 
 

@@ -57,8 +57,8 @@ def _code_stamp() -> str:
 
 
 def texts_key(texts: Iterable[tuple[str, bytes]], unreadable: Iterable[str]) -> str:
-    """The digest of the focal point's report texts (plan/reports/): part of the snapshot's key only, so that
-    editing one does not make every update file be read again."""
+    """The digest of the focal point's report texts (plan/reports/) and of the funding files (plan/budgets/):
+    part of the snapshot's key only, so that editing one does not make every update file be read again."""
     digest = hashlib.sha256()
     for rel, content in texts:
         digest.update(f"{rel}\0".encode("utf-8", "surrogateescape"))

@@ -1,5 +1,6 @@
 """A plan repository as found on disk before any file is parsed: the plan files' bytes, the focal point's
-report texts' bytes, the listing of plan/updates/, and, when the caches are in use, their keys for this state."""
+report texts' and the funding files' bytes, the listing of plan/updates/, and, when the caches are in use,
+their keys for this state."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from dnnd.load.layout import (
     Listing,
     list_report_texts,
     list_updates,
+    read_budget_files,
     read_bytes,
     read_file,
 )
@@ -33,6 +35,8 @@ class RepositoryState:
         self.problems: list[Problem] = []
         self.report_texts: dict[str, bytes] = {}  # plan/reports/: their problems do not stop loading
         self.report_text_problems: list[Problem] = []
+        self.budget_files: dict[str, bytes] = {}  # plan/budgets/: checked by validate and budget only
+        self.budget_problems: list[Problem] = []
         self.listing: Listing = []
         self.keys: CacheKeys | None = None
 
@@ -51,10 +55,14 @@ def read_state(root: Path, use_cache: bool) -> RepositoryState:
         found.problems.append(whole_file(UPDATES_DIR, files.outside_message(UPDATES_DIR)))
     found.listing = list_updates(root)
     _read_report_texts(found)
+    found.budget_files, found.budget_problems = read_budget_files(root)
     if use_cache and not found.problems and not store.disabled():
         places = git_state.locate(root)
         if places is not None:
-            texts = texts_key(found.report_texts.items(), [problem.path for problem in found.report_text_problems])
+            texts = texts_key(
+                [*found.report_texts.items(), *found.budget_files.items()],
+                [problem.path for problem in (*found.report_text_problems, *found.budget_problems)],
+            )
             keys = CacheKeys(places, files_key(root, found.plan_bytes.items()), found.listing, root, texts)
             found.keys = keys if keys.usable else None
     return found

@@ -17,6 +17,7 @@ import typer
 
 from dnnd.cli import (
     authoring_commands,
+    budget_commands,
     document_commands,
     plan_commands,
     site_commands,
@@ -100,10 +101,12 @@ COMMANDS: tuple[tuple[str, Callable[..., Any]], ...] = (
     ("stats", status_commands.stats),
     ("workbook", status_commands.workbook),
     ("site", site_commands.site),
+    ("budget", budget_commands.budget),
     ("report", document_commands.report),
     ("draft", document_commands.draft),
     ("remind", document_commands.remind),
     ("new-update", authoring_commands.new_update),
+    ("new-budget", budget_commands.new_budget),
     ("form", authoring_commands.form),
     ("take", authoring_commands.take),
     ("schema", authoring_commands.schema),

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from dnnd import files
-from dnnd.errors import DataError, UsageError, whole_file
+from dnnd.errors import DataError, Problem, UsageError, whole_file
 from dnnd.i18n import Text
 from dnnd.load.yamlio import MAX_FILE_BYTES
 
@@ -27,6 +27,9 @@ UPDATE_NAME = re.compile(r"([0-9]{4})-Q([1-4])\.yaml")
 REPORT_TEXTS_DIR = "plan/reports"
 REPORT_TEXT_NAME = re.compile(r"([0-9]{4})(-Q[1-4]|-H[12])?\.yaml")
 ALLOWED_EXTRA = frozenset({".gitkeep"})
+BUDGETS_DIR = "plan/budgets"
+APPRAISALS_FOLDER = "appraisals"  # plan/budgets/appraisals/<YYYY>.yaml: Sở Tài chính's, not an agency's
+BUDGET_NAME = re.compile(r"([0-9]{4})\.yaml")
 
 OPTIONAL_FILES = (EVENTS_FILE, LOCKS_FILE)
 
@@ -123,3 +126,55 @@ def list_report_texts(root: Path) -> list[tuple[str, bool]]:
     with os.scandir(base) as entries:
         found = sorted((entry.name, entry.is_file(follow_symlinks=False)) for entry in entries)
     return [(f"{REPORT_TEXTS_DIR}/{name}", is_file) for name, is_file in found if name not in ALLOWED_EXTRA]
+
+
+def list_budget_files(root: Path) -> list[tuple[str, bool]]:
+    """The entries of plan/budgets/ and of each folder in it (an agency's estimates, or `appraisals/`) as (rel,
+    is a regular file), in name order; a folder is listed as not a file when it is one level too deep or
+    leads out of `root`. Nothing when plan/budgets/ is missing. Links are never followed."""
+    base = root / BUDGETS_DIR
+    if not base.is_dir() or not files.inside(root, base):
+        return []
+    found: list[tuple[str, bool]] = []
+    with os.scandir(base) as entries:
+        folders = sorted((entry.name, entry.is_dir(follow_symlinks=False)) for entry in entries)
+    for name, is_folder in folders:
+        rel = f"{BUDGETS_DIR}/{name}"
+        if name in ALLOWED_EXTRA:
+            continue
+        if not is_folder:
+            found.append((rel, False))
+            continue
+        with os.scandir(base / name) as entries:
+            inner = sorted((entry.name, entry.is_file(follow_symlinks=False)) for entry in entries)
+        found.extend((f"{rel}/{file}", is_file) for file, is_file in inner if file not in ALLOWED_EXTRA)
+    return found
+
+
+def read_budget_files(root: Path) -> tuple[dict[str, bytes], list[Problem]]:
+    """The bytes of every file in plan/budgets/ (rel → bytes), and a problem for each entry that is not a
+    regular file or cannot be read; nothing when the folder is missing."""
+    base = root / BUDGETS_DIR
+    if os.path.lexists(base) and (not files.inside(root, base) or not base.is_dir()):
+        message = (
+            files.outside_message(BUDGETS_DIR)
+            if not files.inside(root, base)
+            else Text(f"{BUDGETS_DIR} phải là thư mục", f"{BUDGETS_DIR} must be a folder")
+        )
+        return {}, [whole_file(BUDGETS_DIR, message)]
+    found: dict[str, bytes] = {}
+    problems: list[Problem] = []
+    for rel, is_file in list_budget_files(root):
+        if not is_file:
+            message = Text(
+                f"{BUDGETS_DIR}/ chỉ chứa thư mục của từng cơ quan (và appraisals/), mỗi thư mục các tệp <năm>.yaml: "
+                "hãy bỏ hoặc chuyển mục này",
+                f"{BUDGETS_DIR}/ holds only each agency's folder (and appraisals/) of <year>.yaml files: remove or move this",
+            )
+            problems.append(whole_file(rel, message))
+            continue
+        try:
+            found[rel] = read_bytes(root / rel, rel)
+        except DataError as exc:
+            problems.extend(exc.problems)
+    return found, problems

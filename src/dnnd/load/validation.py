@@ -208,6 +208,11 @@ def _translate(error: ErrorDetails, root: type[BaseModel]) -> Text:
         return Text(f"phải từ {ctx.get('ge')} trở lên", f"must be at least {ctx.get('ge')}")
     if kind == "less_than_equal":
         return Text(f"phải nhỏ hơn hoặc bằng {ctx.get('le')}", f"must be at most {ctx.get('le')}")
+    if kind == "greater_than":
+        return Text(
+            f"phải lớn hơn {ctx.get('gt')}, không phải {_shown(value)}",
+            f"must be more than {ctx.get('gt')}, not {_shown(value)}",
+        )
     if kind == "string_type":
         return Text(
             f"phải là văn bản, không phải '{_shown(value)}'{about_vi}; nếu cần, đặt trong ngoặc kép",

@@ -245,5 +245,13 @@ AID_TYPE_LABELS = {
 }
 AID_TYPES: tuple[str, ...] = tuple(AID_TYPE_LABELS)
 # what each kind must name: the foreign side's countries and name (the rules of the activities: format)
+BUDGET_SOURCE_LABELS = {
+    "ngan_sach_tinh": Text("Ngân sách tỉnh", "Provincial budget"),
+    "ngan_sach_trung_uong": Text("Ngân sách trung ương", "Central budget"),
+    "vien_tro": Text("Viện trợ", "Aid"),
+    "xa_hoi_hoa": Text("Xã hội hóa", "Private contributions"),
+    "khac": Text("Nguồn khác", "Other sources"),
+}
+BUDGET_SOURCES: tuple[str, ...] = tuple(BUDGET_SOURCE_LABELS)
 NEEDS_COUNTRIES = frozenset({"delegation_in", "delegation_out", "agreement", "aid"})
 NEEDS_PARTNER = NEEDS_COUNTRIES

@@ -11,7 +11,8 @@ from dnnd.errors import DataError, Problem, UsageError, field_in
 from dnnd.evaluate.task_views import check_agency
 from dnnd.i18n import Text
 from dnnd.load.git import Change, changed_since, checked_out, commit_of, merge_base, show
-from dnnd.load.layout import LOCKS_FILE, REPORT_TEXTS_DIR, UPDATES_DIR
+from dnnd.load.layout import APPRAISALS_FOLDER, BUDGETS_DIR, LOCKS_FILE, REPORT_TEXTS_DIR, UPDATES_DIR
+from dnnd.plan.budget_models import APPRAISER
 from dnnd.plan.periods import Period, parse_period
 from dnnd.plan.successions import Successions
 from dnnd.repository import Repository, load_repository
@@ -88,6 +89,22 @@ def _report_text(
     return True
 
 
+def _budget_owner(path: str) -> str | None:
+    """Who writes a funding file: the agency whose folder it is in, Sở Tài chính for the appraisals; None for a
+    path outside plan/budgets/<folder>/."""
+    parts = path.removeprefix(BUDGETS_DIR + "/").split("/") if path.startswith(BUDGETS_DIR + "/") else []
+    if len(parts) < 2:
+        return None
+    return APPRAISER if parts[0] == APPRAISALS_FOLDER else parts[0]
+
+
+def _budget_of_another(agency_id: str, owner: str) -> Text:
+    return Text(
+        f"tệp kinh phí này là của '{owner}': pull request của '{agency_id}' chỉ được sửa dự toán của chính mình",
+        f"this funding file is '{owner}''s: a pull request of '{agency_id}' may change only its own estimates",
+    )
+
+
 def _focal_point(repo: Repository) -> set[str]:
     """The focal point the plan names and whoever holds its role today."""
     named = repo.plan.focal_point
@@ -158,6 +175,12 @@ def check_changes(
     touched: dict[str, list[str]] = {}
     focal = _focal_point(repo)
     for change in report.changes:
+        owner = _budget_owner(change.path)
+        if owner is not None:
+            if agency_id is not None and agency_id != owner:
+                report.findings.append(Finding("error", change.path, None, _budget_of_another(agency_id, owner)))
+            touched.setdefault(owner, []).append(change.path)
+            continue
         if change.path.startswith(REPORT_TEXTS_DIR + "/"):
             if _report_text(report, change.path, agency_id, focal, locked) and agency_id is not None:
                 touched.setdefault(agency_id, [])
