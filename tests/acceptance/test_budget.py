@@ -4,6 +4,7 @@ field; the table, CSV and workbook carry the same numbers."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from pathlib import Path
@@ -12,7 +13,8 @@ from typing import Any
 import openpyxl
 import pytest
 
-from tests.conftest import DATA, MakeRepo, RunCli
+from tests.conftest import DATA, EMBEDDED_PLAN, MakeRepo, RunCli
+from tests.git_helpers import FOCAL, branch, commit, init
 
 SCENARIO = DATA / "budgets"
 
@@ -182,3 +184,65 @@ def test_new_budget_writes_a_line_per_task_the_agency_holds_and_never_overwrites
     again = run_cli("new-budget", "--agency", "stttt", "--year", "2021", repo=root)
     assert again.exit_code == 2 and "đã có" in again.output
     assert run_cli("new-budget", "--agency", "lienquan", "--year", "2021", repo=root).exit_code == 2
+
+
+def _budgets(rel: str) -> dict[str, str]:
+    return {f"plan/budgets/{rel}": (SCENARIO / rel).read_text("utf-8")}
+
+
+def test_lock_budget_freezes_the_years_files_for_check_changes(run_cli: RunCli, make_repo: MakeRepo) -> None:
+    root = init(make_repo({**_budgets("lhhn/2021.yaml"), **_budgets("sngv/2021.yaml")}))
+    result = run_cli("lock", "2021", "--budget", repo=root)
+    assert result.exit_code == 0 and "Đã khóa kinh phí năm 2021" in result.output
+    assert "budgets:\n- year: 2021" in (root / "plan/locks.yaml").read_text("utf-8")
+    commit(root, {}, "Khóa kinh phí 2021", author=FOCAL)
+    branch(root, "pr")
+    changed = _budgets("lhhn/2021.yaml")
+    commit(root, {rel: text.replace("executed: 48000000", "executed: 49000000") for rel, text in changed.items()})
+    result = run_cli("check-changes", "--base", "main", "--agency", "lhhn", repo=root)
+    assert result.exit_code == 1 and "kinh phí năm 2021 đã quyết toán và bị khóa" in result.output
+    assert run_cli("lock", "2021", "--budget", repo=root).exit_code != 0  # twice is refused
+
+
+def test_unlock_budget_and_a_period_lock_leaves_budgets_alone(run_cli: RunCli, make_repo: MakeRepo) -> None:
+    root = make_repo()
+    assert run_cli("lock", "2021", "--budget", repo=root).exit_code == 0
+    assert run_cli("lock", "2020-Q3", repo=root).exit_code == 0
+    assert run_cli("unlock", "2020-Q3", repo=root).exit_code == 0
+    assert "- year: 2021" in (root / "plan/locks.yaml").read_text("utf-8")
+    result = run_cli("unlock", "2021", "--budget", repo=root)
+    assert result.exit_code == 0 and "- year: 2021" not in (root / "plan/locks.yaml").read_text("utf-8")
+    assert run_cli("lock", "2021-Q3", "--budget", repo=root).exit_code == 2  # a year, not a quarter
+
+
+def test_missing_budget_lists_who_holds_a_task_and_sent_no_estimate(run_cli: RunCli, repo: Path) -> None:
+    found = json.loads(run_cli("missing", "--budget", "--year", "2021", "--format", "json", repo=repo).stdout)
+    by_agency = {item["agency"]: item for item in found["missing"]}
+    assert found["year"] == 2021 and "lhhn" not in by_agency and "sngv" not in by_agency
+    assert "stttt" not in by_agency  # its estimate exists, though wrong
+    assert by_agency["snv"]["tasks"][:3] == [1, 2, 3] and by_agency["snv"]["name"] == "Sở Nội vụ"
+    table = run_cli("missing", "--budget", "--year", "2021", repo=repo)
+    assert "Cơ quan chưa gửi dự toán kinh phí năm 2021" in " ".join(table.output.split())
+
+
+@pytest.mark.parametrize(("due", "warned"), [("01-01", True), ("12-31", False)])
+def test_status_warns_after_the_day_next_years_estimates_are_due(
+    run_cli: RunCli, make_repo: MakeRepo, due: str, warned: bool
+) -> None:
+    today = dt.date.today()
+    if (today.month, today.day) in ((1, 1), (12, 31)):
+        pytest.skip("on the due days themselves the warning depends on the hour")
+    plan = (EMBEDDED_PLAN / "plan.yaml").read_text("utf-8") + f"reporting:\n  budget_due: {due}\n"
+    root = make_repo({"plan/plan.yaml": plan})
+    result = run_cli("status", repo=root)
+    assert result.exit_code == 0, result.output
+    message = f"Đã qua hạn gửi dự toán kinh phí năm {today.year + 1}"
+    assert (message in " ".join(result.stderr.split())) is warned
+
+
+def test_an_impossible_due_day_is_refused(run_cli: RunCli, make_repo: MakeRepo) -> None:
+    plan = (
+        (EMBEDDED_PLAN / "plan.yaml").read_text("utf-8") + "reporting:\n  budget_due: 04-31\n"
+    )
+    result = run_cli("validate", repo=make_repo({"plan/plan.yaml": plan}))
+    assert result.exit_code == 1 and "reporting.budget_due: không có ngày 04-31 trong năm" in result.output

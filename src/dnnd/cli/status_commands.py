@@ -68,7 +68,7 @@ def status(
     """Tình trạng các nhiệm vụ trong kỳ. Cho biết hạn, việc đã hoàn thành, quá hạn và ai chưa báo cáo."""
     from dnnd.evaluate.status_report import status_report
     from dnnd.output.formats import emit
-    from dnnd.output.notices import left_out_warning
+    from dnnd.output.notices import budget_due_warning, left_out_warning
     from dnnd.output.status_view import StatusOutput
     from dnnd.workflow.history import late_for
 
@@ -76,6 +76,7 @@ def status(
     choice = period_choice(quarter, half, year, as_of)
     report = status_report(repo, choice, today=dt.date.today(), agency_id=agency, status_code=status_code(status))
     left_out_warning(repo, lang)
+    budget_due_warning(repo, dt.date.today(), lang)
     emit(StatusOutput(repo, report, late_for(repo, report) if late else None), format.value, lang, output)
 
 
@@ -144,6 +145,18 @@ def missing(
     late: LateOption = False,
     format: FormatOption = DEFAULT_FORMAT,
     output: OutputOption = None,
+    budget: Annotated[
+        bool,
+        typer.Option(
+            "--budget",
+            help=bilingual(
+                Text(
+                    "Cơ quan có nhiệm vụ mà chưa gửi dự toán kinh phí của năm (--year, mặc định năm nay).",
+                    "Agencies with a task and no budget estimate for the year (--year, this year by default).",
+                )
+            ),
+        ),
+    ] = False,
 ) -> None:
     """Cơ quan nào chưa báo cáo nhiệm vụ nào trong kỳ, để đôn đốc."""
     from dnnd.evaluate.status_report import status_report
@@ -153,6 +166,15 @@ def missing(
     from dnnd.workflow.history import late_for
 
     lang, repo = settings_of(ctx).lang, open_repository(ctx)
+    if budget:
+        from dnnd.evaluate.budget import budget_summary
+        from dnnd.output.budget_view import MissingEstimatesOutput
+
+        today = dt.date.today()
+        budget_year = period_choice(None, None, year, None).period
+        summary = budget_summary(repo, budget_year.year if budget_year else today.year, today=today, agency_id=agency)
+        emit(MissingEstimatesOutput(repo, summary), format.value, lang, output)
+        return
     report = status_report(repo, period_choice(quarter, half, year, as_of), today=dt.date.today(), agency_id=agency)
     left_out_warning(repo, lang)
     emit(MissingOutput(repo, report, late_for(repo, report) if late else None), format.value, lang, output)

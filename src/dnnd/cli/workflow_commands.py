@@ -18,9 +18,23 @@ from dnnd.cli.options import (
     QuarterOption,
     day,
     period_argument,
+    period_of,
     quarter_of,
 )
 from dnnd.i18n import Text
+
+BudgetLockOption = Annotated[
+    bool,
+    typer.Option(
+        "--budget",
+        help=bilingual(
+            Text(
+                "Khóa (mở khóa) kinh phí của năm đã quyết toán thay cho một kỳ báo cáo: PERIOD là năm, ví dụ 2021.",
+                "Lock (unlock) the funding files of a year whose final accounts are closed instead: PERIOD is a year.",
+            )
+        ),
+    ),
+]
 
 
 class ChangesFormat(StrEnum):
@@ -137,12 +151,17 @@ def lock(
             help=bilingual(Text("Ngày ban hành báo cáo (YYYY-MM-DD).", "The report's date of issue (YYYY-MM-DD).")),
         ),
     ] = None,
+    budget: BudgetLockOption = False,
 ) -> None:
     """Khóa một kỳ đã ban hành báo cáo. Báo cáo các quý trong kỳ không được sửa nữa."""
     from dnnd.output import messages
     from dnnd.workflow import locks
 
     repo = open_repository(ctx)
+    if budget:
+        year = period_of("PERIOD", period, "year").year
+        messages.budget_locked(locks.lock_budget(repo.root, year, dt.date.today(), note), settings_of(ctx).lang)
+        return
     messages.locked(
         locks.lock(repo.root, period_argument(period), dt.date.today(), note, number, day("--date", date)),
         settings_of(ctx).lang,
@@ -150,12 +169,16 @@ def lock(
 
 
 @english("Unlock a period (the focal point only). The updates of its quarters may change again.")
-def unlock(ctx: typer.Context, period: PeriodArgument) -> None:
+def unlock(ctx: typer.Context, period: PeriodArgument, budget: BudgetLockOption = False) -> None:
     """Mở khóa một kỳ (chỉ cơ quan đầu mối). Báo cáo các quý trong kỳ lại được sửa."""
     from dnnd.output import messages
     from dnnd.workflow import locks
 
     repo = open_repository(ctx)
+    if budget:
+        year = period_of("PERIOD", period, "year").year
+        messages.budget_unlocked(locks.unlock_budget(repo.root, year), settings_of(ctx).lang)
+        return
     messages.unlocked(*locks.unlock(repo.root, period_argument(period)), settings_of(ctx).lang)
 
 

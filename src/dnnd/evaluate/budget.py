@@ -66,6 +66,7 @@ class BudgetSummary:
     sources: dict[str, Amounts] = field(default_factory=dict)
     total: Amounts = field(default_factory=Amounts)
     missing: list[str] = field(default_factory=list)
+    held: dict[str, list[int]] = field(default_factory=dict)  # the tasks each agency of `missing` holds that year
     lines: list[BudgetLineView] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
@@ -108,4 +109,5 @@ def budget_summary(repo: Repository, year: int, *, today: dt.date, agency_id: st
             continue
         if (agency, year) not in budgets.estimates and budget_rel(agency, year) not in left_out:
             summary.missing.append(agency)
+            summary.held[agency] = [task for task in repo.tasks if task in held[agency]]
     return summary

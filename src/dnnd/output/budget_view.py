@@ -182,3 +182,53 @@ class BudgetOutput(NamedTuple):
             ],
         )
         return [totals, lines]
+
+
+class MissingEstimatesOutput(NamedTuple):
+    """`dnnd missing --budget`: the agencies that hold a task in the year and sent no estimate for it."""
+
+    repo: Repository
+    summary: BudgetSummary
+
+    def document(self) -> dict[str, Any]:
+        summary = self.summary
+        return {
+            "year": summary.year,
+            "missing": [
+                {"agency": agency, "name": self.repo.agencies[agency].name, "tasks": summary.held[agency]}
+                for agency in summary.missing
+            ],
+        }
+
+    def csv(self) -> tuple[Sequence[str], Iterable[dict[str, Any]]]:
+        return ("year", "agency", "name", "tasks"), [
+            {"year": self.summary.year, **item} for item in self.document()["missing"]
+        ]
+
+    def notices(self, lang: str) -> list[str]:
+        return BudgetOutput(self.repo, self.summary).notices(lang)
+
+    def print_table(self, lang: str) -> None:
+        from rich.table import Table
+
+        summary = self.summary
+        console = out()
+        if not summary.missing:
+            console.print(
+                Text(
+                    f"Mọi cơ quan có nhiệm vụ đã gửi dự toán năm {summary.year}.",
+                    f"Every agency with a task has sent its {summary.year} estimate.",
+                ).in_(lang)
+            )
+            return
+        table = Table(
+            title=Text(
+                f"Cơ quan chưa gửi dự toán kinh phí năm {summary.year}",
+                f"Agencies with no {summary.year} estimate",
+            ).in_(lang)
+        )
+        table.add_column(Text("Cơ quan, đơn vị", "Agency").in_(lang))
+        table.add_column(Text("Nhiệm vụ chủ trì, phối hợp", "Tasks held").in_(lang))
+        for agency in summary.missing:
+            table.add_row(self.repo.agencies[agency].name, ", ".join(map(str, summary.held[agency])))
+        console.print(table)

@@ -167,6 +167,28 @@ def locked(period: Period, lang: str) -> None:
     )
 
 
+def budget_locked(year: int, lang: str) -> None:
+    out().print(
+        Text(
+            f"Đã khóa kinh phí năm {year} (đã quyết toán): các tệp plan/budgets/*/{year}.yaml không được sửa nữa "
+            "(`dnnd check-changes` sẽ từ chối). Hãy commit plan/locks.yaml.",
+            f"Locked the {year} budget (final accounts closed): plan/budgets/*/{year}.yaml may no longer change "
+            "(`dnnd check-changes` refuses it). Commit plan/locks.yaml.",
+        ).in_(lang)
+    )
+
+
+def budget_unlocked(year: int, lang: str) -> None:
+    out().print(
+        Text(
+            f"Đã mở khóa kinh phí năm {year}: các tệp kinh phí của năm lại có thể được sửa. Hãy commit plan/locks.yaml "
+            "trong một pull request riêng.",
+            f"Unlocked the {year} budget: its funding files may change again. Commit plan/locks.yaml in a pull "
+            "request of its own.",
+        ).in_(lang)
+    )
+
+
 def unlocked(period: Period, still: dict[Period, str], lang: str) -> None:
     free = [quarter.name for quarter in period.quarters() if quarter not in still]
     held = ", ".join(f"{quarter.name} ({by})" for quarter, by in still.items())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import sys
 
 from dnnd.i18n import Text
@@ -71,4 +73,32 @@ def data_warnings(repo: Repository, lang: str, shown: int = 10) -> None:
                 ).in_(lang),
                 style="yellow",
             )
+        )
+
+
+def budget_due_warning(repo: Repository, today: dt.date, lang: str) -> None:
+    """After the day plan.yaml sets for next year's estimates (`reporting.budget_due`), the agencies with a task
+    next year that have sent none."""
+    due = repo.plan.reporting.budget_due
+    if due is None:
+        return
+    month, day = (int(part) for part in due.split("-"))
+    deadline = dt.date(today.year, month, min(day, calendar.monthrange(today.year, month)[1]))  # 02-29
+    if today <= deadline:
+        return
+    from dnnd.evaluate.budget import budget_summary
+
+    year = today.year + 1
+    missing = budget_summary(repo, year, today=today).missing
+    if missing:
+        names = ", ".join(repo.agencies[agency].short_name for agency in missing)
+        print_notices(
+            [
+                Text(
+                    f"Đã qua hạn gửi dự toán kinh phí năm {year} (ngày {deadline.day:02d}/{deadline.month:02d}, "
+                    f"reporting.budget_due): {len(missing)} cơ quan chưa gửi: {names} (`dnnd missing --budget --year {year}`)",
+                    f"The {year} estimates were due on {deadline.isoformat()} (reporting.budget_due): {len(missing)} "
+                    f"agencies have sent none: {names} (`dnnd missing --budget --year {year}`)",
+                ).in_(lang)
+            ]
         )

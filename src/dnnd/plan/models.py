@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, ValidationInfo, field_validator, model_validator
 
 from dnnd.plan.activity_models import Activity, ExchangeRate
+from dnnd.plan.budget_models import Year
 from dnnd.plan.forge import Forge
 from dnnd.plan.model_types import (
     MAX_WITHIN_DAYS,
@@ -93,6 +94,22 @@ class Reporting(Model):
         description="Tỷ giá để quy đổi giá trị viện trợ ra đồng Việt Nam, mỗi năm và loại tiền một mục; không có "
         "tỷ giá thì báo cáo không quy đổi.",
     )
+    budget_due: Annotated[str, StringConstraints(pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")] | None = Field(
+        None,
+        description="Ngày trong năm (MM-DD, ví dụ 07-20) mà dự toán kinh phí năm sau phải gửi Sở Tài chính: sau ngày "
+        "này `dnnd status` nhắc các cơ quan chưa gửi. Không có ngày mặc định.",
+    )
+
+    @field_validator("budget_due")
+    @classmethod
+    def _a_day_of_the_year(cls, due: str | None) -> str | None:
+        if due is not None:
+            month, day = (int(part) for part in due.split("-"))
+            try:
+                dt.date(2000, month, day)  # a leap year: 02-29 is a day of some years
+            except ValueError:
+                raise bilingual_error(f"không có ngày {due} trong năm", f"no year has a day {due}") from None
+        return due
 
     @field_validator("exchange_rates")
     @classmethod
@@ -369,7 +386,17 @@ class Lock(Model):
     issued_on: Day | None = Field(None, description="Ngày ban hành báo cáo (YYYY-MM-DD): năm của số báo cáo.")
 
 
+class BudgetLock(Model):
+    year: Year = Field(description="Năm ngân sách đã quyết toán: các tệp kinh phí của năm đó không được sửa.")
+    locked_on: Day = Field(description="Ngày khóa (YYYY-MM-DD).")
+    note: Optional = Field(None, description="Ghi chú, ví dụ văn bản quyết toán.")
+
+
 class LocksFile(Model):
     locks: list[Lock] = Field(
         default_factory=list, description="Các kỳ đã ban hành báo cáo: tệp báo cáo của các quý trong kỳ không được sửa."
+    )
+    budgets: list[BudgetLock] = Field(
+        default_factory=list,
+        description="Các năm ngân sách đã quyết toán (`dnnd lock 2021 --budget`): tệp kinh phí của năm không được sửa.",
     )

@@ -11,12 +11,12 @@ from dnnd.errors import DataError, Problem, UsageError, field_in
 from dnnd.evaluate.task_views import check_agency
 from dnnd.i18n import Text
 from dnnd.load.git import Change, changed_since, checked_out, commit_of, merge_base, show
-from dnnd.load.layout import APPRAISALS_FOLDER, BUDGETS_DIR, LOCKS_FILE, REPORT_TEXTS_DIR, UPDATES_DIR
+from dnnd.load.layout import APPRAISALS_FOLDER, BUDGET_NAME, BUDGETS_DIR, LOCKS_FILE, REPORT_TEXTS_DIR, UPDATES_DIR
 from dnnd.plan.budget_models import APPRAISER
 from dnnd.plan.periods import Period, parse_period
 from dnnd.plan.successions import Successions
 from dnnd.repository import Repository, load_repository
-from dnnd.workflow.locks import locked_quarters, parse_locks
+from dnnd.workflow.locks import locked_budget_years, locked_quarters, parse_locks
 
 Level = Literal["error", "warning"]
 TEMPLATES_DIR = "templates"
@@ -154,12 +154,15 @@ def check_changes(
     if agency_id is not None:
         check_agency(repo, agency_id)
     locked = locked_quarters(repo.locks)
+    budget_years = locked_budget_years(repo.locks)
     # locks are judged where the branch left and where the base is now: one commit when the base has not moved
     revisions = {base_commit: base_commit}
     revisions.setdefault(commit_of(root, base) or base, base)
     for commit, revision in revisions.items():
         try:
-            locked = {**locked_quarters(parse_locks(show(root, commit, LOCKS_FILE))), **locked}
+            at_base = parse_locks(show(root, commit, LOCKS_FILE))
+            locked = {**locked_quarters(at_base), **locked}
+            budget_years |= locked_budget_years(at_base)
         except DataError:
             report.findings.append(
                 Finding(
@@ -179,6 +182,15 @@ def check_changes(
         if owner is not None:
             if agency_id is not None and agency_id != owner:
                 report.findings.append(Finding("error", change.path, None, _budget_of_another(agency_id, owner)))
+            year = BUDGET_NAME.fullmatch(change.path.rsplit("/", 1)[-1])
+            if year is not None and int(year.group(1)) in budget_years:
+                message = Text(
+                    f"kinh phí năm {year.group(1)} đã quyết toán và bị khóa: không được sửa; nếu thật cần, cơ quan đầu "
+                    f"mối mở khóa bằng `dnnd unlock {year.group(1)} --budget` trong một pull request riêng",
+                    f"the {year.group(1)} budget is closed and locked: it may not change; if really needed, the focal "
+                    f"point unlocks it with `dnnd unlock {year.group(1)} --budget` in a separate pull request",
+                )
+                report.findings.append(Finding("error", change.path, None, message))
             touched.setdefault(owner, []).append(change.path)
             continue
         if change.path.startswith(REPORT_TEXTS_DIR + "/"):
