@@ -241,8 +241,6 @@ def test_status_warns_after_the_day_next_years_estimates_are_due(
 
 
 def test_an_impossible_due_day_is_refused(run_cli: RunCli, make_repo: MakeRepo) -> None:
-    plan = (
-        (EMBEDDED_PLAN / "plan.yaml").read_text("utf-8") + "reporting:\n  budget_due: 04-31\n"
-    )
+    plan = (EMBEDDED_PLAN / "plan.yaml").read_text("utf-8") + "reporting:\n  budget_due: 04-31\n"
     result = run_cli("validate", repo=make_repo({"plan/plan.yaml": plan}))
     assert result.exit_code == 1 and "reporting.budget_due: không có ngày 04-31 trong năm" in result.output

@@ -9,7 +9,7 @@ import pytest
 import yaml
 from typer.testing import Result
 
-from tests.conftest import EMBEDDED_PLAN, PROJECT, MakeRepo, RunCli
+from tests.conftest import DATA, EMBEDDED_PLAN, PROJECT, MakeRepo, RunCli
 from tests.git_helpers import FOCAL, branch, checkout, commit, init, update, write
 
 BASE = {**update("lhhn", "2020-Q3", (2, "in_progress")), **update("snv", "2020-Q3", (2, "in_progress"))}
@@ -253,3 +253,49 @@ def test_the_report_text_of_a_locked_period_may_not_change(run_cli: RunCli, pr: 
     result = check(run_cli, pr(REPORT_TEXT, main=LOCK_Q3), "--agency", "sngv")
     assert result.exit_code == 1
     assert "kỳ 2020-Q3 đã khóa (báo cáo đã ban hành): không được sửa nội dung báo cáo đã ký" in result.output
+
+
+BUDGET_LHHN = {"plan/budgets/lhhn/2021.yaml": (DATA / "budgets/lhhn/2021.yaml").read_text(encoding="utf-8")}
+BUDGET_SNGV = {"plan/budgets/sngv/2021.yaml": (DATA / "budgets/sngv/2021.yaml").read_text(encoding="utf-8")}
+APPRAISALS = {
+    "plan/budgets/appraisals/2021.yaml": "year: 2021\nappraisals:\n  - {agency: lhhn, line: 1, appraised: 45000000}\n"
+}
+
+
+def test_an_agencys_own_estimate_passes(run_cli: RunCli, pr: Pr) -> None:
+    root = pr(BUDGET_LHHN)
+    for args in (("--agency", "lhhn"), ()):
+        result = check(run_cli, root, *args)
+        assert result.exit_code == 0, result.output
+        assert "1 tệp thay đổi" in result.output and "0 lỗi, 0 cảnh báo" in result.output
+
+
+@pytest.mark.parametrize(
+    ("files", "named", "owner"),
+    [(BUDGET_SNGV, "plan/budgets/sngv/2021.yaml", "sngv"), (APPRAISALS, "plan/budgets/appraisals/2021.yaml", "stc")],
+    ids=["another-agencys-estimate", "the-appraisals"],
+)
+def test_an_agency_may_not_change_another_ones_funding_file(
+    run_cli: RunCli, pr: Pr, files: dict[str, str], named: str, owner: str
+) -> None:
+    result = check(run_cli, pr({**BUDGET_LHHN, **files}, main=BUDGET_LHHN), "--agency", "lhhn")
+    assert result.exit_code == 1
+    line = next(line for line in result.output.splitlines() if line.startswith(f"LỖI {named}"))
+    assert f"tệp kinh phí này là của '{owner}': pull request của 'lhhn' chỉ được sửa dự toán của chính mình" in line
+    assert not any(line.startswith("LỖI plan/budgets/lhhn/") for line in result.output.splitlines())
+
+
+def test_the_finance_departments_appraisals_pass_as_its_own(run_cli: RunCli, pr: Pr) -> None:
+    root = pr(APPRAISALS, main=BUDGET_LHHN)
+    result = check(run_cli, root, "--agency", "stc")
+    assert result.exit_code == 0, result.output
+    assert "1 tệp thay đổi" in result.output and "0 lỗi, 0 cảnh báo" in result.output
+    assert check(run_cli, root).exit_code == 0
+    assert check(run_cli, root, "--agency", "sngv").exit_code == 1  # not even the focal point's
+
+
+def test_estimates_and_appraisals_in_one_pull_request_are_two_owners(run_cli: RunCli, pr: Pr) -> None:
+    result = check(run_cli, pr({**BUDGET_LHHN, **APPRAISALS}))
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if line.startswith("LỖI plan/budgets/")]
+    assert len(errors) == 2 and all("nhiều cơ quan (lhhn, stc)" in line for line in errors)

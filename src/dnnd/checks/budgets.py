@@ -64,6 +64,13 @@ def read_budgets(
             )
             found.problems.append(whole_file(rel, message))
             continue
+        if not agencies[folder].reports:  # as `new-budget` refuses to write it, and `budget` never counts it missing
+            message = Text(
+                f"'{folder}' là nhóm hoặc cơ quan ngoài tỉnh: không lập dự toán",
+                f"'{folder}' is a group or an external body: it sends no estimate",
+            )
+            found.problems.append(whole_file(rel, message))
+            continue
         present.add((folder, year))
         estimate, problems = _estimate(plan, agencies, tasks, rel, content, folder, year, today)
         found.problems.extend(problems)

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from dnnd.plan.model_types import AgencyId, Model, NonEmpty, Optional
+from dnnd.plan.model_types import AgencyId, Day, Model, NonEmpty, Optional
 from dnnd.plan.periods import FIRST_YEAR, LAST_YEAR
 
 APPRAISER = "stc"  # Sở Tài chính's id in plan/agencies.yaml: it appraises the estimates (Mục III.4)
@@ -18,8 +18,8 @@ Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
 
 
 class BudgetLine(Model):
-    """One line of an agency's estimate: what it pays for, under which task, how much, from which source, and
-    (during or after the year) what was spent."""
+    """Một dòng dự toán: nội dung chi, thuộc nhiệm vụ nào, bao nhiêu, từ nguồn nào, và (trong hoặc sau năm) đã
+    chi bao nhiêu."""
 
     id: Annotated[int, Field(ge=1)] = Field(description="Số thứ tự của dòng, không trùng trong tệp.")
     task: Annotated[int, Field(ge=1)] = Field(
@@ -43,7 +43,7 @@ class BudgetLine(Model):
 
 
 class BudgetFile(Model):
-    """An agency's estimate for one year, written by the agency."""
+    """Dự toán kinh phí một năm của một cơ quan, do cơ quan đó lập."""
 
     agency: AgencyId = Field(description="Mã cơ quan lập dự toán; phải trùng tên thư mục.")
     year: Year = Field(description="Năm ngân sách; phải trùng tên tệp.")
@@ -51,7 +51,7 @@ class BudgetFile(Model):
 
 
 class Appraisal(Model):
-    """Sở Tài chính's appraisal of one line of an agency's estimate, and what was allocated."""
+    """Kết quả Sở Tài chính thẩm định một dòng dự toán của một cơ quan, và số bố trí."""
 
     agency: AgencyId = Field(description="Mã cơ quan có dòng dự toán được thẩm định.")
     line: Annotated[int, Field(ge=1)] = Field(description="Số thứ tự (id) của dòng trong dự toán của cơ quan.")
@@ -63,9 +63,17 @@ class Appraisal(Model):
 
 
 class AppraisalsFile(Model):
-    """Sở Tài chính's appraisals of one year's estimates."""
+    """Kết quả thẩm định dự toán của một năm, do Sở Tài chính ghi."""
 
     year: Year = Field(description="Năm ngân sách; phải trùng tên tệp.")
     appraisals: list[Appraisal] = Field(
         default_factory=list, description="Kết quả thẩm định, mỗi dòng dự toán một mục."
     )
+
+
+class BudgetLock(Model):
+    """Năm ngân sách đã quyết toán (`dnnd lock 2021 --budget`), ghi trong plan/locks.yaml."""
+
+    year: Year = Field(description="Năm ngân sách đã quyết toán: các tệp kinh phí của năm đó không được sửa.")
+    locked_on: Day = Field(description="Ngày khóa (YYYY-MM-DD).")
+    note: Optional = Field(None, description="Ghi chú, ví dụ văn bản quyết toán.")

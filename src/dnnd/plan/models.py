@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, ValidationInfo, field_validator, model_validator
 
 from dnnd.plan.activity_models import Activity, ExchangeRate
-from dnnd.plan.budget_models import Year
+from dnnd.plan.budget_models import BudgetLock
 from dnnd.plan.forge import Forge
 from dnnd.plan.model_types import (
     MAX_WITHIN_DAYS,
@@ -384,12 +384,6 @@ class Lock(Model):
         "một báo cáo khác trong năm dùng lại số này.",
     )
     issued_on: Day | None = Field(None, description="Ngày ban hành báo cáo (YYYY-MM-DD): năm của số báo cáo.")
-
-
-class BudgetLock(Model):
-    year: Year = Field(description="Năm ngân sách đã quyết toán: các tệp kinh phí của năm đó không được sửa.")
-    locked_on: Day = Field(description="Ngày khóa (YYYY-MM-DD).")
-    note: Optional = Field(None, description="Ghi chú, ví dụ văn bản quyết toán.")
 
 
 class LocksFile(Model):

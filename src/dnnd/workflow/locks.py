@@ -12,7 +12,8 @@ from dnnd.i18n import Text
 from dnnd.load.layout import LOCKS_FILE, read_file
 from dnnd.load.validation import validate_document
 from dnnd.load.yamlio import dump_yaml, load_yaml
-from dnnd.plan.models import BudgetLock, Lock, LocksFile
+from dnnd.plan.budget_models import BudgetLock
+from dnnd.plan.models import Lock, LocksFile
 from dnnd.plan.periods import Period, quarters_covered
 
 _HEADER = (

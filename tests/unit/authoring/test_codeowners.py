@@ -13,6 +13,7 @@ from tests.conftest import EMBEDDED_PLAN, PROJECT, MakeRepo, RunCli
 
 SNGV = "    short_name: SNgV\n    kind: department\n"
 LHHN = "    short_name: LHHN\n    kind: association\n"
+STC = "    short_name: STC\n    kind: department\n"
 REPORTING = [
     "snv",
     "stttt",
@@ -32,10 +33,12 @@ REPORTING = [
 ]
 
 
-def agencies(sngv: str | None = "'@sngv-team'", lhhn: str | None = "'@lhhn-team'") -> dict[str, str]:
-    """The embedded agencies.yaml with reviewers (a YAML flow list's items) on sngv and lhhn."""
+def agencies(
+    sngv: str | None = "'@sngv-team'", lhhn: str | None = "'@lhhn-team'", stc: str | None = None
+) -> dict[str, str]:
+    """The embedded agencies.yaml with reviewers (a YAML flow list's items) on sngv, lhhn and stc."""
     text = (EMBEDDED_PLAN / "agencies.yaml").read_text(encoding="utf-8")
-    for block, reviewers in ((SNGV, sngv), (LHHN, lhhn)):
+    for block, reviewers in ((SNGV, sngv), (LHHN, lhhn), (STC, stc)):
         assert text.count(block) == 1
         if reviewers is not None:
             text = text.replace(block, f"{block}    reviewers: [{reviewers}]\n")
@@ -122,3 +125,30 @@ def test_generated_codeowners_is_rewritten(run_cli: RunCli, make_repo: MakeRepo)
     assert run_cli("codeowners", repo=root).exit_code == 0
     text = Path(root / ".github/CODEOWNERS").read_text(encoding="utf-8")
     assert "/plan/updates/lhhn/ @lhhn-team @sngv-team" in text.splitlines()
+
+
+def test_each_reporting_agency_owns_its_budget_folder_and_the_finance_department_the_appraisals(
+    make_repo: MakeRepo,
+) -> None:
+    text = codeowners_text(load_repository(make_repo(agencies(stc="'@stc-team'"))))
+    rules = [line for line in text.splitlines() if line and not line.startswith("#")]
+    folders = [line for line in rules if line.startswith("/plan/budgets/")]
+    assert "/plan/budgets/lhhn/ @lhhn-team @sngv-team" in folders
+    assert "/plan/budgets/snv/ @sngv-team" in folders
+    assert folders[-1] == "/plan/budgets/appraisals/ @stc-team @sngv-team"
+    agency_folders = sorted(line.split("/")[3] for line in folders[:-1])
+    assert agency_folders == sorted(REPORTING)  # no group, external, nor the focal point's own
+    assert rules.index("/plan/ @sngv-team") < min(rules.index(line) for line in folders)  # the last match wins
+
+
+def test_budget_files_are_owned_by_their_agency_and_the_appraisals_by_the_finance_department(
+    make_repo: MakeRepo,
+) -> None:
+    text = codeowners_text(load_repository(make_repo(agencies(stc="'@stc-team', '@sngv-team'"))))
+    assert owners(text, "plan/budgets/lhhn/2021.yaml") == ["@lhhn-team", "@sngv-team"]
+    assert owners(text, "plan/budgets/stc/2021.yaml") == ["@stc-team", "@sngv-team"]  # listed once
+    assert owners(text, "plan/budgets/appraisals/2021.yaml") == ["@stc-team", "@sngv-team"]
+    assert owners(text, "plan/budgets/sngv/2021.yaml") == ["@sngv-team"]
+    assert owners(text, "plan/budgets/README.md") == ["@sngv-team"]
+    without = codeowners_text(load_repository(make_repo(agencies(), name="no-stc-reviewers")))
+    assert owners(without, "plan/budgets/appraisals/2021.yaml") == ["@sngv-team"]

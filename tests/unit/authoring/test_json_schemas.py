@@ -13,7 +13,7 @@ import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 
 from dnnd.authoring.json_schemas import schema_texts
-from tests.conftest import EMBEDDED_PLAN, PROJECT, MakeRepo, RunCli
+from tests.conftest import DATA, EMBEDDED_PLAN, PROJECT, MakeRepo, RunCli
 
 VALID_UPDATE = """\
 agency: lhhn
@@ -75,6 +75,7 @@ def test_committed_schemas_are_not_stale(rel: str) -> None:
 def test_every_kind_of_file_has_a_schema() -> None:
     names = {Path(rel).name for rel in schema_texts()}
     assert {f"{kind}.schema.json" for kind in ("update", "plan", "agencies", "tasks", "events")} <= names
+    assert {"budget.schema.json", "appraisals.schema.json"} <= names
 
 
 @pytest.mark.parametrize("rel", sorted(schema_texts()))
@@ -155,3 +156,39 @@ def test_dnnd_schema_writes_the_files(run_cli: RunCli, make_repo: MakeRepo) -> N
     assert (root / "schema/update.schema.json").read_text(encoding="utf-8") == schema_texts()[
         "schema/update.schema.json"
     ]
+
+
+@pytest.mark.parametrize("agency", ["lhhn", "sngv", "stttt"])
+def test_the_scenarios_estimates_and_appraisals_pass_their_schemas(agency: str) -> None:
+    # stttt's wrong product is dnnd's own check: the schema cannot see it
+    assert errors("budget", (DATA / "budgets" / agency / "2021.yaml").read_text(encoding="utf-8")) == []
+    assert errors("appraisals", (DATA / "budgets/appraisals/2021.yaml").read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("source: ngan_sach_tinh", "source: ngan_sach"),
+        ("amount: 50000000", "amount: 0"),
+        ("amount: 50000000", "amount: 500000.5"),
+        ("    executed: 48000000", "    spent: 48000000"),
+        ("agency: lhhn", "agency: LHHN"),
+        ("  - id: 2", "  - id: 0"),
+    ],
+)
+def test_a_wrong_estimate_fails_the_budget_schema(old: str, new: str) -> None:
+    text = (DATA / "budgets/lhhn/2021.yaml").read_text(encoding="utf-8")
+    assert old in text
+    assert errors("budget", text.replace(old, new, 1)) != []
+
+
+def test_the_new_budget_scaffold_fails_the_schema_until_filled_in(run_cli: RunCli, make_repo: MakeRepo) -> None:
+    root = make_repo()
+    assert run_cli("new-budget", "--agency", "svhtt", "--year", "2025", repo=root).exit_code == 0
+    text = (root / "plan/budgets/svhtt/2025.yaml").read_text(encoding="utf-8")
+    assert errors("budget", text) != []
+    filled = text.replace("content:  # nội dung chi", "content: Tuyên truyền").replace(
+        "amount:  # đồng", "amount: 1000"
+    )
+    assert errors("budget", filled) == []
+    assert errors("appraisals", "year: 2025\nappraisals:\n  - {agency: svhtt, line: 1, appraised: -1}\n") != []

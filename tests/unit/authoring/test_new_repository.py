@@ -16,7 +16,8 @@ from dnnd.repository import load_repository
 from tests.conftest import EMBEDDED_PLAN, MakeRepo
 
 SCHEMAS = [
-    f"schema/{name}.schema.json" for name in ("update", "plan", "agencies", "tasks", "events", "locks", "report-text")
+    f"schema/{name}.schema.json"
+    for name in ("update", "plan", "agencies", "tasks", "events", "locks", "report-text", "budget", "appraisals")
 ]
 PLAN_FILES = ["plan/plan.yaml", "plan/agencies.yaml", "plan/tasks.yaml", "plan/events.yaml", "plan/updates/.gitkeep"]
 

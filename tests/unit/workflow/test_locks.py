@@ -11,13 +11,22 @@ from dnnd.errors import DataError, DnndError
 from dnnd.plan.models import Lock, LocksFile
 from dnnd.plan.periods import Period, parse_period
 from dnnd.repository import load_repository
-from dnnd.workflow.locks import lock, locked_quarters, parse_locks, unlock
+from dnnd.workflow.locks import (
+    lock,
+    lock_budget,
+    locked_budget_years,
+    locked_quarters,
+    parse_locks,
+    unlock,
+    unlock_budget,
+)
 from tests.conftest import MakeRepo
 
 D = dt.date
 HEADER = (
     "# Các kỳ đã ban hành báo cáo (do `dnnd lock` / `dnnd unlock` ghi). Tệp báo cáo của các quý trong một kỳ\n"
-    "# đã khóa không được sửa: `dnnd check-changes` từ chối pull request sửa chúng.\n"
+    "# đã khóa không được sửa: `dnnd check-changes` từ chối pull request sửa chúng. Các năm trong budgets\n"
+    "# (`dnnd lock 2021 --budget`) đã quyết toán: tệp kinh phí của năm đó không được sửa.\n"
 )
 
 
@@ -94,3 +103,17 @@ def test_unlocking_a_period_that_is_not_locked_is_refused(tmp_path: Path) -> Non
         unlock(tmp_path, P("2021"))
     assert raised.value.message.en == "period 2021 is not locked"
     assert not (tmp_path / "plan/locks.yaml").exists()
+
+
+def test_a_budget_lock_is_written_beside_the_period_locks_and_removed_alone(make_repo: MakeRepo) -> None:
+    root = make_repo()
+    lock(root, P("2020-Q3"), D(2020, 9, 20))
+    assert lock_budget(root, 2021, D(2022, 3, 1), "Quyết toán 2021") == 2021
+    text = (root / "plan/locks.yaml").read_text(encoding="utf-8")
+    assert text.endswith("budgets:\n- year: 2021\n  locked_on: 2022-03-01\n  note: Quyết toán 2021\n")
+    assert locked_budget_years(load_repository(root).locks) == {2021}
+    with pytest.raises(DnndError):
+        lock_budget(root, 2021, D(2022, 3, 2))
+    assert unlock_budget(root, 2021) == 2021
+    assert locked_budget_years(load_repository(root).locks) == set()
+    assert [item.period for item in load_repository(root).locks.locks] == ["2020-Q3"]
