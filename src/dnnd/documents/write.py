@@ -1,5 +1,5 @@
-"""The `report`, `draft` and `remind` commands' core: evaluate the period, build the content, write the
-documents."""
+"""The `report`, `draft`, `remind` and `budget --docx` commands' core: evaluate the period (or sum the year's
+funding), build the content, write the documents."""
 
 from __future__ import annotations
 
@@ -10,12 +10,14 @@ from pathlib import Path
 
 from dnnd.checks.report_texts import period_text_problem, report_text_rel
 from dnnd.documents import word
+from dnnd.documents.budget_content import budget_context
 from dnnd.documents.contents import IssueOptions
 from dnnd.documents.readiness import readiness
 from dnnd.documents.reminder_content import reminder_context
 from dnnd.documents.report_content import report_context
 from dnnd.documents.report_draft import draft_text
 from dnnd.errors import DnndError, UsageError
+from dnnd.evaluate.budget import BudgetSummary
 from dnnd.evaluate.facts import build_facts
 from dnnd.evaluate.status_report import PeriodChoice, choose_period, locked_quarters
 from dnnd.evaluate.task_status import Evaluation, evaluate
@@ -144,3 +146,30 @@ def write_reminder(
         for command in context.forms
     ]
     return Written([word.write_new(path, content, force=force, root=inside)], evaluation, context.agencies, attach, why)
+
+
+def write_budget(
+    repo: Repository, summary: BudgetSummary, options: IssueOptions, *, output: Path | None, force: bool
+) -> Path:
+    """Render the letter consolidating the year's estimates for Sở Tài chính (by default reports/du-toan-<year>.docx);
+    an error when no agency has sent one."""
+    if not summary.agencies:
+        raise DnndError(
+            Text(
+                f"chưa có dự toán năm {summary.year} nào (plan/budgets/<mã cơ quan>/{summary.year}.yaml): "
+                "không có gì để tổng hợp",
+                f"no estimate for {summary.year} yet (plan/budgets/<agency id>/{summary.year}.yaml): nothing to sum up",
+            )
+        )
+    context = budget_context(repo, summary, options)
+    day = options.date or options.today
+    provenance = word.Provenance(
+        repo.plan.id,
+        str(summary.year),
+        data_commit(repo.root),
+        f"V/v {context.subject}",
+        dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC),
+    )
+    content = word.render(word.template_path(repo.root, "budget.docx"), context, provenance)
+    path, inside = _target(repo, output, f"du-toan-{summary.year}")
+    return word.write_new(path, content, force=force, root=inside)
