@@ -461,9 +461,11 @@ def report_template() -> DocumentObject:
     paragraphs_loop(document, "body", ["heading", "task", "agency", "body"])
     signature_block(document)
     page_numbers(document)
+    _amount_styles(document)
     appendix(document)
     figures_appendix(document)
     texts_appendix(document)
+    funding_appendix(document)
     return document
 
 
@@ -524,17 +526,44 @@ def _money_table(
         line(cell, text, "DNND Amount Total" if index >= money else "DNND Table Total", first=True)
 
 
+def _amount_styles(document: DocumentObject) -> None:
+    """Sums of money in tables, right-aligned, their totals in bold, and the unit above a table."""
+    right = WD_ALIGN_PARAGRAPH.RIGHT
+    style(document, "DNND Amount", size=12, align=right, after=0, line=1.0)
+    style(document, "DNND Amount Total", size=12, bold=True, align=right, after=0, line=1.0)
+    style(document, "DNND Table Total", size=12, bold=True, align=WD_ALIGN_PARAGRAPH.LEFT, after=0, line=1.0)
+    style(document, "DNND Unit", size=12, italic=True, align=right, after=3, line=1.0, keep=True)
+
+
+def funding_appendix(document: DocumentObject) -> None:
+    """Phụ lục IV of a yearly report, the year's funding per agency: present only when the context has it. The
+    `if` encloses the section break that ends Phụ lục III; without it, Phụ lục III keeps the same settings (a
+    portrait section numbered from 1), which the last section has."""
+    line(document, "{%p if funding %}", "DNND Table")
+    _new_section(document, landscape=False)
+    line(document, "PHỤ LỤC IV", "DNND Kind")
+    line(document, "{{ funding.title }}", "DNND Summary")
+    line(document, "{{ funding.reference }}", "DNND Addressee", italic=True)
+    line(document, "Đơn vị tính: đồng", "DNND Unit")
+    sums = ("estimate", "appraised", "allocated", "executed")
+    _money_table(
+        document,
+        ("STT", "Cơ quan, đơn vị", "Dự toán", "Thẩm định", "Bố trí", "Thực hiện"),
+        (1.1, 3.8, 2.9, 2.9, 2.9, 2.9),  # 16.5 cm, the portrait page less its margins
+        "row in funding.rows",
+        ("row.number", "row.agency", *(f"row.{name}" for name in sums)),
+        ("", "Tổng cộng", *(f"{{{{ funding.total.{name} }}}}" for name in sums)),
+    )
+    line(document, "{%p endif %}", "DNND Table")
+
+
 def budget_template() -> DocumentObject:
     """The consolidated estimate (công văn to Sở Tài chính): a portrait letter with the sums per agency, and
     a landscape appendix with each agency's lines (8 columns do not fit a portrait page)."""
     document = Document()
     setup(document)
     add_styles(document)
-    right = WD_ALIGN_PARAGRAPH.RIGHT
-    style(document, "DNND Amount", size=12, align=right, after=0, line=1.0)
-    style(document, "DNND Amount Total", size=12, bold=True, align=right, after=0, line=1.0)
-    style(document, "DNND Table Total", size=12, bold=True, align=WD_ALIGN_PARAGRAPH.LEFT, after=0, line=1.0)
-    style(document, "DNND Unit", size=12, italic=True, align=right, after=3, line=1.0, keep=True)
+    _amount_styles(document)
     style(document, "DNND After", size=14, indent=True, before=6)  # the first paragraph below a table
     style(document, "DNND Closing", size=14, indent=True, keep=True)  # kept on the page of the signature
     style(document, "DNND Lines", size=14, bold=True, indent=True, keep=True, before=12)  # an agency's lines

@@ -244,3 +244,32 @@ def test_an_impossible_due_day_is_refused(run_cli: RunCli, make_repo: MakeRepo) 
     plan = (EMBEDDED_PLAN / "plan.yaml").read_text("utf-8") + "reporting:\n  budget_due: 04-31\n"
     result = run_cli("validate", repo=make_repo({"plan/plan.yaml": plan}))
     assert result.exit_code == 1 and "reporting.budget_due: không có ngày 04-31 trong năm" in result.output
+
+
+def test_the_annual_report_gives_the_years_funding_and_phu_luc_iv(run_cli: RunCli, repo: Path, tmp_path: Path) -> None:
+    import docx
+
+    target = tmp_path / "bao-cao-2021.docx"
+    result = run_cli("report", "--year", "2021", "-o", str(target), repo=repo)
+    assert result.exit_code == 0, result.output
+    document = docx.Document(str(target))
+    texts = [paragraph.text for paragraph in document.paragraphs]
+    assert any(
+        text.startswith("5. Kinh phí thực hiện Kế hoạch năm 2021: các cơ quan, đơn vị lập dự toán 120.000.000 đồng")
+        for text in texts
+    )
+    assert "PHỤ LỤC IV" in texts and "KINH PHÍ THỰC HIỆN KẾ HOẠCH NĂM 2021" in texts
+    total = [cell.text for cell in document.tables[-1].rows[-1].cells]
+    assert total == ["", "Tổng cộng", "120.000.000", "65.000.000", "63.000.000", "63.000.000"]
+
+
+def test_a_quarterly_report_and_a_year_without_estimates_have_no_funding(
+    run_cli: RunCli, repo: Path, tmp_path: Path
+) -> None:
+    import docx
+
+    for args in (("--quarter", "2021-Q2"), ("--year", "2022")):
+        target = tmp_path / f"{args[1]}.docx"
+        assert run_cli("report", *args, "-o", str(target), repo=repo).exit_code == 0
+        texts = [paragraph.text for paragraph in docx.Document(str(target)).paragraphs]
+        assert "PHỤ LỤC IV" not in texts and not any("Kinh phí thực hiện Kế hoạch" in text for text in texts)

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from dnnd.documents.figures_content import FiguresAppendix
+from dnnd.documents.funding_content import FundingAppendix
 from dnnd.plan.models import Agency, Signer
 from dnnd.plan.successions import Successions
 from dnnd.repository import Repository
@@ -79,6 +80,7 @@ class ReportContext:
     figures: FiguresAppendix
     texts: TextsAppendix
     draft: bool = False  # no text of the focal point's own yet: marked DỰ THẢO
+    funding: FundingAppendix | None = None  # Phụ lục IV: the year's funding, in a yearly report only
 
 
 @dataclass(frozen=True)

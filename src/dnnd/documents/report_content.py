@@ -21,6 +21,7 @@ from dnnd.documents.contents import (
     signer_block,
 )
 from dnnd.documents.figures_content import figures_appendix, figures_paragraphs
+from dnnd.documents.funding_content import funding_part
 from dnnd.documents.report_text import drafted_text, list_item, paragraphs, results_column
 from dnnd.evaluate.figures import Stats, figures_of
 from dnnd.evaluate.report_material import ReportMaterial
@@ -56,6 +57,7 @@ class _Builder:
         self.results = {result.task: result for result in self.evaluation.results}
         self.unwritten = f"[Chưa viết: cơ quan đầu mối viết phần này trong {where}]"
         self.body: list[Paragraph] = []
+        self.funding: list[str] = []  # a yearly report's paragraphs on the year's funding (`funding_content`)
 
     def add(self, style: str, text: str) -> None:
         self.body.append(Paragraph(style, text))
@@ -134,15 +136,19 @@ class _Builder:
         self.add("body", "3. Kết quả nổi bật")
         self.add_text(self.text.assessment.achievements)
         if self.evaluation.period.kind == "year":
-            self.yearly_results()
+            number = 5 if self.yearly_results() else 4
+            for index, paragraph in enumerate(self.funding):
+                self.add("body", f"{number}. {paragraph}" if index == 0 else paragraph)
 
-    def yearly_results(self) -> None:
+    def yearly_results(self) -> bool:
+        """The yearly tasks' status in the year; whether there are any."""
         yearly = [task for task in self.repo.tasks.values() if isinstance(self.repo.schedules[task.id], Yearly)]
         if not yearly:
-            return
+            return False
         self.add("body", f"4. Các nhiệm vụ thực hiện hằng năm, năm {self.evaluation.period.year}:")
         for task in yearly:
             self.add("body", f"- Nhiệm vụ {task.id}: {_status_text(self.results[task.id])};")
+        return True
 
     def closing_sections(self) -> None:
         self.add("heading", "III. HẠN CHẾ, KHÓ KHĂN VÀ NGUYÊN NHÂN")
@@ -169,14 +175,17 @@ def report_context(repo: Repository, evaluation: Evaluation, options: IssueOptio
     material = ReportMaterial(repo, evaluation)
     text = written or drafted_text(repo, evaluation, material)
     builder = _Builder(material, text, where)
+    issued = dmy(options.date) if options.date else blank_date(year)
+    reference = f"(Kèm theo Báo cáo số {number}/{code} ngày {issued} của {focal.name})"
+    funding = None
+    if evaluation.period.kind == "year":
+        builder.funding, funding = funding_part(repo, evaluation.period.year, options.today, reference)
     stats = figures_of(repo, evaluation.period, evaluation.as_of)
     builder.results_section(stats)
     builder.assessment_section()
     builder.closing_sections()
     builder.add("body", f"{focal.name} báo cáo {settings.addressee} xem xét, chỉ đạo./.")
     phrase = period_phrase(evaluation.period)
-    issued = dmy(options.date) if options.date else blank_date(year)
-    reference = f"(Kèm theo Báo cáo số {number}/{code} ngày {issued} của {focal.name})"
     roles = material.roles
     rows = [
         AppendixRow(
@@ -211,4 +220,5 @@ def report_context(repo: Repository, evaluation: Evaluation, options: IssueOptio
         figures=figures_appendix(repo, stats, reference, leading_zero=settings.leading_zero_counts),
         texts=texts_appendix(repo, material, reference),
         draft=written is None,
+        funding=funding,
     )

@@ -1,0 +1,78 @@
+"""The funding in the annual report: a paragraph with the year's estimate, allocation and spending, and
+Phụ lục IV with each agency's (Mục III.3–4 of the decision). Only a yearly report has it, and only when some
+agency sent an estimate for the year."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from dnnd.evaluate.budget import Amounts, budget_summary
+from dnnd.plan.vietnamese import grouped
+from dnnd.repository import Repository
+
+
+@dataclass(frozen=True)
+class FundingRow:
+    """An agency's line of Phụ lục IV (amounts written out; blank where nothing is known yet)."""
+
+    number: str
+    agency: str
+    estimate: str
+    appraised: str
+    allocated: str
+    executed: str
+
+
+@dataclass(frozen=True)
+class FundingAppendix:
+    title: str
+    reference: str
+    rows: list[FundingRow]
+    total: FundingRow
+
+
+def _money(value: int | None) -> str:
+    return "" if value is None else grouped(value)
+
+
+def _row(number: str, agency: str, amounts: Amounts) -> FundingRow:
+    return FundingRow(
+        number,
+        agency,
+        _money(amounts.estimate),
+        _money(amounts.appraised),
+        _money(amounts.allocated),
+        _money(amounts.executed),
+    )
+
+
+def _sentence(amounts: Amounts) -> str:
+    parts = [f"các cơ quan, đơn vị lập dự toán {grouped(amounts.estimate)} đồng"]
+    if amounts.appraised is not None:
+        parts.append(f"Sở Tài chính thẩm định {grouped(amounts.appraised)} đồng")
+    if amounts.allocated is not None:
+        parts.append(f"được bố trí {grouped(amounts.allocated)} đồng")
+    if amounts.executed is not None:
+        parts.append(f"đã thực hiện {grouped(amounts.executed)} đồng")
+    return "; ".join(parts)
+
+
+def funding_part(
+    repo: Repository, year: int, today: dt.date, reference: str
+) -> tuple[list[str], FundingAppendix | None]:
+    """The report's paragraphs on the year's funding, and Phụ lục IV; nothing when no estimate was sent."""
+    summary = budget_summary(repo, year, today=today)
+    if not summary.agencies:
+        return [], None
+    total = summary.total
+    paragraphs = [f"Kinh phí thực hiện Kế hoạch năm {year}: {_sentence(total)} (chi tiết tại Phụ lục IV kèm theo)."]
+    if summary.missing:
+        names = "; ".join(repo.agencies[agency].name for agency in summary.missing)
+        paragraphs.append(f"Các cơ quan, đơn vị chưa gửi dự toán: {names}.")
+    rows = [
+        _row(str(index), repo.agencies[agency].name, amounts)
+        for index, (agency, amounts) in enumerate(summary.agencies.items(), 1)
+    ]
+    appendix = FundingAppendix(f"KINH PHÍ THỰC HIỆN KẾ HOẠCH NĂM {year}", reference, rows, _row("", "Tổng cộng", total))
+    return paragraphs, appendix
