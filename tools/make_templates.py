@@ -551,8 +551,8 @@ def funding_appendix(document: DocumentObject) -> None:
         ("STT", "Cơ quan, đơn vị", "Dự toán", "Thẩm định", "Bố trí", "Thực hiện"),
         (1.1, 3.8, 2.9, 2.9, 2.9, 2.9),  # 16.5 cm, the portrait page less its margins
         "row in funding.rows",
-        ("row.number", "row.agency", *(f"row.{name}" for name in sums)),
-        ("", "Tổng cộng", *(f"{{{{ funding.total.{name} }}}}" for name in sums)),
+        ("row.number", "row.agency", *(f"row.money.{name}" for name in sums)),
+        ("", "Tổng cộng", *(f"{{{{ funding.total.money.{name} }}}}" for name in sums)),
     )
     line(document, "{%p endif %}", "DNND Table")
 

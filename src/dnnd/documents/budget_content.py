@@ -9,7 +9,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import astuple, dataclass
 
-from dnnd.documents.contents import Header, IssueOptions, Paragraph, SignerBlock, focal_point, recipients, signer_block
+from dnnd.documents.contents import (
+    Header,
+    IssueOptions,
+    Money,
+    Paragraph,
+    SignerBlock,
+    focal_point,
+    money,
+    recipients,
+    signer_block,
+)
 from dnnd.evaluate.budget import Amounts, BudgetLineView, BudgetSummary
 from dnnd.plan.budget_models import APPRAISER, BudgetLine
 from dnnd.plan.successions import Successions
@@ -19,16 +29,6 @@ from dnnd.repository import Repository
 
 APPRAISER_NAME = "Sở Tài chính"  # when plan/agencies.yaml has no `stc`
 BLANKS_NOTE = "Ô để trống: chưa có số thẩm định, bố trí hoặc thực hiện."
-
-
-@dataclass(frozen=True)
-class Money:
-    """The four sums of a row as the table writes them: grouped đồng, or '' when unknown."""
-
-    estimate: str
-    appraised: str
-    allocated: str
-    executed: str
 
 
 @dataclass(frozen=True)
@@ -77,20 +77,6 @@ class BudgetContext:
     signer: SignerBlock
     appendix: BudgetAppendix
     missing: list[str]  # the agencies with a task and no estimate, the sender left out
-
-
-def money_cell(value: int | None) -> str:
-    """'45.000.000', or '' for a sum nobody has given yet."""
-    return "" if value is None else grouped(value)
-
-
-def money(amounts: Amounts) -> Money:
-    return Money(
-        money_cell(amounts.estimate),
-        money_cell(amounts.appraised),
-        money_cell(amounts.allocated),
-        money_cell(amounts.executed),
-    )
 
 
 def appraiser_name(repo: Repository, day: dt.date) -> str:

@@ -11,9 +11,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from dnnd.documents.figures_content import FiguresAppendix
-from dnnd.documents.funding_content import FundingAppendix
+from dnnd.evaluate.budget import Amounts
 from dnnd.plan.models import Agency, Signer
 from dnnd.plan.successions import Successions
+from dnnd.plan.vietnamese import grouped
 from dnnd.repository import Repository
 
 
@@ -66,6 +67,49 @@ class TextsAppendix:
     title: str
     reference: str
     body: list[Paragraph]
+
+
+@dataclass(frozen=True)
+class Money:
+    """The four sums of a row as the table writes them: grouped đồng, or '' when unknown."""
+
+    estimate: str
+    appraised: str
+    allocated: str
+    executed: str
+
+
+def money_cell(value: int | None) -> str:
+    """'45.000.000', or '' for a sum nobody has given yet."""
+    return "" if value is None else grouped(value)
+
+
+def money(amounts: Amounts) -> Money:
+    return Money(
+        money_cell(amounts.estimate),
+        money_cell(amounts.appraised),
+        money_cell(amounts.allocated),
+        money_cell(amounts.executed),
+    )
+
+
+@dataclass(frozen=True)
+class FundingRow:
+    """An agency's line of Phụ lục IV, its sums as the consolidated estimate writes them."""
+
+    number: str
+    agency: str
+    money: Money
+
+
+@dataclass(frozen=True)
+class FundingAppendix:
+    """Phụ lục IV of a yearly report: the year's sums per agency."""
+
+    title: str
+    reference: str
+    rows: list[FundingRow]
+    total: FundingRow
 
 
 @dataclass(frozen=True)

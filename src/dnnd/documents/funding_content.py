@@ -5,46 +5,15 @@ agency sent an estimate for the year."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
+from dnnd.documents.contents import FundingAppendix, FundingRow, money
 from dnnd.evaluate.budget import Amounts, budget_summary
 from dnnd.plan.vietnamese import grouped
 from dnnd.repository import Repository
 
 
-@dataclass(frozen=True)
-class FundingRow:
-    """An agency's line of Phụ lục IV (amounts written out; blank where nothing is known yet)."""
-
-    number: str
-    agency: str
-    estimate: str
-    appraised: str
-    allocated: str
-    executed: str
-
-
-@dataclass(frozen=True)
-class FundingAppendix:
-    title: str
-    reference: str
-    rows: list[FundingRow]
-    total: FundingRow
-
-
-def _money(value: int | None) -> str:
-    return "" if value is None else grouped(value)
-
-
 def _row(number: str, agency: str, amounts: Amounts) -> FundingRow:
-    return FundingRow(
-        number,
-        agency,
-        _money(amounts.estimate),
-        _money(amounts.appraised),
-        _money(amounts.allocated),
-        _money(amounts.executed),
-    )
+    return FundingRow(number, agency, money(amounts))
 
 
 def _sentence(amounts: Amounts) -> str:

@@ -30,7 +30,8 @@ def test_the_sentence_says_what_is_known_and_the_rows_leave_unknown_sums_blank(m
     )
     assert appendix is not None and appendix.title == "KINH PHÍ THỰC HIỆN KẾ HOẠCH NĂM 2021"
     row = appendix.rows[0]
-    assert (row.number, row.estimate, row.appraised, row.allocated, row.executed) == (
+    money = row.money
+    assert (row.number, money.estimate, money.appraised, money.allocated, money.executed) == (
         "1",
         "80.000.000",
         "",
