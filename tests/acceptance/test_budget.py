@@ -78,6 +78,7 @@ def test_the_table_groups_digits_the_vietnamese_way_and_lists_who_has_no_estimat
     text = " ".join(result.output.split())
     assert "Kinh phí thực hiện Kế hoạch năm 2021 (đồng)" in text and "120.000.000" in text and "Tổng cộng" in text
     assert "Chưa có dự toán năm 2021" in text and "SNV" in text
+    assert "Bỏ qua 2 tệp kinh phí có lỗi" in " ".join(result.stderr.split())  # the table says what it left out
 
 
 def test_csv_and_workbook_carry_the_same_numbers(run_cli: RunCli, repo: Path, tmp_path: Path) -> None:

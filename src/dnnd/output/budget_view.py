@@ -95,6 +95,9 @@ class BudgetOutput(NamedTuple):
     def print_table(self, lang: str) -> None:
         from rich.table import Table
 
+        from dnnd.output.notices import print_notices
+
+        print_notices(self.notices(lang))
         summary, repo = self.summary, self.repo
         title = Text(
             f"Kinh phí thực hiện Kế hoạch năm {summary.year} (đồng)",
@@ -211,6 +214,9 @@ class MissingEstimatesOutput(NamedTuple):
     def print_table(self, lang: str) -> None:
         from rich.table import Table
 
+        from dnnd.output.notices import print_notices
+
+        print_notices(self.notices(lang))
         summary = self.summary
         console = out()
         if not summary.missing:
