@@ -39,7 +39,11 @@ def kind_document(kind: str, found: KindFigures) -> dict[str, Any]:
     if kind == "media":
         document["items"] = found.items
     if kind == "aid":
-        document["pledged"], document["disbursed"] = found.pledged, found.disbursed
+        # by currency code: the same order whether the sums were added from kept quarters or counted now
+        document["pledged"], document["disbursed"] = (
+            dict(sorted(found.pledged.items())),
+            dict(sorted(found.disbursed.items())),
+        )
         for name in ("pledged_vnd_equivalent", "disbursed_vnd_equivalent"):
             if getattr(found, name) is not None:
                 document[name] = getattr(found, name)
