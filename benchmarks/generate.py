@@ -3,6 +3,10 @@
     python benchmarks/generate.py OUT --agencies 600 --quarters 40 --tasks 60
     python benchmarks/generate.py OUT --provinces 34 --agencies 18 --quarters 40 --tasks 15
     python benchmarks/generate.py OUT --agencies 600 --quarters 40 --tasks 60 --activities 10
+    python benchmarks/generate.py OUT --agencies 1000 --quarters 24 --tasks 15 --block --large
+
+The last is another shape of 24,000 files: a thousand agencies each supporting a few of fifteen tasks (so a
+task has some two hundred supporting agencies), summaries as block scalars, files of ~3 KB.
 
 Every file says that its content is invented. Each repository is a git repository (one commit), as
 plan repositories are. Update files are about 600 bytes, with Vietnamese text; with --activities, each
@@ -49,6 +53,20 @@ def sentence(rng: random.Random, low: int = 8, high: int = 18) -> str:
 FIRST_YEAR = 2016
 KINDS = ("delegation_in", "delegation_in", "delegation_out", "event", "event", "aid", "agreement", "training", "media")
 COUNTRIES = ("JP", "KR", "CN", "LA", "KH", "TH", "RU", "US", "FR", "DE", "AU", "SG", "IN", "GB", "CU")
+
+
+class Text(str):
+    """A summary written as people write long text: a block scalar, folded or literal, with or without its
+    final line break ('>', '|', '>-', '|-'), chosen by the text's own hash (the same text, the same style)."""
+
+
+def _block(dumper: yaml.SafeDumper, text: Text) -> yaml.ScalarNode:
+    weight = sum(map(ord, text))  # stable across runs, unlike hash()
+    value = str(text) + ("\n" if weight % 3 else "")  # with a final break: '>' or '|'; without: '>-' or '|-'
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=">|"[weight % 2])
+
+
+yaml.SafeDumper.add_representer(Text, _block)
 
 
 def dump(path: Path, data: object, more: str = "") -> None:
@@ -101,8 +119,22 @@ def activities(rng: random.Random, year: int, quarter: int, tasks: list[int], co
     return "\n".join(lines) + "\n"
 
 
-def province(out: Path, index: int, agencies: int, quarters: int, tasks: int, seed: int, per_file: int = 0) -> int:
+def province(
+    out: Path,
+    index: int,
+    agencies: int,
+    quarters: int,
+    tasks: int,
+    seed: int,
+    per_file: int = 0,
+    *,
+    block: bool = False,
+    large: bool = False,
+) -> int:
+    """One plan repository; `block` writes the summaries as block scalars, `large` makes files of ~3 KB (more
+    entries, longer text) instead of ~0.5 KB."""
     rng = random.Random(seed * 1000 + index)
+    as_text = Text if block else str
     ids = ["sngv"] + [f"cq{number:03d}" for number in range(1, agencies)]
     agency_rows = [{"id": "sngv", "name": "Sở Ngoại vụ", "short_name": "SNgV", "kind": "department"}]
     agency_rows += [
@@ -149,7 +181,7 @@ def province(out: Path, index: int, agencies: int, quarters: int, tasks: int, se
     for agency_id in ids:
         for number in range(quarters):
             year, quarter = FIRST_YEAR + (number + 2) // 4, (number + 2) % 4 + 1
-            mine = sorted(rng.sample(held[agency_id], k=min(len(held[agency_id]), 2))) or [1]
+            mine = sorted(rng.sample(held[agency_id], k=min(len(held[agency_id]), 6 if large else 2))) or [1]
             entries = []
             for task_id in mine:
                 if task_id not in held[agency_id]:
@@ -158,9 +190,9 @@ def province(out: Path, index: int, agencies: int, quarters: int, tasks: int, se
                 entry = {"task": task_id, "status": status}
                 if status == "done":
                     entry["done_on"] = f"{year}-{quarter * 3 - 1:02d}-1{rng.randint(0, 9)}"
-                entry["summary"] = sentence(rng)
-                if rng.random() < 0.3:
-                    entry["difficulties"] = sentence(rng, 5, 10)
+                entry["summary"] = as_text(" ".join(sentence(rng) for _ in range(3 if large else 1)))
+                if rng.random() < (0.8 if large else 0.3):
+                    entry["difficulties"] = as_text(sentence(rng, 5, 10))
                 entries.append(entry)
             update = {
                 "agency": agency_id,
@@ -187,11 +219,23 @@ def main() -> None:
     parser.add_argument("--tasks", type=int, default=60)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--activities", type=int, default=0, help="about this many activities in each file")
+    parser.add_argument("--block", action="store_true", help="summaries as block scalars (>, |, >-, |-)")
+    parser.add_argument("--large", action="store_true", help="files of ~3 KB (six entries, longer text)")
     args = parser.parse_args()
     total = 0
     for index in range(args.provinces):
         target = args.out if args.provinces == 1 else args.out / f"tinh-{index + 1:02d}"
-        total += province(target, index, args.agencies, args.quarters, args.tasks, args.seed, args.activities)
+        total += province(
+            target,
+            index,
+            args.agencies,
+            args.quarters,
+            args.tasks,
+            args.seed,
+            args.activities,
+            block=args.block,
+            large=args.large,
+        )
     print(f"wrote {total} update files under {args.out}")
 
 

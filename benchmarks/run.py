@@ -132,6 +132,29 @@ TARGETS = (
 )
 
 
+@dataclass(frozen=True)
+class Shape:
+    """The 24,000-file repository of a shape (and its 2,400- and 0-file siblings for the growth target)."""
+
+    agencies: int
+    quarters: int
+    tasks: int
+    flags: tuple[str, ...] = ()
+
+    def arguments(self, agencies: int, quarters: int) -> list[str]:
+        return ["--agencies", str(agencies), "--quarters", str(quarters), "--tasks", str(self.tasks), *self.flags]
+
+
+SHAPES = {
+    "many-tasks": Shape(600, 40, 60),  # 600 agencies, 60 tasks, plain text, ~0.5 KB files
+    "many-agencies": Shape(1000, 24, 15),  # a thousand agencies, tasks with ~200 supporting agencies each
+    "block-large": Shape(600, 40, 60, ("--block", "--large")),  # block scalars, ~3 KB files
+    "many-agencies-block": Shape(1000, 24, 15, ("--block",)),
+}
+# the targets whose repositories do not change with the shape: run once, with the first shape asked for
+SHAPELESS = {"help", "validate", "rollup-cold", "rollup-repeat", "stats-cold", "stats-repeat", "site"}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--work", type=Path, default=Path("/tmp/dnnd-bench"))
@@ -142,29 +165,67 @@ def main() -> None:
         choices=TARGETS,
         help="run only this target (repeatable); the default runs them all",
     )
+    parser.add_argument(
+        "--shape",
+        action="append",
+        choices=sorted(SHAPES),
+        help="the repository's shape (repeatable; the default: many-tasks); with several, the worst ratio of each "
+        "target is given at the end",
+    )
     args = parser.parse_args()
-    chosen = set(args.only or TARGETS)
+    shapes = args.shape or ["many-tasks"]
+    rows: list[tuple[str, Row]] = []
+    for index, shape in enumerate(shapes):
+        chosen = set(args.only or TARGETS) - (SHAPELESS if index else set())
+        rows += [(shape, row) for row in targets(shape, chosen, args.work, args.runs)]
+    print(
+        f"dnnd benchmarks — {time.strftime('%Y-%m-%d')}, {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, {args.runs} alternating runs, medians"
+    )
+    print()
+    print("| shape | target | dnnd | value | baseline | value | ratio | limit | |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for shape, row in rows:
+        print(f"| {shape} {row.line()}")
+    if len(shapes) > 1:
+        print()
+        print("worst ratio of each target over the shapes:")
+        worst: dict[str, tuple[str, Row]] = {}
+        for shape, row in rows:
+            if row.target not in worst or row.ratio > worst[row.target][1].ratio:
+                worst[row.target] = (shape, row)
+        for target, (shape, row) in worst.items():
+            limit = "—" if row.limit is None else f"≤ {row.limit}"
+            verdict = "" if row.limit is None else ("met" if row.ratio <= row.limit else "NOT met")
+            print(f"- {target}: {row.ratio:.2f} ({shape}), limit {limit} {verdict}")
+
+
+def targets(shape_name: str, chosen: set[str], work: Path, runs: int) -> list[Row]:
+    """Every chosen target on the repositories of one shape."""
+    shape = SHAPES[shape_name]
+    prefix = "one" if shape_name == "many-tasks" else shape_name  # the first shape keeps its folders' names
     dnnd = shutil.which("dnnd") or sys.exit("dnnd is not installed: run the README's first command")
     python = sys.executable
     env = {**os.environ, "DNND_LANG": "vi"}
     cold = {**env, "DNND_NO_CACHE": "1"}
-    big = generate(args.work / "one-24000", "--agencies", "600", "--quarters", "40", "--tasks", "60")
-    small = generate(args.work / "one-2400", "--agencies", "60", "--quarters", "40", "--tasks", "60")
-    empty = generate(args.work / "one-0", "--agencies", "60", "--quarters", "0", "--tasks", "60")
-    national = generate(
-        args.work / "national", "--provinces", "34", "--agencies", "18", "--quarters", "40", "--tasks", "15"
-    )
+    big = generate(work / f"{prefix}-24000", *shape.arguments(shape.agencies, shape.quarters))
+    small = generate(work / f"{prefix}-2400", *shape.arguments(shape.agencies // 10, shape.quarters))
+    empty = generate(work / f"{prefix}-0", *shape.arguments(shape.agencies // 10, 0))
+    national = generate(work / "national", "--provinces", "34", "--agencies", "18", "--quarters", "40", "--tasks", "15")
     provinces = sorted(str(path) for path in national.iterdir() if path.is_dir())
     busy = (
         generate(
-            args.work / "one-24000-activities",
+            work / "one-24000-activities",
             *("--agencies", "600", "--quarters", "40", "--tasks", "60", "--activities", "10"),
         )
         if chosen & {"stats-cold", "stats-repeat", "site"}
         else big
     )
-    stats = [dnnd, "stats", "--quarter", "2024-Q4", "--format", "json"]
-    status = [dnnd, "status", "--quarter", "2024-Q4", "--format", "json"]
+    number = shape.quarters - 7  # 2024-Q4 for forty quarters from 2016-Q3, as the targets were first set
+    quarter = f"{2016 + (number + 2) // 4}-Q{(number + 2) % 4 + 1}"
+    stats = [dnnd, "stats", "--quarter", "2024-Q4", "--format", "json"]  # the activities' repository: 40 quarters
+    status = [dnnd, "status", "--quarter", quarter, "--format", "json"]
+    busy_status = [dnnd, "status", "--quarter", "2024-Q4", "--format", "json"]  # beside stats and site
     rollup = [dnnd, "rollup", *provinces, "--quarter", "2024-Q4", "--format", "json"]
     rows: list[Row] = []
 
@@ -172,7 +233,7 @@ def main() -> None:
         return lambda: measure(command, where, environment)
 
     if "cold" in chosen:
-        ours, plain = paired(args.runs, run(status, big, cold), run([python, "-c", PLAIN_PARSE, "plan"], big, env))
+        ours, plain = paired(runs, run(status, big, cold), run([python, "-c", PLAIN_PARSE, "plan"], big, env))
         rows.append(
             Row(
                 "cold status, 24,000 files",
@@ -196,7 +257,7 @@ def main() -> None:
         )
     if "repeat" in chosen:
         measure(status, big, env)  # fill the cache
-        ours, reading = paired(args.runs, run(status, big, env), run([python, "-c", READ_BYTES, "plan"], big, env))
+        ours, reading = paired(runs, run(status, big, env), run([python, "-c", READ_BYTES, "plan"], big, env))
         rows.append(
             Row(
                 "repeat status, no file changed",
@@ -209,7 +270,7 @@ def main() -> None:
         )
     if "help" in chosen:
         ours, typer_only = paired(
-            args.runs, run([dnnd, "--help"], PROJECT, env), run([python, "-c", "import typer"], PROJECT, env)
+            runs, run([dnnd, "--help"], PROJECT, env), run([python, "-c", "import typer"], PROJECT, env)
         )
         rows.append(
             Row("dnnd --help", "dnnd --help", "python -c 'import typer'", median(ours), median(typer_only), 1.3)
@@ -217,7 +278,7 @@ def main() -> None:
     if "validate" in chosen:
         validate, imports = [dnnd, "validate"], [python, "-c", "import typer, yaml; from pydantic import BaseModel"]
         measure(validate, PROJECT, env)  # as after the previous commit: the snapshot holds this state's verdict
-        ours, baseline = paired(args.runs, run(validate, PROJECT, env), run(imports, PROJECT, env))
+        ours, baseline = paired(runs, run(validate, PROJECT, env), run(imports, PROJECT, env))
         rows.append(
             Row(
                 "dnnd validate, embedded plan",
@@ -228,7 +289,7 @@ def main() -> None:
                 1.5,
             )
         )
-        ours, baseline = paired(args.runs, run(validate, PROJECT, cold), run(imports, PROJECT, env))
+        ours, baseline = paired(runs, run(validate, PROJECT, cold), run(imports, PROJECT, env))
         rows.append(
             Row(
                 "the same, first run (no cache)",
@@ -240,8 +301,8 @@ def main() -> None:
             )
         )
     if "report" in chosen:
-        report = [dnnd, "report", "--quarter", "2024-Q4", "--force", "-o", str(args.work / "report.docx")]
-        ours, cold_status = paired(args.runs, run(report, big, cold), run(status, big, cold))
+        report = [dnnd, "report", "--quarter", quarter, "--force", "-o", str(work / "report.docx")]
+        ours, cold_status = paired(runs, run(report, big, cold), run(status, big, cold))
         rows.append(
             Row(
                 "quarterly report, 24,000 files",
@@ -255,7 +316,7 @@ def main() -> None:
     if "growth" in chosen:
         sizes = (("0", empty), ("2,400", small), ("24,000", big))
         samples: dict[str, list[Sample]] = {name: [] for name, _ in sizes}
-        for _ in range(args.runs):  # the three sizes in turn, so that drift hits each alike
+        for _ in range(runs):  # the three sizes in turn, so that drift hits each alike
             for name, where in sizes:
                 samples[name].append(measure(status, where, cold))
         times = {name: median(runs) for name, runs in samples.items()}
@@ -272,9 +333,7 @@ def main() -> None:
             )
         )
     if "rollup-cold" in chosen:
-        ours, plain = paired(
-            args.runs, run(rollup, national, cold), run([python, "-c", PLAIN_PARSE, "."], national, env)
-        )
+        ours, plain = paired(runs, run(rollup, national, cold), run([python, "-c", PLAIN_PARSE, "."], national, env))
         rows.append(
             Row(
                 "cold roll-up, 34 repositories",
@@ -287,9 +346,7 @@ def main() -> None:
         )
     if "rollup-repeat" in chosen:
         measure(rollup, national, env)
-        ours, reading = paired(
-            args.runs, run(rollup, national, env), run([python, "-c", READ_BYTES, "."], national, env)
-        )
+        ours, reading = paired(runs, run(rollup, national, env), run([python, "-c", READ_BYTES, "."], national, env))
         rows.append(
             Row(
                 "repeat roll-up, no file changed",
@@ -301,7 +358,7 @@ def main() -> None:
             )
         )
     if "stats-cold" in chosen:
-        ours, cold_status = paired(args.runs, run(stats, busy, cold), run(status, busy, cold))
+        ours, cold_status = paired(runs, run(stats, busy, cold), run(busy_status, busy, cold))
         rows.append(
             Row(
                 "cold stats, 24,000 files of ~10 activities",
@@ -316,8 +373,8 @@ def main() -> None:
         # against repeat status: both are served by the snapshot; stats also writes the quarter's activities
         # (some 6,000 here), which reading the files' bytes does not
         measure(stats, busy, env)  # fill the caches
-        measure(status, busy, env)
-        ours, repeat_status = paired(args.runs, run(stats, busy, env), run(status, busy, env))
+        measure(busy_status, busy, env)
+        ours, repeat_status = paired(runs, run(stats, busy, env), run(busy_status, busy, env))
         rows.append(
             Row(
                 "repeat stats, no file changed",
@@ -329,8 +386,8 @@ def main() -> None:
             )
         )
     if "site" in chosen:
-        site = [dnnd, "site", "--quarter", "2024-Q4", "-o", str(args.work / "site")]
-        ours, cold_status = paired(args.runs, run(site, busy, cold), run(status, busy, cold))
+        site = [dnnd, "site", "--quarter", "2024-Q4", "-o", str(work / "site")]
+        ours, cold_status = paired(runs, run(site, busy, cold), run(busy_status, busy, cold))
         rows.append(
             Row(
                 "cold site, 24,000 files of ~10 activities",
@@ -342,18 +399,10 @@ def main() -> None:
             )
         )
 
-    print(
-        f"dnnd benchmarks — {time.strftime('%Y-%m-%d')}, {platform.machine()}, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}, {args.runs} alternating runs, medians"
-    )
-    print()
-    print("| target | dnnd | value | baseline | value | ratio | limit | |")
-    print("|---|---|---|---|---|---|---|---|")
-    for row in rows:
-        print(row.line())
-    print()
     if "growth" in chosen:
-        print("cold status by size: " + ", ".join(f"{name} files {value:.3f} s" for name, value in times.items()))
+        sizes_line = ", ".join(f"{name} files {value:.3f} s" for name, value in times.items())
+        print(f"{shape_name}: cold status by size: {sizes_line}", file=sys.stderr)
+    return rows
 
 
 if __name__ == "__main__":
