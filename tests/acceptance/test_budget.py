@@ -274,3 +274,22 @@ def test_a_quarterly_report_and_a_year_without_estimates_have_no_funding(
         assert run_cli("report", *args, "-o", str(target), repo=repo).exit_code == 0
         texts = [paragraph.text for paragraph in docx.Document(str(target)).paragraphs]
         assert "PHỤ LỤC IV" not in texts and not any("Kinh phí thực hiện Kế hoạch" in text for text in texts)
+
+
+def test_a_year_that_may_not_be_budgeted_is_refused(run_cli: RunCli, repo: Path) -> None:
+    result = run_cli("budget", "--year", "2019", repo=repo)
+    assert result.exit_code == 2 and "năm 2019 nằm ngoài các năm có thể lập dự toán hôm nay" in result.output
+
+
+def test_the_letter_and_the_annual_report_name_the_estimates_left_out(
+    run_cli: RunCli, repo: Path, tmp_path: Path
+) -> None:
+    import docx
+
+    expected = (
+        "chưa hợp lệ nên chưa được tổng hợp: Sở Thông tin và Truyền thông; Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh."
+    )
+    for args in (("budget", "--year", "2021", "--docx"), ("report", "--year", "2021")):
+        target = tmp_path / f"{args[0]}.docx"
+        assert run_cli(*args, "-o", str(target), repo=repo).exit_code == 0
+        assert any(expected in paragraph.text for paragraph in docx.Document(str(target)).paragraphs), args

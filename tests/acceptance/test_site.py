@@ -128,3 +128,14 @@ def test_hostile_text_is_shown_as_text_not_run(run_cli: RunCli, tmp_path: Path) 
     index = (tmp_path / "national" / "index.html").read_text("utf-8")
     assert "Khánh Hòa $\\x$ &lt;b&gt;</a>" in index and "Khánh Hòa $\\x$ &lt;b&gt;</text>" in index  # not mathematics
     assert "<b>" not in index
+
+
+def test_as_of_before_the_due_day_reports_are_not_yet_due_and_later_arrivals_not_counted(
+    run_cli: RunCli, history: Path
+) -> None:
+    pages = _site(run_cli, history, history / "out", "--as-of", "2020-12-15")
+    index = " ".join(pages["index.html"].split())
+    assert "Chưa đến hạn báo cáo" in index and "<strong>0</strong> cơ quan chưa báo cáo" in index
+    assert "<strong>0</strong> báo cáo muộn" in index  # LHHN's file arrived on 28/12, after the day asked
+    row = re.search(rf'<a href="{LATE_AGENCY}.html">.*?</tr>', pages["co-quan/index.html"], re.S)
+    assert row is not None and re.findall(r'data-state="(\w+)"', row.group(0)) == ["on_time", "pending"]

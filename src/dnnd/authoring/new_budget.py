@@ -7,12 +7,12 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from dnnd.checks.budgets import budget_rel
+from dnnd.checks.budgets import budget_rel, budget_years
 from dnnd.errors import UsageError
 from dnnd.evaluate.task_views import check_agency
 from dnnd.files import write_atomic
 from dnnd.i18n import Text
-from dnnd.plan.successions import Successions, holdings_at
+from dnnd.plan.successions import Successions, holdings_in_year
 from dnnd.repository import Repository
 
 
@@ -52,15 +52,16 @@ def new_budget(repo: Repository, agency_id: str, year: int, today: dt.date) -> P
                 f"'{agency_id}' is a group or an external body: it sends no estimate",
             )
         )
-    first, last = repo.plan.decision.date.year, today.year + 1
-    if not first <= year <= last:
+    allowed = budget_years(repo.plan, today)
+    first, last = allowed[0], allowed[-1]
+    if year not in allowed:
         raise UsageError(
             Text(
                 f"năm {year} nằm ngoài các năm có thể lập dự toán hôm nay ({first}–{last})",
                 f"{year} is outside the years that may be budgeted today ({first}–{last})",
             )
         )
-    held = holdings_at(repo.tasks.values(), Successions(repo.agencies), dt.date(year, 1, 1), dt.date(year, 12, 31))
+    held = holdings_in_year(repo.tasks.values(), Successions(repo.agencies), year)
     tasks = [task for task in repo.tasks if task in held.get(agency_id, set())]
     if not tasks:
         raise UsageError(

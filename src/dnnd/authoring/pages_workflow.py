@@ -15,9 +15,12 @@ _TEXT = """\
 # Trang chỉ cho thấy những gì đã có trên main: báo cáo còn trong pull request chưa gộp thì chưa hiện.
 {about}
 name: pages
+# Dựng lại mỗi đêm (01:00 giờ Việt Nam) để ô "chưa đến hạn" chuyển đúng ngày dù không ai đẩy gì lên main.
 on:
   push:
     branches: [main]
+  schedule:
+    - cron: "0 18 * * *"
   workflow_dispatch:
 
 permissions:
@@ -35,6 +38,7 @@ jobs:
     runs-on: ubuntu-latest
     env:
       DNND_SOURCE: ${{{{ vars.DNND_SOURCE }}}}
+      TZ: Asia/Ho_Chi_Minh  # "hôm nay" của trang là ngày ở Việt Nam, như hạn báo cáo
     steps:
       # Lấy toàn bộ lịch sử git: trang dựa vào đó để biết báo cáo nào nộp muộn.
       - uses: actions/checkout@v4

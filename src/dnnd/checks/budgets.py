@@ -19,7 +19,7 @@ from dnnd.load.validation import field_path, validate_document
 from dnnd.load.yamlio import YamlDocument, load_yaml
 from dnnd.plan.budget_models import AppraisalsFile, BudgetFile
 from dnnd.plan.models import Agency, Plan, Task
-from dnnd.plan.successions import Successions, holdings_at
+from dnnd.plan.successions import Successions, holdings_in_year
 from dnnd.plan.vietnamese import grouped
 
 
@@ -40,11 +40,24 @@ def appraisals_rel(year: int) -> str:
     return f"{BUDGETS_DIR}/{APPRAISALS_FOLDER}/{year}.yaml"
 
 
+def budget_years(plan: Plan, today: dt.date) -> range:
+    """The years that may be budgeted today: from the decision's year to next year."""
+    return range(plan.decision.date.year, today.year + 2)
+
+
 def read_budgets(
-    plan: Plan, agencies: Mapping[str, Agency], tasks: Mapping[int, Task], raw: Mapping[str, bytes], today: dt.date
+    plan: Plan,
+    agencies: Mapping[str, Agency],
+    tasks: Mapping[int, Task],
+    raw: Mapping[str, bytes],
+    today: dt.date,
+    year: int | None = None,
 ) -> Budgets:
-    """Read and check every funding file (rel → bytes): the estimates first, then the appraisals of them."""
+    """Read and check every funding file (rel → bytes), or those of `year`: the estimates first, then the
+    appraisals of them. The tasks each agency holds are worked out once per year, not once per file."""
     found = Budgets({}, {}, [])
+    successions = Successions(dict(agencies))
+    held_by_year: dict[int, dict[str, set[int]]] = {}
     present: set[tuple[str, int]] = set()  # estimates that exist, valid or not: an appraisal may name them
     appraisal_files = []
     for rel, content in raw.items():
@@ -53,9 +66,11 @@ def read_budgets(
         if name is None:
             found.problems.append(whole_file(rel, _NAMING))
             continue
-        folder, year = parts[0], int(name.group(1))
+        folder, stem = parts[0], int(name.group(1))
+        if year is not None and stem != year:
+            continue
         if folder == APPRAISALS_FOLDER:
-            appraisal_files.append((rel, content, year))
+            appraisal_files.append((rel, content, stem))
             continue
         if folder not in agencies:
             message = Text(
@@ -71,16 +86,18 @@ def read_budgets(
             )
             found.problems.append(whole_file(rel, message))
             continue
-        present.add((folder, year))
-        estimate, problems = _estimate(plan, agencies, tasks, rel, content, folder, year, today)
+        present.add((folder, stem))
+        if stem not in held_by_year:
+            held_by_year[stem] = holdings_in_year(tasks.values(), successions, stem)
+        estimate, problems = _estimate(plan, tasks, held_by_year[stem], rel, content, folder, stem, today)
         found.problems.extend(problems)
         if estimate is not None:
-            found.estimates[(folder, year)] = estimate
-    for rel, content, year in appraisal_files:
-        appraisals, problems = _appraisals(plan, found.estimates, present, rel, content, year, today)
+            found.estimates[(folder, stem)] = estimate
+    for rel, content, stem in appraisal_files:
+        appraisals, problems = _appraisals(plan, found.estimates, present, rel, content, stem, today)
         found.problems.extend(problems)
         if appraisals is not None:
-            found.appraisals[year] = appraisals
+            found.appraisals[stem] = appraisals
     return found
 
 
@@ -104,8 +121,9 @@ def _year_problems(plan: Plan, rel: str, doc: YamlDocument, year: int, stem: int
             f"năm {year} không trùng tên tệp ({stem}.yaml)", f"year {year} does not match the file ({stem}.yaml)"
         )
         problems.append(Problem(rel, line, column, "year", message))
-    first, last = plan.decision.date.year, today.year + 1
-    if not first <= year <= last:
+    allowed = budget_years(plan, today)
+    first, last = allowed[0], allowed[-1]
+    if year not in allowed:
         message = Text(
             f"năm {year} nằm ngoài các năm có thể lập dự toán hôm nay (từ {first}, năm ban hành quyết định, đến {last})",
             f"year {year} is outside the years that may be budgeted today ({first}, the decision's year, to {last})",
@@ -116,8 +134,8 @@ def _year_problems(plan: Plan, rel: str, doc: YamlDocument, year: int, stem: int
 
 def _estimate(
     plan: Plan,
-    agencies: Mapping[str, Agency],
     tasks: Mapping[int, Task],
+    holdings: Mapping[str, set[int]],
     rel: str,
     content: bytes,
     folder: str,
@@ -137,9 +155,7 @@ def _estimate(
             f"agency '{estimate.agency}' does not match the folder ({folder})",
         )
         problems.append(Problem(rel, line, column, "agency", message))
-    held = holdings_at(
-        tasks.values(), Successions(dict(agencies)), dt.date(estimate.year, 1, 1), dt.date(estimate.year, 12, 31)
-    ).get(folder, set())
+    held = holdings.get(folder, set())  # of the file's year (a `year:` that differs is told above)
     seen: set[int] = set()
     for index, item in enumerate(estimate.lines):
         where = ("lines", index)

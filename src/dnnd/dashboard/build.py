@@ -61,7 +61,7 @@ def build_site(repo: Repository, choice: PeriodChoice, today: dt.date, lang: str
     _agency_grid(pages, repo, grid, writer)
     _detail_pages(pages, repo, report, history, grid, stats, writer)
     status, figures, *trend_drawn = drawing.result()
-    _overview(pages, repo, report, stats, found, grid.history_read, (status, figures), writer)
+    _overview(pages, repo, report, stats, found, grid, choice.as_of or today, (status, figures), writer)
     first = first_reporting_quarter(repo.plan.decision.date, repo.plan.reporting.windows)
     trend_lead_in = (
         Text(f"Từng quý, từ quý {writer.quarter(first)}.", f"Quarter by quarter, from {writer.quarter(first)}.")
@@ -89,7 +89,8 @@ def _overview(
     report: StatusReport,
     stats: Stats,
     found: list[Submission] | None,
-    history_read: bool,
+    grid: ReportingGrid,
+    day: dt.date,
     charts: tuple[Chart, Chart],
     writer: Writer,
 ) -> None:
@@ -108,15 +109,19 @@ def _overview(
         )
     )
     counts = report.counts()
-    late = _late_rows(repo, report, found, writer)
+    late = _late_rows(repo, report, found, day, writer)
+    missing, pending = _missing_rows(repo, report, grid, writer)
     headline = [
         (writer.number(sum(counts.values())), writer(Text("nhiệm vụ", "tasks"))),
         (writer.number(counts["overdue"]), writer(Text("quá hạn chưa hoàn thành", "overdue"))),
         (
-            writer.number(len({item.agency for item in evaluation.missing})),
+            writer.number(len({row["agency"] for row in missing})),
             writer(Text("cơ quan chưa báo cáo", "agencies not reported")),
         ),
-        (writer.number(len(late)), writer(Text("báo cáo muộn", "late reports"))),
+        (
+            writer.number(len(late)) if grid.history_read else "—",
+            writer(Text("báo cáo muộn", "late reports")),
+        ),
         (
             writer.number(sum(kind.activities for kind in stats.totals.values())),
             writer(Text("hoạt động trong kỳ", "activities")),
@@ -134,9 +139,10 @@ def _overview(
         summary_line=writer(summary_line(counts)),
         status_chart=charts[0],
         attention=attention(repo, report, writer),
-        missing=_missing_rows(repo, report, writer),
+        missing=missing,
+        pending=pending,
         late=late,
-        history_read=history_read,
+        history_read=grid.history_read,
         figures_chart=charts[1],
         figure_columns=[
             writer(Text(*pair))
@@ -199,23 +205,31 @@ def _detail_pages(
         )
 
 
-def _missing_rows(repo: Repository, report: StatusReport, writer: Writer) -> list[dict[str, str]]:
-    return [
-        {
+def _missing_rows(
+    repo: Repository, report: StatusReport, grid: ReportingGrid, writer: Writer
+) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """The agencies that have not reported on tasks of the period: those past their due day, and those whose
+    report is not due yet (the grid's 'pending')."""
+    missing: list[dict[str, str]] = []
+    pending: list[dict[str, str]] = []
+    for item in report.evaluation.missing:
+        standing = grid.standings.get(item.agency, {}).get(item.quarter)
+        row = {
             "agency": item.agency,
             "name": repo.agencies[item.agency].name if item.agency in repo.agencies else item.agency,
             "quarter": writer.quarter(item.quarter),
             "tasks": ", ".join(str(task) for task in item.tasks),
+            "due": writer.date(standing.due) if standing is not None else "",
         }
-        for item in report.evaluation.missing
-    ]
+        (pending if standing is not None and standing.state == "pending" else missing).append(row)
+    return missing, pending
 
 
 def _late_rows(
-    repo: Repository, report: StatusReport, found: list[Submission] | None, writer: Writer
+    repo: Repository, report: StatusReport, found: list[Submission] | None, day: dt.date, writer: Writer
 ) -> list[dict[str, str]]:
     rows = []
-    for item in late_in_period(found, report):
+    for item in late_in_period(found, report, day):
         agency = repo.agencies.get(item.agency)
         rows.append(
             {

@@ -26,8 +26,8 @@ from dnnd.plan.vocabulary import (
 )
 from dnnd.repository import Repository
 
-_SINCE = Text("Hoạt động từ ngày", "Since")
-_UNTIL = Text("Hoạt động đến ngày", "Until")
+_SINCE = Text("Từ ngày", "Since")
+_UNTIL = Text("Đến ngày", "Until")
 _SUCCESSORS = Text("Cơ quan tiếp nhận nhiệm vụ", "Duties passed to")
 
 

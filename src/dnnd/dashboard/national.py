@@ -52,7 +52,12 @@ def national_site(result: Rollup, lang: str) -> dict[str, bytes]:
     by_province = bar_chart(
         "provinces",
         writer(Text("Nhiệm vụ theo tình trạng, từng tỉnh", "Tasks by status, province by province")),
-        writer(Text(f"{len(loaded)} tỉnh, thành phố đọc được.", f"{len(loaded)} provinces read.")),
+        writer(
+            Text(
+                f"{writer.number(len(loaded))} tỉnh, thành phố đọc được.",
+                f"{writer.number(len(loaded))} provinces read.",
+            )
+        ),
         writer(Text("Tỉnh, thành phố", "Province")),
         names,
         [
@@ -98,11 +103,20 @@ def national_site(result: Rollup, lang: str) -> dict[str, bytes]:
             lead_in=writer(summary_line(province.counts)) if not province.failed else "",
             charts=[] if province.failed else [_figures_chart("figures", province.figures, writer)],
             missing=[
-                {"name": item.name, "quarters": ", ".join(item.quarters), "tasks": ", ".join(map(str, item.tasks))}
+                {
+                    "name": item.name,
+                    "quarters": ", ".join(_quarter(name, writer) for name in item.quarters),
+                    "tasks": ", ".join(map(str, item.tasks)),
+                }
                 for item in province.missing
             ],
         )
     return pages.finish()
+
+
+def _quarter(name: str, writer: Writer) -> str:
+    quarter = parse_period(name, "quarter")
+    return writer.quarter(quarter) if quarter is not None else name
 
 
 def _name(province: Province) -> str:
@@ -114,7 +128,12 @@ def _figures_chart(chart_id: str, figures: Figures, writer: Writer) -> Chart:
     return bar_chart(
         chart_id,
         writer(Text("Hoạt động theo loại", "Activities by kind")),
-        writer(Text(f"{sum(values)} hoạt động trong kỳ.", f"{sum(values)} activities in the period.")),
+        writer(
+            Text(
+                f"{writer.number(sum(values))} hoạt động trong kỳ.",
+                f"{writer.number(sum(values))} activities in the period.",
+            )
+        ),
         writer.words["kind"],
         [writer(ACTIVITY_KIND_BY_CODE[kind].label) for kind in ACTIVITY_KINDS],
         [Series("activities", writer.words["activities"], "#0277bd", values)],

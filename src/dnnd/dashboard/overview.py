@@ -4,6 +4,7 @@ the reports expected and received, the activities per kind and the aid."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,9 +51,10 @@ def status_chart(report: StatusReport, writer: Writer) -> ChartSpec:
         writer(Text("Nhiệm vụ theo tình trạng", "Tasks by status")),
         writer(
             Text(
-                f"{total} nhiệm vụ, đánh giá ngày {writer.date(report.evaluation.as_of)}; "
-                f"quá hạn chưa hoàn thành: {counts['overdue']}.",
-                f"{total} tasks, evaluated on {writer.date(report.evaluation.as_of)}; overdue: {counts['overdue']}.",
+                f"{writer.number(total)} nhiệm vụ, đánh giá ngày {writer.date(report.evaluation.as_of)}; "
+                f"quá hạn chưa hoàn thành: {writer.number(counts['overdue'])}.",
+                f"{writer.number(total)} tasks, evaluated on {writer.date(report.evaluation.as_of)}; "
+                f"overdue: {writer.number(counts['overdue'])}.",
             )
         ),
         writer.words["status"],
@@ -90,9 +92,10 @@ def attention(repo: Repository, report: StatusReport, writer: Writer) -> list[At
     return found
 
 
-def late_in_period(found: list[Submission] | None, report: StatusReport) -> list[Submission]:
+def late_in_period(found: list[Submission] | None, report: StatusReport, day: dt.date) -> list[Submission]:
+    """The period's files that reached the main branch late, by `day`."""
     quarters = set(report.evaluation.period.quarters())
-    return [item for item in found or () if item.quarter in quarters and item.late]
+    return [item for item in found or () if item.quarter in quarters and item.late and item.reached_on <= day]
 
 
 def figures_chart(stats: Stats, writer: Writer) -> ChartSpec:
@@ -107,7 +110,9 @@ def figures_chart(stats: Stats, writer: Writer) -> ChartSpec:
     return ChartSpec(
         "figures",
         writer(Text("Hoạt động theo loại", "Activities by kind")),
-        writer(Text(f"{total} hoạt động trong kỳ.", f"{total} activities in the period.")),
+        writer(
+            Text(f"{writer.number(total)} hoạt động trong kỳ.", f"{writer.number(total)} activities in the period.")
+        ),
         writer.words["kind"],
         [writer(ACTIVITY_KIND_BY_CODE[kind].label) for kind in ACTIVITY_KINDS],
         [
@@ -218,7 +223,10 @@ def aid_chart(history: list[QuarterRecord], labels: list[str], writer: Writer) -
             Text("Viện trợ PCPNN cam kết và giải ngân (đồng), từng quý", "Foreign NGO aid pledged and disbursed (VND)")
         ),
         writer(
-            Text("Giá trị quy ra đồng theo tỷ giá trong plan.yaml." + note.vi, "In VND at plan.yaml's rates." + note.en)
+            Text(
+                "Giá trị quy ra đồng theo tỷ giá quy đổi ghi trong kế hoạch." + note.vi,
+                "In VND at the plan's exchange rates." + note.en,
+            )
         ),
         writer.words["quarter"],
         labels,
@@ -241,8 +249,13 @@ def figures_rows(stats: Stats, writer: Writer) -> list[dict[str, Any]]:
         {
             "label": writer(ACTIVITY_KIND_BY_CODE[kind].label),
             "values": [
-                writer.number(_kind(figures, kind).activities)
-                for figures in (stats.totals, stats.previous_totals, stats.year_ago_totals, stats.year_to_date_totals)
+                writer.number(_kind(figures, kind).activities) if reported else "—"
+                for figures, reported in (
+                    (stats.totals, True),
+                    (stats.previous_totals, stats.previous_reported),
+                    (stats.year_ago_totals, stats.year_ago_reported),
+                    (stats.year_to_date_totals, True),
+                )
             ],
             "people": writer.number(_kind(stats.totals, kind).people),
         }

@@ -27,7 +27,7 @@ class Standing:
 
     @property
     def days_late(self) -> int:
-        return (self.reached_on - self.due).days if self.reached_on is not None and self.state == "late" else 0
+        return max(0, (self.reached_on - self.due).days) if self.reached_on is not None else 0
 
 
 @dataclass(frozen=True)
@@ -60,9 +60,11 @@ def main_branch_submissions(repo: Repository) -> list[Submission] | None:
 def reporting_grid(
     repo: Repository, history: list[QuarterRecord], found: list[Submission] | None, today: dt.date
 ) -> ReportingGrid:
-    """Each agency's standing in each quarter of `history`; a quarter's reports are not yet due until the
-    submission day (`workflow.history.submission_due`) has passed on `today`."""
-    arrivals = {(item.agency, item.quarter): item for item in found or ()}
+    """Each agency's standing in each quarter of `history` on `today`: by its file's arrival on the main branch
+    (up to `today`), else not yet due until the submission day (`workflow.history.submission_due`) has
+    passed, then not reported."""
+    arrivals = {(item.agency, item.quarter): item for item in found or () if item.reached_on <= today}
+    later = {(item.agency, item.quarter) for item in found or () if item.reached_on > today}  # not there yet
     involved = {agency for record in history for agency in record.expected}
     involved.update(agency for agency, _ in arrivals)
     agencies = [agency for agency in repo.agencies if agency in involved]
@@ -74,10 +76,10 @@ def reporting_grid(
             reached = arrival.reached_on if arrival is not None else None
             expected = record.expected.get(agency, ())
             missing = record.missing.get(agency, ())
-            if missing:
-                state = "pending" if today <= due else "missing"
-            elif arrival is not None:
+            if arrival is not None:  # the file's arrival tells; tasks it left out are listed beside
                 state = "late" if arrival.late else "on_time"
+            elif missing or (agency, record.quarter) in later:
+                state = "pending" if today <= due else "missing"
             elif expected:
                 state = "submitted"
             else:

@@ -42,7 +42,7 @@ WORDS = {
     "updates": Text("Các báo cáo về nhiệm vụ (mới nhất trước)", "Updates on the task (newest first)"),
     "activities": Text("Hoạt động", "Activities"),
     "submissions": Text("Báo cáo theo quý", "Reports by quarter"),
-    "reached_on": Text("Ngày lên nhánh chính", "Reached main"),
+    "reached_on": Text("Ngày nhận báo cáo", "Received on"),
     "submission_due": Text("Hạn nộp", "Due"),
     "days_late": Text("Số ngày muộn", "Days late"),
     "missing_tasks": Text("Nhiệm vụ chưa báo cáo", "Tasks not reported on"),
@@ -56,6 +56,7 @@ WORDS = {
     "not_reported": Text("Cơ quan chưa báo cáo", "Agencies that have not reported"),
     "reporting": Text("Tình hình báo cáo của các cơ quan", "The agencies' reporting"),
     "late": Text("Cơ quan báo cáo muộn", "Agencies that reported late"),
+    "pending": Text("Chưa đến hạn báo cáo", "Reports not yet due"),
     "figures": Text("Số liệu hoạt động đối ngoại nhân dân", "People-to-people diplomacy figures"),
     "figures_compared": Text(
         "Số hoạt động trong kỳ, so với kỳ trước, cùng kỳ năm trước và lũy kế từ đầu năm; số người trong kỳ",

@@ -79,6 +79,14 @@ class BudgetContext:
     missing: list[str]  # the agencies with a task and no estimate, the sender left out
 
 
+def invalid_sentence(repo: Repository, summary: BudgetSummary) -> str:
+    """The agencies whose estimate was sent but does not validate: named, so that no sum hides them."""
+    if not summary.invalid:
+        return ""
+    names = "; ".join(repo.agencies[agency].name for agency in summary.invalid)
+    return f"Dự toán của các cơ quan, đơn vị sau chưa hợp lệ nên chưa được tổng hợp: {names}."
+
+
 def appraiser_name(repo: Repository, day: dt.date) -> str:
     """Sở Tài chính's name in plan/agencies.yaml (through its successor if it has ended)."""
     found = repo.agencies.get(Successions(repo.agencies).resolve(APPRAISER, None, day)[0])
@@ -141,14 +149,15 @@ def _tables(repo: Repository, summary: BudgetSummary) -> tuple[list[AgencyTable]
     tables, notes = [], []
     for index, (agency, amounts) in enumerate(summary.agencies.items(), 1):
         name, rows = repo.agencies[agency].name, []
-        for number, view in enumerate(by_agency.get(agency, []), 1):
+        for view in by_agency.get(agency, []):
             line = view.line
+            number = line.id  # the id Sở Tài chính's appraisals name (`line:`), not the row's position
             found = Amounts()
             found.add(line, view.appraisal)
             label = BUDGET_SOURCE_LABELS[line.source].vi
             rows.append(LineRow(str(number), content_text(line), str(line.task), label, money(found)))
             if view.appraisal is not None and view.appraisal.note:
-                notes.append(f"- {name}, STT {number}: {view.appraisal.note}")
+                notes.append(f"- {name}, dòng số {number}: {view.appraisal.note}")
         tables.append(AgencyTable(f"{index}. {name}", rows, money(amounts)))
     if notes:
         notes.insert(0, "Ghi chú thẩm định:")
@@ -168,6 +177,7 @@ def budget_context(repo: Repository, summary: BudgetSummary, options: IssueOptio
     closing = [  # 'after': the first below the table; 'closing': kept on the page of the signature
         Paragraph("after", _sources(summary)),
         Paragraph("body", f"Các cơ quan, đơn vị chưa gửi dự toán: {names}." if missing else ""),
+        Paragraph("body", invalid_sentence(repo, summary)),
         Paragraph(
             "closing",
             f"{focal.name} kính gửi {appraiser} xem xét, thẩm định và tham mưu {repo.plan.decision.issuer} bố trí "

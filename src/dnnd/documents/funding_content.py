@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from dnnd.documents.budget_content import invalid_sentence
 from dnnd.documents.contents import FundingAppendix, FundingRow, money
 from dnnd.evaluate.budget import Amounts, budget_summary
 from dnnd.plan.vietnamese import grouped
@@ -16,10 +17,11 @@ def _row(number: str, agency: str, amounts: Amounts) -> FundingRow:
     return FundingRow(number, agency, money(amounts))
 
 
-def _sentence(amounts: Amounts) -> str:
+def _sentence(amounts: Amounts, appraised_lines: int, lines: int) -> str:
     parts = [f"các cơ quan, đơn vị lập dự toán {grouped(amounts.estimate)} đồng"]
     if amounts.appraised is not None:
-        parts.append(f"Sở Tài chính thẩm định {grouped(amounts.appraised)} đồng")
+        share = "" if appraised_lines == lines else f" (đã thẩm định {appraised_lines}/{lines} dòng dự toán)"
+        parts.append(f"số đã thẩm định {grouped(amounts.appraised)} đồng{share}")
     if amounts.allocated is not None:
         parts.append(f"được bố trí {grouped(amounts.allocated)} đồng")
     if amounts.executed is not None:
@@ -35,10 +37,14 @@ def funding_part(
     if not summary.agencies:
         return [], None
     total = summary.total
-    paragraphs = [f"Kinh phí thực hiện Kế hoạch năm {year}: {_sentence(total)} (chi tiết tại Phụ lục IV kèm theo)."]
+    appraised = sum(view.appraisal is not None for view in summary.lines)
+    sentence = _sentence(total, appraised, len(summary.lines))
+    paragraphs = [f"Kinh phí thực hiện Kế hoạch năm {year}: {sentence} (chi tiết tại Phụ lục IV kèm theo)."]
     if summary.missing:
         names = "; ".join(repo.agencies[agency].name for agency in summary.missing)
         paragraphs.append(f"Các cơ quan, đơn vị chưa gửi dự toán: {names}.")
+    if summary.invalid:
+        paragraphs.append(invalid_sentence(repo, summary))
     rows = [
         _row(str(index), repo.agencies[agency].name, amounts)
         for index, (agency, amounts) in enumerate(summary.agencies.items(), 1)

@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from dnnd.checks.budgets import Budgets, budget_rel, read_budgets
-from dnnd.errors import Problem
+from dnnd.checks.budgets import Budgets, budget_rel, budget_years, read_budgets
+from dnnd.errors import Problem, UsageError
 from dnnd.evaluate.task_views import check_agency
+from dnnd.i18n import Text
 from dnnd.load.layout import read_budget_files
 from dnnd.plan.budget_models import Appraisal, BudgetLine
-from dnnd.plan.successions import Successions, holdings_at
+from dnnd.plan.successions import Successions, holdings_in_year
 from dnnd.plan.vocabulary import BUDGET_SOURCES
 from dnnd.repository import Repository
 
@@ -67,21 +68,31 @@ class BudgetSummary:
     total: Amounts = field(default_factory=Amounts)
     missing: list[str] = field(default_factory=list)
     held: dict[str, list[int]] = field(default_factory=dict)  # the tasks each agency of `missing` holds that year
+    invalid: list[str] = field(default_factory=list)  # agencies whose estimate of the year was left out: wrong
     lines: list[BudgetLineView] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
 
-def read_repository_budgets(repo: Repository, today: dt.date) -> Budgets:
-    """Every funding file of the repository, read and checked (the snapshot does not keep them: they are few)."""
+def read_repository_budgets(repo: Repository, today: dt.date, year: int | None = None) -> Budgets:
+    """The repository's funding files (of `year`, when given), read and checked (the snapshot does not keep
+    them: a command reads only the year it sums up)."""
     raw, unreadable = read_budget_files(repo.root)
-    found = read_budgets(repo.plan, repo.agencies, repo.tasks, raw, today)
+    found = read_budgets(repo.plan, repo.agencies, repo.tasks, raw, today, year)
     return Budgets(found.estimates, found.appraisals, [*unreadable, *found.problems])
 
 
 def budget_summary(repo: Repository, year: int, *, today: dt.date, agency_id: str | None = None) -> BudgetSummary:
     """The funding of `year` (of one agency when asked)."""
     check_agency(repo, agency_id)
-    budgets = read_repository_budgets(repo, today)
+    allowed = budget_years(repo.plan, today)
+    if year not in allowed:
+        raise UsageError(
+            Text(
+                f"năm {year} nằm ngoài các năm có thể lập dự toán hôm nay ({allowed[0]}–{allowed[-1]})",
+                f"{year} is outside the years that may be budgeted today ({allowed[0]}–{allowed[-1]})",
+            )
+        )
+    budgets = read_repository_budgets(repo, today, year)
     appraisals = budgets.appraisals.get(year)
     by_line = {(item.agency, item.line): item for item in appraisals.appraisals} if appraisals is not None else {}
     summary = BudgetSummary(year, sources={source: Amounts() for source in BUDGET_SOURCES})
@@ -102,12 +113,14 @@ def budget_summary(repo: Repository, year: int, *, today: dt.date, agency_id: st
                 amounts.add(line, appraisal)
             summary.lines.append(BudgetLineView(agency, line, appraisal))
         summary.agencies[agency] = totals
-    held = holdings_at(repo.tasks.values(), Successions(repo.agencies), dt.date(year, 1, 1), dt.date(year, 12, 31))
+    held = holdings_in_year(repo.tasks.values(), Successions(repo.agencies), year)
     left_out = {problem.path for problem in budgets.problems}  # an estimate left out is wrong, not missing
     for agency, record in repo.agencies.items():
         if agency_id not in (None, agency) or not record.reports or not held.get(agency):
             continue
-        if (agency, year) not in budgets.estimates and budget_rel(agency, year) not in left_out:
+        if budget_rel(agency, year) in left_out:
+            summary.invalid.append(agency)
+        elif (agency, year) not in budgets.estimates:
             summary.missing.append(agency)
             summary.held[agency] = [task for task in repo.tasks if task in held[agency]]
     return summary

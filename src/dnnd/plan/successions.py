@@ -142,3 +142,8 @@ def holdings_at(tasks: Iterable[Task], successions: Successions, start: dt.date,
                 if in_window or index == len(chain) - 1:
                     held.setdefault(holder_id, set()).add(task.id)
     return held
+
+
+def holdings_in_year(tasks: Iterable[Task], successions: Successions, year: int) -> dict[str, set[int]]:
+    """For each agency, the tasks it held at some time in `year` (the funding of a year is budgeted by them)."""
+    return holdings_at(tasks, successions, dt.date(year, 1, 1), dt.date(year, 12, 31))

@@ -26,7 +26,12 @@ def install(text: str, job: str) -> str:
 
 def test_it_runs_on_every_push_to_main_and_by_hand_with_the_rights_pages_needs() -> None:
     workflow = yaml.safe_load(pages_workflow_text(SOURCE))
-    assert workflow[True] == {"push": {"branches": ["main"]}, "workflow_dispatch": None}  # YAML 1.1: `on` is True
+    assert workflow[True] == {  # YAML 1.1: `on` is True
+        "push": {"branches": ["main"]},
+        "schedule": [{"cron": "0 18 * * *"}],  # nightly, so that a report falls due on its day
+        "workflow_dispatch": None,
+    }
+    assert workflow["jobs"]["build"]["env"]["TZ"] == "Asia/Ho_Chi_Minh"
     assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     text = pages_workflow_text(SOURCE)
@@ -37,7 +42,7 @@ def test_the_build_reads_the_whole_history_runs_dnnd_site_and_uploads_the_site()
     workflow = yaml.safe_load(pages_workflow_text(SOURCE))
     build = workflow["jobs"]["build"]
     assert build["runs-on"] == "ubuntu-latest"
-    assert build["env"] == {"DNND_SOURCE": "${{ vars.DNND_SOURCE }}"}
+    assert build["env"] == {"DNND_SOURCE": "${{ vars.DNND_SOURCE }}", "TZ": "Asia/Ho_Chi_Minh"}
     found = build["steps"]
     assert found[0] == {"uses": "actions/checkout@v4", "with": {"fetch-depth": 0}}
     assert found[1] == {"uses": "actions/setup-python@v5", "with": {"python-version": "3.11"}}

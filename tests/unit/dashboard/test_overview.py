@@ -117,7 +117,7 @@ def test_the_aid_chart_counts_vnd_equivalents_and_names_the_quarters_without_a_r
 def test_the_aid_chart_says_nothing_of_rates_when_every_amount_is_converted() -> None:
     history = [record("2020-Q4", KindFigures(1, pledged={"USD": 1}, pledged_vnd_equivalent=23_000))]
     chart = aid_chart(history, ["2020-Q4"], Writer("en"))
-    assert chart.summary == "In VND at plan.yaml's rates."
+    assert chart.summary == "In VND at the plan's exchange rates."
     assert chart.rows() == [("2020-Q4", [23_000, 0])]
 
 
@@ -185,8 +185,10 @@ def test_the_late_submissions_of_the_period_are_those_of_its_quarters_that_reach
         submission("snv", "2020-Q4", False),
         submission("sngv", "2020-Q3", True),
     ]
-    assert [(item.agency, item.quarter) for item in late_in_period(found, report)] == [("lhhn", P("2020-Q4"))]
-    assert late_in_period(None, report) == []
+    assert [(item.agency, item.quarter) for item in late_in_period(found, report, TODAY)] == [("lhhn", P("2020-Q4"))]
+    assert late_in_period(None, report, TODAY) == []
+    before = min(item.reached_on for item in found) - dt.timedelta(days=1)
+    assert late_in_period(found, report, before) == []  # as of a day before any arrived
 
 
 def test_the_trend_has_a_bar_per_quarter_of_each_status_each_reporting_state_each_kind_and_the_aid(

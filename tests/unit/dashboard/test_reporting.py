@@ -87,12 +87,13 @@ def test_an_agency_with_nothing_expected_in_a_quarter_has_nothing_to_report_then
     assert standing(grid, "stttt", "2020-Q4") == Standing("none", (), (), Q4_DUE)
 
 
-def test_a_file_on_main_that_leaves_tasks_out_is_still_missing_them(repo: Repository) -> None:
+def test_a_file_that_arrived_is_judged_by_its_arrival_and_the_tasks_it_left_out_are_kept(repo: Repository) -> None:
     history = [record("2020-Q4", {"lhhn": (2, 3)}, {"lhhn": (3,)})]
     found = [arrived(repo, "lhhn", "2020-Q4", D(2020, 12, 10))]
-    assert standing(reporting_grid(repo, history, found, D(2020, 12, 10)), "lhhn", "2020-Q4").state == "pending"
+    before = standing(reporting_grid(repo, history, found, D(2020, 12, 9)), "lhhn", "2020-Q4")
+    assert before.state == "pending" and before.reached_on is None  # as of a day before it arrived
     after = standing(reporting_grid(repo, history, found, D(2021, 1, 1)), "lhhn", "2020-Q4")
-    assert (after.state, after.missing, after.reached_on) == ("missing", (3,), D(2020, 12, 10))
+    assert (after.state, after.missing, after.reached_on, after.days_late) == ("on_time", (3,), D(2020, 12, 10), 0)
 
 
 def test_the_agencies_are_those_involved_in_the_plans_order_unknown_ones_left_out(repo: Repository) -> None:

@@ -45,8 +45,8 @@ def test_with_appraisals_the_sentence_names_each_sum(make_repo: MakeRepo) -> Non
     repo = load_repository(_repo(make_repo, "lhhn/2021.yaml", "sngv/2021.yaml", "appraisals/2021.yaml"))
     paragraphs, appendix = funding_part(repo, 2021, TODAY, "")
     assert (
-        "Sở Tài chính thẩm định 65.000.000 đồng; được bố trí 63.000.000 đồng; đã thực hiện 63.000.000 đồng"
-        in paragraphs[0]
+        "số đã thẩm định 65.000.000 đồng (đã thẩm định 2/4 dòng dự toán); được bố trí 63.000.000 đồng; "
+        "đã thực hiện 63.000.000 đồng" in paragraphs[0]
     )
     assert appendix is not None and [row.agency for row in appendix.rows] == [
         "Sở Ngoại vụ",
