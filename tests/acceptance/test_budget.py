@@ -293,3 +293,9 @@ def test_the_letter_and_the_annual_report_name_the_estimates_left_out(
         target = tmp_path / f"{args[0]}.docx"
         assert run_cli(*args, "-o", str(target), repo=repo).exit_code == 0
         assert any(expected in paragraph.text for paragraph in docx.Document(str(target)).paragraphs), args
+
+
+def test_missing_budget_refuses_the_options_of_a_reporting_period(run_cli: RunCli, repo: Path) -> None:
+    for option in (("--quarter", "2021-Q2"), ("--as-of", "2021-06-01"), ("--late",)):
+        result = run_cli("missing", "--budget", *option, repo=repo)
+        assert result.exit_code == 2 and "--budget chỉ đi với --year" in result.output, option

@@ -61,9 +61,15 @@ events: []
 """
 
 
+GITIGNORE = """\
+# Trang web do `dnnd site` dựng (xuất bản bằng .github/workflows/pages.yml, không commit).
+/site/
+"""
+
+
 def add_repository_files(root: Path, source: str | None = None) -> list[Path]:
-    """Editor schemas, the CI and Pages workflows and CODEOWNERS of a plan repository (existing files are kept);
-    the workflows install dnnd from `source` (see `ci_workflow`)."""
+    """Editor schemas, the CI and Pages workflows, CODEOWNERS and a .gitignore for the built site of a plan
+    repository (existing files are kept); the workflows install dnnd from `source` (see `ci_workflow`)."""
     written = write_schemas(root)
     try:
         repo = load_repository(root)
@@ -73,6 +79,7 @@ def add_repository_files(root: Path, source: str | None = None) -> list[Path]:
         WORKFLOW: workflow_text(source),
         PAGES_WORKFLOW: pages_workflow_text(source),
         CODEOWNERS: codeowners_text(repo) if repo else None,
+        ".gitignore": GITIGNORE,
     }
     for rel, text in files.items():
         path = root / rel

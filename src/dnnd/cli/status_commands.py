@@ -167,8 +167,17 @@ def missing(
 
     lang, repo = settings_of(ctx).lang, open_repository(ctx)
     if budget:
+        from dnnd.errors import UsageError
         from dnnd.evaluate.budget import budget_summary
         from dnnd.output.budget_view import MissingEstimatesOutput
+
+        if quarter or half or as_of or late:
+            raise UsageError(
+                Text(
+                    "--budget chỉ đi với --year (năm ngân sách), --agency, --format và -o",
+                    "--budget goes only with --year (the budget year), --agency, --format and -o",
+                )
+            )
 
         today = dt.date.today()
         budget_year = period_choice(None, None, year, None).period

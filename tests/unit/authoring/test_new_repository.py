@@ -29,7 +29,14 @@ def relative(root: Path, paths: list[Path]) -> list[str]:
 def test_init_writes_a_plan_that_loads_with_the_given_date(tmp_path: Path) -> None:
     root = tmp_path / "kho"
     written = init_repository(root, "2024-03-05")
-    assert relative(root, written) == [*PLAN_FILES, *SCHEMAS, WORKFLOW, PAGES_WORKFLOW, ".github/CODEOWNERS"]
+    assert relative(root, written) == [
+        *PLAN_FILES,
+        *SCHEMAS,
+        WORKFLOW,
+        PAGES_WORKFLOW,
+        ".github/CODEOWNERS",
+        ".gitignore",
+    ]
     repo = load_repository(root, use_cache=False)
     assert repo.plan.decision.date == dt.date(2024, 3, 5)
     assert (repo.plan.id, repo.plan.focal_point) == ("ke-hoach-moi", "sngv")
@@ -56,7 +63,12 @@ def test_init_never_overwrites_a_plan(tmp_path: Path, existing: str) -> None:
 
 
 def test_existing_workflow_and_codeowners_are_kept(make_repo: MakeRepo) -> None:
-    mine = {WORKFLOW: "name: riêng\n", PAGES_WORKFLOW: "name: trang riêng\n", ".github/CODEOWNERS": "* @someone\n"}
+    mine = {
+        WORKFLOW: "name: riêng\n",
+        PAGES_WORKFLOW: "name: trang riêng\n",
+        ".github/CODEOWNERS": "* @someone\n",
+        ".gitignore": "*.bak\n",
+    }
     root = make_repo(mine)
     written = add_repository_files(root)
     assert relative(root, written) == SCHEMAS
@@ -69,7 +81,7 @@ def test_codeowners_comes_from_the_agencies_reviewers(make_repo: MakeRepo) -> No
     sngv = "    short_name: SNgV\n    kind: department\n"
     root = make_repo({"plan/agencies.yaml": agencies.replace(sngv, sngv + "    reviewers: ['@ngoaivu']\n")})
     written = add_repository_files(root)
-    assert relative(root, written) == [*SCHEMAS, WORKFLOW, PAGES_WORKFLOW, ".github/CODEOWNERS"]
+    assert relative(root, written) == [*SCHEMAS, WORKFLOW, PAGES_WORKFLOW, ".github/CODEOWNERS", ".gitignore"]
     rules = [line for line in (root / ".github/CODEOWNERS").read_text(encoding="utf-8").splitlines() if line[:1] != "#"]
     assert rules[:3] == ["* @ngoaivu", "/plan/ @ngoaivu", "/templates/ @ngoaivu"]
     assert "/plan/updates/lhhn/ @ngoaivu" in rules
@@ -78,8 +90,9 @@ def test_codeowners_comes_from_the_agencies_reviewers(make_repo: MakeRepo) -> No
 def test_a_plan_that_does_not_load_gets_no_codeowners(make_repo: MakeRepo) -> None:
     root = make_repo({"plan/plan.yaml": "id: [không hợp lệ\n"})
     written = add_repository_files(root)
-    assert relative(root, written) == [*SCHEMAS, WORKFLOW, PAGES_WORKFLOW]
+    assert relative(root, written) == [*SCHEMAS, WORKFLOW, PAGES_WORKFLOW, ".gitignore"]
     assert not (root / ".github/CODEOWNERS").exists()
+    assert (root / ".gitignore").read_text(encoding="utf-8").endswith("/site/\n")  # the built site is not committed
     assert (root / WORKFLOW).read_text(encoding="utf-8") == workflow_text(None)
     assert (root / PAGES_WORKFLOW).read_text(encoding="utf-8") == pages_workflow_text(None)
 
