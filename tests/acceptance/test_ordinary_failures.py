@@ -123,7 +123,7 @@ def test_an_interrupted_import_leaves_nothing_that_blocks_the_next(run_cli: RunC
     (out / ".dnnd-import-killed" / "plan").mkdir(parents=True)  # what a killed import leaves
     result = run_cli("import", str(PROJECT / "tests/data/qd-1228-2020-khanh-hoa.txt"), "--out", str(out))
     assert result.exit_code == 0, result.output
-    assert sorted(path.name for path in out.iterdir()) == [".github", "plan", "schema"]
+    assert sorted(path.name for path in out.iterdir()) == [".github", ".gitignore", "plan", "schema"]
 
 
 def test_caches_are_bypassed_when_git_converts_the_files(run_cli: RunCli, make_repo: MakeRepo) -> None:
