@@ -76,6 +76,10 @@ class Repository:
         self._keys = keys  # where the counted activities are kept, when the caches are in use
         self._activities: list[CountedActivity] | None = None
         self.report_texts = report_texts or {}  # the focal point's own text of each report, by period name
+        # plan/budgets/ as read for the snapshot's key (rel → bytes) and the entries that could not be read:
+        # `dnnd budget` checks them from here rather than reading them again (the snapshot does not keep them)
+        self.budget_files: dict[str, bytes] = {}
+        self.budget_file_problems: list[Problem] = []
 
     def verdict(self) -> Verdict:
         """What `dnnd validate` reports of it."""
@@ -166,7 +170,9 @@ def load_repository(root: Path, *, use_cache: bool = True, state: RepositoryStat
     try:
         state = state or read_state(root, use_cache)
         keys = state.keys if state.keys is not None and state.keys.snapshot_key is not None else None
-        return (keys is not None and _from_snapshot(root, keys, state.listing)) or _from_files(state)
+        repo = (keys is not None and _from_snapshot(root, keys, state.listing)) or _from_files(state)
+        repo.budget_files, repo.budget_file_problems = state.budget_files, state.budget_problems
+        return repo
     finally:
         if paused:
             gc.enable()

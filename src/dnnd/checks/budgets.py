@@ -109,10 +109,6 @@ _NAMING = Text(
 )
 
 
-def _document(rel: str, content: bytes) -> YamlDocument:
-    return load_yaml(content, rel)
-
-
 def _year_problems(plan: Plan, rel: str, doc: YamlDocument, year: int, stem: int, today: dt.date) -> list[Problem]:
     line, column = doc.locate(("year",))
     problems = []
@@ -143,7 +139,7 @@ def _estimate(
     today: dt.date,
 ) -> tuple[BudgetFile | None, list[Problem]]:
     try:
-        doc = _document(rel, content)
+        doc = load_yaml(content, rel)
         estimate = validate_document(BudgetFile, doc, rel)
     except DataError as exc:
         return None, exc.problems
@@ -210,7 +206,7 @@ def _appraisals(
     today: dt.date,
 ) -> tuple[AppraisalsFile | None, list[Problem]]:
     try:
-        doc = _document(rel, content)
+        doc = load_yaml(content, rel)
         appraisals = validate_document(AppraisalsFile, doc, rel)
     except DataError as exc:
         return None, exc.problems

@@ -74,20 +74,20 @@ def status_chart(report: StatusReport, writer: Writer) -> ChartSpec:
 
 def attention(repo: Repository, report: StatusReport, writer: Writer) -> list[Attention]:
     """The tasks overdue, done late or waiting, and those some agency has not reported on, in the plan's order."""
-    missing: dict[int, list[str]] = {}
+    missing: dict[int, dict[str, None]] = {}  # task → short names, in order, each once
     for item in report.evaluation.missing:
+        name = repo.agencies[item.agency].short_name if item.agency in repo.agencies else item.agency
         for task in item.tasks:
-            names = missing.setdefault(task, [])
-            name = repo.agencies[item.agency].short_name if item.agency in repo.agencies else item.agency
-            if name not in names:
-                names.append(name)
+            missing.setdefault(task, {})[name] = None
     found = []
     for view in report.views:
         result = report.results[view.task.id]
         if result.status in ATTENTION or view.task.id in missing:
             label = writer(TASK_STATUS_LABELS[result.status])
             found.append(
-                Attention(view.task.id, view.task.title, label, writer.date(result.due), missing.get(view.task.id, []))
+                Attention(
+                    view.task.id, view.task.title, label, writer.date(result.due), list(missing.get(view.task.id, ()))
+                )
             )
     return found
 

@@ -15,7 +15,6 @@ from dnnd.checks.budgets import Budgets, budget_rel, budget_years, read_budgets
 from dnnd.errors import Problem, UsageError
 from dnnd.evaluate.task_views import check_agency
 from dnnd.i18n import Text
-from dnnd.load.layout import read_budget_files
 from dnnd.plan.budget_models import Appraisal, BudgetLine
 from dnnd.plan.successions import Successions, holdings_in_year
 from dnnd.plan.vocabulary import BUDGET_SOURCES
@@ -74,11 +73,10 @@ class BudgetSummary:
 
 
 def read_repository_budgets(repo: Repository, today: dt.date, year: int | None = None) -> Budgets:
-    """The repository's funding files (of `year`, when given), read and checked (the snapshot does not keep
-    them: a command reads only the year it sums up)."""
-    raw, unreadable = read_budget_files(repo.root)
-    found = read_budgets(repo.plan, repo.agencies, repo.tasks, raw, today, year)
-    return Budgets(found.estimates, found.appraisals, [*unreadable, *found.problems])
+    """The repository's funding files (of `year`, when given) as loading read them, checked (the snapshot does
+    not keep them: a command checks only the year it sums up)."""
+    found = read_budgets(repo.plan, repo.agencies, repo.tasks, repo.budget_files, today, year)
+    return Budgets(found.estimates, found.appraisals, [*repo.budget_file_problems, *found.problems])
 
 
 def budget_summary(repo: Repository, year: int, *, today: dt.date, agency_id: str | None = None) -> BudgetSummary:

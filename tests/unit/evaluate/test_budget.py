@@ -129,6 +129,7 @@ def test_an_unknown_agency_is_a_usage_error_naming_the_known_ones(repo: Reposito
 def test_the_repository_budgets_carry_the_unreadable_entries_first(repo: Repository) -> None:
     (repo.root / "plan/budgets/snv").mkdir()
     (repo.root / "plan/budgets/snv/2021.yaml").symlink_to(repo.root / "plan/budgets/lhhn/2021.yaml")
+    repo = load_repository(repo.root, use_cache=False)  # funding files are read with the repository, as all are
     found = read_repository_budgets(repo, TODAY)
     assert [problem.path for problem in found.problems][:1] == ["plan/budgets/snv/2021.yaml"]
     assert sorted(found.estimates) == [("lhhn", 2021), ("sngv", 2021)] and list(found.appraisals) == [2021]
