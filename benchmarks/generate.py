@@ -4,9 +4,12 @@
     python benchmarks/generate.py OUT --provinces 34 --agencies 18 --quarters 40 --tasks 15
     python benchmarks/generate.py OUT --agencies 600 --quarters 40 --tasks 60 --activities 10
     python benchmarks/generate.py OUT --agencies 1000 --quarters 24 --tasks 15 --block --large
+    python benchmarks/generate.py OUT --agencies 600 --quarters 40 --tasks 60 --budgets
 
 The last is another shape of 24,000 files: a thousand agencies each supporting a few of fifteen tasks (so a
-task has some two hundred supporting agencies), summaries as block scalars, files of ~3 KB.
+task has some two hundred supporting agencies), summaries as block scalars, files of ~3 KB. With --budgets,
+every agency also files an estimate for each year (one to three lines on standing tasks it holds) and Sở Tài
+chính (`stc`) appraises nine lines in ten.
 
 Every file says that its content is invented. Each repository is a git repository (one commit), as
 plan repositories are. Update files are about 600 bytes, with Vietnamese text; with --activities, each
@@ -119,6 +122,31 @@ def activities(rng: random.Random, year: int, quarter: int, tasks: list[int], co
     return "\n".join(lines) + "\n"
 
 
+def estimates(out: Path, rng: random.Random, year: int, standing: dict[str, list[int]]) -> None:
+    """Each agency's estimate of the year, on standing tasks it holds, and Sở Tài chính's appraisals."""
+    appraisals = []
+    for agency_id, tasks in standing.items():
+        if not tasks:
+            continue
+        lines = []
+        for number in range(1, rng.randint(1, 3) + 1):
+            amount = rng.randint(2, 200) * 1_000_000
+            lines.append(
+                {
+                    "id": number,
+                    "task": rng.choice(tasks),
+                    "content": sentence(rng, 6, 12),
+                    "amount": amount,
+                    "source": "ngan_sach_tinh",
+                }
+            )
+            if rng.random() < 0.9:
+                appraised = amount - rng.randint(0, 4) * (amount // 10)
+                appraisals.append({"agency": agency_id, "line": number, "appraised": appraised, "allocated": appraised})
+        dump(out / "plan" / "budgets" / agency_id / f"{year}.yaml", {"agency": agency_id, "year": year, "lines": lines})
+    dump(out / "plan" / "budgets" / "appraisals" / f"{year}.yaml", {"year": year, "appraisals": appraisals})
+
+
 def province(
     out: Path,
     index: int,
@@ -130,6 +158,7 @@ def province(
     *,
     block: bool = False,
     large: bool = False,
+    budgets: bool = False,
 ) -> int:
     """One plan repository; `block` writes the summaries as block scalars, `large` makes files of ~3 KB (more
     entries, longer text) instead of ~0.5 KB."""
@@ -141,6 +170,8 @@ def province(
         {"id": agency_id, "name": f"Cơ quan giả lập số {number}", "short_name": f"CQ{number}", "kind": "department"}
         for number, agency_id in enumerate(ids[1:], start=1)
     ]
+    if budgets:
+        agency_rows.append({"id": "stc", "name": "Sở Tài chính", "short_name": "STC", "kind": "department"})
     agency_rows += [
         {
             "id": "lienquan",
@@ -203,6 +234,11 @@ def province(
             more = activities(rng, year, quarter, held[agency_id], per_file) if per_file else ""
             dump(out / "plan" / "updates" / agency_id / f"{year}-Q{quarter}.yaml", update, more)
             written += 1
+    if budgets:
+        last_year = FIRST_YEAR + (quarters + 1) // 4
+        standing = {row["id"] for row in task_rows if row["timing"] == "Thường xuyên"}
+        for year in range(FIRST_YEAR, last_year + 1):
+            estimates(out, rng, year, {agency_id: [t for t in held[agency_id] if t in standing] for agency_id in ids})
     git = ["git", "-C", str(out), "-c", "user.name=benchmark", "-c", "user.email=benchmark@example.invalid"]
     subprocess.run([*git[:3], "init", "-q", "-b", "main"], check=True)
     subprocess.run([*git, "add", "-A"], check=True)
@@ -221,6 +257,7 @@ def main() -> None:
     parser.add_argument("--activities", type=int, default=0, help="about this many activities in each file")
     parser.add_argument("--block", action="store_true", help="summaries as block scalars (>, |, >-, |-)")
     parser.add_argument("--large", action="store_true", help="files of ~3 KB (six entries, longer text)")
+    parser.add_argument("--budgets", action="store_true", help="each agency's yearly estimates, and their appraisals")
     args = parser.parse_args()
     total = 0
     for index in range(args.provinces):
@@ -235,6 +272,7 @@ def main() -> None:
             args.activities,
             block=args.block,
             large=args.large,
+            budgets=args.budgets,
         )
     print(f"wrote {total} update files under {args.out}")
 

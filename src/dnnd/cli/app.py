@@ -1,7 +1,8 @@
-"""The command line: the typer app, its global options, and every command in the order `dnnd --help` lists.
+"""The command line: the typer app and its global options.
 
 Commands live in modules by group (`*_commands.py`); each parses its options, calls one core function and
-renders the result. They are registered here, in one place, so that the help reads as a table of contents.
+renders the result. They are listed in one place, `command_table`, in the order `dnnd --help` shows them,
+and the group builds only the one that runs.
 
 Annotations are real objects, not strings (no `from __future__ import annotations`): typer reads every
 command's signature on each run, and evaluating string annotations cost more than all of dnnd's imports.
@@ -9,24 +10,14 @@ command's signature on each run, and evaluating string annotations cost more tha
 
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
-from dnnd.cli import (
-    authoring_commands,
-    budget_commands,
-    document_commands,
-    plan_commands,
-    site_commands,
-    status_commands,
-    workflow_commands,
-)
 from dnnd.cli.context import Settings
 from dnnd.cli.error_handling import DnndGroup
-from dnnd.cli.help_screens import DnndCommand, bilingual
+from dnnd.cli.help_screens import bilingual
 from dnnd.i18n import LANGUAGES, Text, default_language
 
 app = typer.Typer(
@@ -90,39 +81,6 @@ def _options(
             )
         )
     ctx.obj = Settings(repo, chosen, use_cache=not no_cache)
-
-
-COMMANDS: tuple[tuple[str, Callable[..., Any]], ...] = (
-    ("validate", status_commands.validate),
-    ("status", status_commands.status),
-    ("rollup", status_commands.rollup),
-    ("missing", status_commands.missing),
-    ("links", status_commands.links),
-    ("stats", status_commands.stats),
-    ("workbook", status_commands.workbook),
-    ("site", site_commands.site),
-    ("budget", budget_commands.budget),
-    ("report", document_commands.report),
-    ("draft", document_commands.draft),
-    ("remind", document_commands.remind),
-    ("new-update", authoring_commands.new_update),
-    ("new-budget", budget_commands.new_budget),
-    ("form", authoring_commands.form),
-    ("take", authoring_commands.take),
-    ("schema", authoring_commands.schema),
-    ("codeowners", authoring_commands.codeowners),
-    ("check-changes", workflow_commands.check_changes),
-    ("lock", workflow_commands.lock),
-    ("unlock", workflow_commands.unlock),
-    ("log", workflow_commands.log),
-    ("import", authoring_commands.import_),
-    ("init", authoring_commands.init),
-    ("tasks", plan_commands.tasks),
-    ("agencies", plan_commands.agencies),
-    ("show", plan_commands.show),
-)
-for name, command in COMMANDS:
-    app.command(name, cls=DnndCommand)(command)
 
 
 def main(argv: list[str] | None = None) -> None:

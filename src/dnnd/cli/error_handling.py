@@ -11,6 +11,7 @@ import typer
 from typer._click import exceptions as click_exceptions  # typer 0.29 vendors click as typer._click
 
 from dnnd.cli import plain_params
+from dnnd.cli.command_table import LazyCommands
 from dnnd.cli.help_screens import HelpGroup, set_language
 from dnnd.i18n import LANGUAGES, Text, default_language
 
@@ -170,7 +171,17 @@ def interrupted(lang: str) -> int:
 
 class DnndGroup(HelpGroup):
     """The command group: global options anywhere on the line, help in the language asked for, and every
-    error through `handle`."""
+    error through `handle`. Its commands are built on first use (`command_table`)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.commands: LazyCommands = LazyCommands()  # type: ignore[assignment]
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(self.commands)  # typer's reads every (name, command) pair, which would build them all
+
+    def summary(self, name: str, lang: str) -> str | None:
+        return self.commands.summary(name, lang)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         lang = _lang(args)

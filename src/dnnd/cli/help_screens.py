@@ -169,11 +169,16 @@ class HelpGroup(HelpInLanguage, TyperGroup):
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         lang = language(ctx)
-        commands = [(name, self.commands[name]) for name in self.list_commands(ctx)]
-        shown = [(name, command) for name, command in commands if not command.hidden]
+        summaries = [(name, self.summary(name, lang)) for name in self.list_commands(ctx)]
+        shown = [(name, summary) for name, summary in summaries if summary is not None]
         if not shown:
             return
         limit = formatter.width - 6 - max(len(name) for name, _ in shown)  # as click leaves room
-        rows = [(name, make_default_short_help(translated(command.help or "", lang), limit)) for name, command in shown]
+        rows = [(name, make_default_short_help(summary, limit)) for name, summary in shown]
         with formatter.section(COMMANDS.in_(lang)):
             formatter.write_dl(rows)
+
+    def summary(self, name: str, lang: str) -> str | None:
+        """A command's help in `lang`, of which the list shows the first sentence; None for a hidden one."""
+        command = self.commands[name]
+        return None if command.hidden else translated(command.help or "", lang)

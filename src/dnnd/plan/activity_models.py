@@ -1,7 +1,5 @@
 """The models of what agencies did beside the plan's tasks: activities, sums of money, exchange rates."""
 
-from __future__ import annotations
-
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -114,7 +112,7 @@ class Activity(Model):
     disbursed: Money | None = Field(None, description="Chỉ với viện trợ: giá trị giải ngân trong kỳ.")
 
     @model_validator(mode="after")
-    def _kind_rules(self) -> Activity:
+    def _kind_rules(self) -> "Activity":
         """The fields each kind needs or may not have, every breach at once, each at its field."""
         kind, problems = self.kind, []
 

@@ -2,8 +2,6 @@
 part of the plan costs, `plan/budgets/<agency>/<YYYY>.yaml`, and Sở Tài chính's appraisal of them,
 `plan/budgets/appraisals/<YYYY>.yaml`. Amounts are whole đồng."""
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import Field

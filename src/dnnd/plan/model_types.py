@@ -1,7 +1,5 @@
 """What every model is built from: the base model, the constrained types, the literals and the bilingual error."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Annotated, Literal
 

@@ -2,8 +2,6 @@
 Activities, sums of money and exchange rates are in `activity_models`; the types all models share in
 `model_types`."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Annotated, Literal
 
@@ -209,7 +207,7 @@ class ExplicitSchedule(Model):
     )
 
     @model_validator(mode="after")
-    def _fields_match_kind(self) -> ExplicitSchedule:
+    def _fields_match_kind(self) -> "ExplicitSchedule":
         wanted = {"ongoing": set(), "once": {"due"}, "yearly": {"month"}}[self.kind]
         allowed = wanted | ({"day"} if self.kind == "yearly" else set())
         given = {name for name in ("due", "month", "day") if getattr(self, name) is not None}

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import types
 from pathlib import Path
 
@@ -98,3 +101,16 @@ def test_main_exits_with_the_commands_exit_code(tmp_path: Path, capsys: pytest.C
         app_module.main(["--lang", "en", "--repo", str(tmp_path), "tasks"])
     assert exited.value.code == 2
     assert capsys.readouterr().err == f"Error: '{tmp_path}' is not a plan repository: it has no plan/plan.yaml\n"
+
+
+@pytest.mark.parametrize(("given", "kept"), [(None, "__all__"), ("logfire", "logfire")])
+def test_the_program_turns_off_pydantics_plugin_search_unless_the_user_set_it(given: str | None, kept: str) -> None:
+    probe = (
+        "import os, sys\nfrom dnnd.cli import main\nsys.argv = ['dnnd', '--help']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\nprint(os.environ['PYDANTIC_DISABLE_PLUGINS'], file=sys.stderr)"
+    )
+    env = {key: value for key, value in os.environ.items() if key != "PYDANTIC_DISABLE_PLUGINS"}
+    if given is not None:
+        env["PYDANTIC_DISABLE_PLUGINS"] = given
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=False)
+    assert result.stderr.strip() == kept
