@@ -234,6 +234,7 @@ def _from_files(state: RepositoryState) -> Repository:
             updates.append(UpdateFile(rel, record))
     if context is None:
         raise DataError(problems + update_problems + state.report_text_problems)
+    read.results.clear()  # `updates` holds the records: the summary below need not share memory with this index
     read.save([update.rel for update in updates])
     crossed = merges_into_locked_periods(context, updates)  # each file is valid alone; together, not
     for rel, found_problems in periods_out_of_range(context.plan, updates, _today()).items():

@@ -23,7 +23,7 @@ class ReadUpdates:
     """Each update file's record (or its problems), and how to store the valid ones back in the cache."""
 
     def __init__(self, keys: CacheKeys | None) -> None:
-        self.results: dict[str, tuple[UpdateRecord | None, list[Problem]]] = {}
+        self.results: dict[str, tuple[UpdateRecord | None, tuple[Problem, ...]]] = {}
         self.keys = keys
         self.plains: dict[str, Plain] = {}
         self.stored: frozenset[str] = frozenset()
@@ -72,11 +72,15 @@ def read_updates(root: Path, rels: list[str], keys: CacheKeys | None, checks: Fi
             todo.append(rel)
         else:
             assert hit is not None
-            read.results[rel] = (record, [])
+            read.results[rel] = (record, ())
             read.plains[rel] = hit
             read.ids[rel] = ids[rel]
-    for rel, plain, problems, read_id in parse_many(root, todo, checks):
-        read.results[rel] = (record_or_none(plain), problems)
+    parsed = parse_many(root, todo, checks, with_ids=read.keys is not None)
+    for rel, (_, plain, problems, read_id) in zip(todo, parsed, strict=True):  # this run's rel, not a copy
+        read.results[rel] = (
+            record_or_none(plain),
+            tuple(problems),
+        )  # () for a valid file: one empty tuple, not a list each
         if read.keys is not None:
             # a file edited while dnnd ran: its record is filed under what was read, and no snapshot is kept
             read.as_keyed = read.as_keyed and read_id is not None and read_id == ids.get(rel)

@@ -65,7 +65,8 @@ def read_update(raw: bytes, rel: str, checks: FileChecks | None = None) -> Updat
 
 class Parsed(NamedTuple):
     """One file's outcome: its plain record or its problems, and the git blob id of the bytes actually read
-    (None if none could be), so that a cache never files what was read under the id of other content."""
+    (None if none could be, or none was asked for), so that a cache never files what was read under the id of
+    other content."""
 
     rel: str
     plain: Plain | None
@@ -77,13 +78,13 @@ _checks: FileChecks | None = None  # set before worker processes are forked, whi
 _NO_POSITIONS = YamlDocument(None)  # what a check of a file read by the fast path locates problems in: nothing
 
 
-def _parse_file(root: Path, rel: str) -> Parsed:
+def _parse_file(root: Path, rel: str, with_id: bool = True) -> Parsed:
     """A file parsed, validated and checked: its plain record, or the problems with their positions."""
     try:
         raw = read_bytes(os.path.join(root, rel), rel)
     except DataError as error:
         return Parsed(rel, None, error.problems, None)
-    read_id = content_id(raw)
+    read_id = content_id(raw) if with_id else None
     try:
         update = read_update(raw, rel, _checks)
         if _checks is not None:
@@ -95,26 +96,29 @@ def _parse_file(root: Path, rel: str) -> Parsed:
         return Parsed(rel, None, error.problems, read_id)
 
 
-def _parse_chunk(job: tuple[Path, Sequence[str]]) -> list[Parsed]:
-    root, rels = job
-    return [_parse_file(root, rel) for rel in rels]
+def _parse_chunk(job: tuple[Path, Sequence[str], bool]) -> list[Parsed]:
+    root, rels, with_ids = job
+    return [_parse_file(root, rel, with_ids) for rel in rels]
 
 
-def parse_many(root: Path, rels: Sequence[str], checks: FileChecks | None = None) -> Iterator[Parsed]:
+def parse_many(
+    root: Path, rels: Sequence[str], checks: FileChecks | None = None, *, with_ids: bool = True
+) -> Iterator[Parsed]:
     """Parse and check every file, in order, in forked worker processes when there are many and more than
-    one core; results arrive chunk by chunk, so the caller need not hold them all at once."""
+    one core; results arrive chunk by chunk, so the caller need not hold them all at once. Without
+    `with_ids` (no cache to file records under them) the files' git blob ids are not computed."""
     global _checks
     _checks = checks
     try:
         workers = workers_for(len(rels), PARALLEL_MIN_FILES)
         if workers == 1:
-            yield from _parse_chunk((root, rels))
+            yield from _parse_chunk((root, rels, with_ids))
             return
         import multiprocessing  # only when there are many files: they cost start-up to import
         from concurrent.futures import ProcessPoolExecutor
 
         size = max(1, len(rels) // (workers * 8))
-        jobs = [(root, rels[start : start + size]) for start in range(0, len(rels), size)]
+        jobs = [(root, rels[start : start + size], with_ids) for start in range(0, len(rels), size)]
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers, mp_context=context, initializer=mark_worker) as pool:
             for chunk in pool.map(_parse_chunk, jobs):
