@@ -81,6 +81,15 @@ def test_parallel_loading_gives_the_serial_result(make_repo: MakeRepo, monkeypat
     assert serial[0].content_id == content_id((root / rels[0]).read_bytes())  # what was read, by content
 
 
+def test_without_a_cache_no_blob_id_is_computed(make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_repo({"plan/updates/lhhn/2020-Q3.yaml": GOOD})
+    with_ids = list(update_files.parse_many(root, ["plan/updates/lhhn/2020-Q3.yaml"]))
+    monkeypatch.setattr(update_files, "content_id", lambda raw: pytest.fail("hashed"))
+    without = list(update_files.parse_many(root, ["plan/updates/lhhn/2020-Q3.yaml"], with_ids=False))
+    assert [parsed._replace(content_id=None) for parsed in with_ids] == without
+    assert with_ids[0].content_id is not None and without[0].plain is not None
+
+
 def test_records_round_trip(tmp_path: Path) -> None:
     plain = records.to_plain(update_files.read_update(GOOD.encode(), "x"))
     record = records.from_plain(plain)
