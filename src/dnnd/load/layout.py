@@ -87,6 +87,7 @@ def list_updates(root: Path) -> Listing:
     if not base.is_dir() or not files.inside(root, base):
         return []
     listing: Listing = []
+    shared: dict[tuple[str, bool, bool], tuple[str, bool, bool]] = {}  # "2021-Q3.yaml" of every agency: one tuple
     with os.scandir(base) as folders:
         found = sorted((entry.name, entry.is_dir(follow_symlinks=False), entry.is_symlink()) for entry in folders)
     for name, is_folder, is_link in found:
@@ -95,7 +96,7 @@ def list_updates(root: Path) -> Listing:
             continue
         with os.scandir(base / name) as entries:  # the directory entries know their type: no stat per file
             inner = sorted((entry.name, entry.is_file(follow_symlinks=False), entry.is_symlink()) for entry in entries)
-        listing.append((name, inner, False))
+        listing.append((name, [shared.setdefault(item, item) for item in inner], False))
     return listing
 
 

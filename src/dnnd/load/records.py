@@ -200,12 +200,23 @@ def activity_from_plain(plain: Plain) -> ActivityRecord:
     )
 
 
+_reporters: dict[tuple[str | None, ...], ReporterRecord] = {}  # the same clerk signs quarter after quarter
+
+
+def _reporter(fields: list[str | None]) -> ReporterRecord:
+    key = tuple(fields)
+    found = _reporters.get(key)
+    if found is None:
+        found = _reporters[key] = _new(ReporterRecord, key)
+    return found
+
+
 def from_plain(plain: Plain) -> UpdateRecord:
     agency, period, reporter, entries, activities = plain
     agency, period = sys.intern(agency), sys.intern(period)  # one string each, not one per file
     made = tuple(map(entry_from_plain, entries))
     done = tuple(map(activity_from_plain, activities)) if activities else ()
-    return _new(UpdateRecord, (agency, period, _new(ReporterRecord, reporter) if reporter else None, made, done))
+    return _new(UpdateRecord, (agency, period, _reporter(reporter) if reporter else None, made, done))
 
 
 def record_or_none(plain: Plain | None) -> UpdateRecord | None:

@@ -13,6 +13,7 @@ import datetime as dt
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any, NamedTuple, cast
 
 from dnnd.load.records import EntryRecord, UpdateRecord, entry_from_plain, entry_to_plain
@@ -40,7 +41,7 @@ class ReportedEntry(NamedTuple):
 class Submissions:
     """Which agencies reported on which tasks in which quarter: `(agency, quarter, task) in submissions`."""
 
-    def __init__(self, by_quarter: dict[str, dict[str, list[int]]]) -> None:
+    def __init__(self, by_quarter: dict[str, dict[str, Sequence[int]]]) -> None:
         self.by_quarter = by_quarter  # quarter name → agency → the tasks of its entries
 
     def __contains__(self, item: object) -> bool:
@@ -96,18 +97,23 @@ def newest_first(updates: Iterable[tuple[str, UpdateRecord]]) -> Iterator[Report
             yield new(ReportedEntry, (update.agency, update.period, rel, entry))
 
 
+_task = attrgetter("task")
+
+
 def summarise(updates: Sequence[tuple[str, UpdateRecord]], leads: Mapping[int, frozenset[str]]) -> UpdateSummary:
     """Index (rel, record) pairs, in the repository's order: who reported what when, the `done` entries in
     that order, and per task the entries of its `leads` (the agencies the decision named to lead it and
     every successor their duty can pass to): newest period first, then the files' order."""
-    by_quarter: dict[str, dict[str, list[int]]] = {}
+    by_quarter: dict[str, dict[str, Sequence[int]]] = {}
     completions: dict[tuple[int, str], list[list[Any]]] = {}
     activities = 0
     for _, update in updates:
         activities += len(update.activities)
-        tasks = by_quarter.setdefault(update.period, {}).setdefault(update.agency, [])
+        by_agency = by_quarter.setdefault(update.period, {})
+        tasks = tuple(map(_task, update.entries))  # a tuple of its size: there are tens of thousands
+        earlier = by_agency.get(update.agency)
+        by_agency[update.agency] = tasks if earlier is None else (*earlier, *tasks)
         for entry in update.entries:
-            tasks.append(entry.task)
             if entry.status == "done" and entry.done_on is not None:
                 completions.setdefault((entry.task, update.agency), []).append(
                     [entry.done_on.isoformat(), update.period, entry.occurrence]
@@ -153,4 +159,5 @@ def from_plain(plain: dict[str, Any]) -> UpdateSummary:
         for task, items in plain["latest"]
     }
     completions = Completions({(task, agency): found for task, agency, found in plain["completions"]})
-    return UpdateSummary(int(plain["files"]), Submissions(submissions), completions, latest, int(plain["activities"]))
+    tasks = {quarter: {agency: tuple(found) for agency, found in by.items()} for quarter, by in submissions.items()}
+    return UpdateSummary(int(plain["files"]), Submissions(tasks), completions, latest, int(plain["activities"]))
