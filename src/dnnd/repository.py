@@ -223,6 +223,8 @@ def _from_files(state: RepositoryState) -> Repository:
         context = UpdateContext(
             files.get(PLAN_FILE, Plan)[0], agencies, tasks, schedules_of(tasks_file, agencies, events), locks
         )
+    models = {rel: model for rel, (model, _) in files.loaded.items()}
+    del files  # the plan's documents hold positions for its own problems, told above: not kept while updates load
     read = read_updates(state.root, paths, state.keys if plan_ok else None, UpdateChecks(context))
     updates: list[UpdateFile] = []
     for rel in paths:
@@ -249,7 +251,6 @@ def _from_files(state: RepositoryState) -> Repository:
     update_problems.extend(texts.problems)  # told by validate; they leave no update out
     budgets = read_budgets(context.plan, agencies, context.tasks, state.budget_files, _today())
     update_problems.extend([*state.budget_problems, *budgets.problems])  # told by validate; `budget` reads again
-    models = {rel: model for rel, (model, _) in files.loaded.items()}
     summary = _summary(context.tasks, agencies, updates)
     occurred = {event.id: event.occurred_on for event in events}
     warnings = [

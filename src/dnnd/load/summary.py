@@ -159,5 +159,7 @@ def from_plain(plain: dict[str, Any]) -> UpdateSummary:
         for task, items in plain["latest"]
     }
     completions = Completions({(task, agency): found for task, agency, found in plain["completions"]})
-    tasks = {quarter: {agency: tuple(found) for agency, found in by.items()} for quarter, by in submissions.items()}
+    tasks: dict[str, dict[str, Sequence[int]]] = {
+        quarter: {agency: tuple(found) for agency, found in by.items()} for quarter, by in submissions.items()
+    }
     return UpdateSummary(int(plain["files"]), Submissions(tasks), completions, latest, int(plain["activities"]))

@@ -34,7 +34,7 @@ def test_a_model_becomes_a_plain_list_in_field_order() -> None:
 def test_the_plain_form_reads_back_into_records() -> None:
     record = records.from_plain(["lhhn", "2020-Q4", None, [DONE], []])
     document = DocumentRecord("45/LHHN-VP", dt.date(2020, 7, 1), "Kế hoạch")
-    entry = EntryRecord(5, "done", dt.date(2020, 9, 1), "Đã xong.", "Thiếu kinh phí.", None, (document,), 2020)
+    entry = EntryRecord.of(5, "done", dt.date(2020, 9, 1), "Đã xong.", "Thiếu kinh phí.", None, (document,), 2020)
     assert record == UpdateRecord("lhhn", "2020-Q4", None, (entry,), ())
     assert records.entry_to_plain(record.entries[0]) == DONE
 
@@ -89,3 +89,10 @@ def test_an_activity_becomes_a_plain_list_and_reads_back_as_its_record() -> None
     record = records.activity_from_plain(plain[0])
     assert (record.start, record.countries, record.pledged) == (dt.date(2020, 11, 20), ("KR",), (20000, "USD"))
     assert record.pledged is not None and record.pledged.currency == "USD"
+
+
+def test_an_entrys_texts_are_kept_as_utf8_and_read_as_text() -> None:
+    entry = records.entry_from_plain([5, "done", "2020-09-01", "Đã tổ chức hội nghị.", None, "Đề xuất.", [], None])
+    assert entry.summary_utf8 == "Đã tổ chức hội nghị.".encode() and entry.difficulties_utf8 is None
+    assert (entry.summary, entry.difficulties, entry.proposals) == ("Đã tổ chức hội nghị.", None, "Đề xuất.")
+    assert entry == EntryRecord.of(5, "done", dt.date(2020, 9, 1), "Đã tổ chức hội nghị.", proposals="Đề xuất.")
