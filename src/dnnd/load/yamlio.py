@@ -9,30 +9,39 @@ every other plain scalar is a string (a date stays text until a model field pars
 from __future__ import annotations
 
 import codecs
+import functools
 import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
-
-import yaml
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from dnnd import files
 from dnnd.errors import DataError, Problem, whole_file
 from dnnd.i18n import Text
+
+if TYPE_CHECKING:
+    import yaml
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 32
 MAX_NODES = 200_000
 MAX_PROBLEMS_PER_FILE = 20
 
-_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+@functools.cache
+def _loader() -> type:
+    """PyYAML's loader, imported on the first file parsed: a run served by the snapshot parses none (25 ms)."""
+    import yaml
 
-class _Loader(_BaseLoader):  # type: ignore[misc]
-    """Composes nodes only; every plain scalar keeps the default string tag until we resolve it."""
+    base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    yaml_implicit_resolvers: ClassVar[dict[str, Any]] = {}
+    class Loader(base):  # type: ignore[misc]
+        """Composes nodes only; every plain scalar keeps the default string tag until we resolve it."""
+
+        yaml_implicit_resolvers: ClassVar[dict[str, Any]] = {}
+
+    return Loader
 
 
 _STR = "tag:yaml.org,2002:str"
@@ -93,34 +102,16 @@ def decode_text(raw: bytes, rel: str) -> str:
         (codecs.BOM_UTF16_BE, "UTF-16"),
     ):
         if raw.startswith(bom) and not raw.startswith(codecs.BOM_UTF8):
-            raise DataError(
-                [
-                    _problem(
-                        rel,
-                        None,
-                        None,
-                        f"tệp được lưu theo mã {name}; hãy lưu lại theo mã UTF-8 (trong Notepad: Lưu thành… › Mã hóa: UTF-8)",
-                        f"the file is saved as {name}; save it again as UTF-8 (in Notepad: Save as… › Encoding: UTF-8)",
-                    )
-                ]
-            )
+            vi = f"tệp được lưu theo mã {name}; hãy lưu lại theo mã UTF-8 (trong Notepad: Lưu thành… › Mã hóa: UTF-8)"
+            en = f"the file is saved as {name}; save it again as UTF-8 (in Notepad: Save as… › Encoding: UTF-8)"
+            raise DataError([whole_file(rel, Text(vi, en))])
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8) :]
     head = raw[:4096]
-    if (
-        head.count(b"\x00") > len(head) // 8
-    ):  # UTF-16 puts a zero byte beside most letters; a stray one is a control character
-        raise DataError(
-            [
-                _problem(
-                    rel,
-                    None,
-                    None,
-                    "tệp chứa byte 0: có lẽ được lưu theo mã UTF-16; hãy lưu lại theo mã UTF-8",
-                    "the file contains zero bytes: it is probably UTF-16; save it again as UTF-8",
-                )
-            ]
-        )
+    if head.count(b"\x00") > len(head) // 8:  # UTF-16: a zero byte beside most letters (a stray one: below)
+        vi = "tệp chứa byte 0: có lẽ được lưu theo mã UTF-16; hãy lưu lại theo mã UTF-8"
+        en = "the file contains zero bytes: it is probably UTF-16; save it again as UTF-8"
+        raise DataError([whole_file(rel, Text(vi, en))])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -262,10 +253,13 @@ class _Builder:
     """Turns a composed node tree into Python data, recording positions and refusing what is unsafe."""
 
     def __init__(self, rel: str) -> None:
+        import yaml
+
         self.rel = rel
         self.doc = YamlDocument(None)
         self.problems: list[Problem] = []
         self.nodes = 0
+        self.scalar, self.sequence, self.mapping = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
 
     def fail(self, node: yaml.Node, vi: str, en: str) -> None:
         self.problems.append(_problem(self.rel, node.start_mark.line + 1, node.start_mark.column + 1, vi, en))
@@ -278,7 +272,7 @@ class _Builder:
             self.fail(node, f"cấu trúc lồng quá sâu (hơn {MAX_DEPTH} cấp)", f"nested more than {MAX_DEPTH} levels")
             return None
         self.doc.values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
-        if isinstance(node, yaml.ScalarNode):
+        if isinstance(node, self.scalar):
             if node.tag != _STR:
                 self.fail(
                     node,
@@ -298,12 +292,12 @@ class _Builder:
                 )
                 return None
             return node.value
-        if isinstance(node, yaml.SequenceNode):
+        if isinstance(node, self.sequence):
             if node.tag != _SEQ:
                 self.fail(node, f"thẻ YAML '{node.tag}' không được dùng", f"YAML tag '{node.tag}' is not allowed")
                 return None
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
-        if node.tag != _MAP or not isinstance(node, yaml.MappingNode):
+        if node.tag != _MAP or not isinstance(node, self.mapping):
             self.fail(node, f"thẻ YAML '{node.tag}' không được dùng", f"YAML tag '{node.tag}' is not allowed")
             return None
         return self.build_mapping(node, path)
@@ -311,7 +305,7 @@ class _Builder:
     def build_mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
+            if not isinstance(key_node, self.scalar):
                 self.fail(
                     key_node,
                     "khóa phải là một từ đơn giản, không phải danh sách hay bảng",
@@ -342,8 +336,10 @@ class _TooBig(Exception):
 
 def parse_yaml(text: str, rel: str) -> YamlDocument:
     """Parse one YAML document from NFC text; raises DataError listing every problem found."""
+    import yaml
+
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = yaml.compose(text, Loader=_loader())
     except yaml.YAMLError as exc:
         raise DataError([_syntax_problem(rel, exc, text)]) from None
     except RecursionError:
@@ -373,6 +369,8 @@ def load_yaml(raw: bytes, rel: str) -> YamlDocument:
 def dump_yaml(data: Any, *, width: int = 80) -> str:
     """YAML text of a file dnnd writes: block style, letters as they are (not escaped), keys in their order,
     lines folded at `width`."""
+    import yaml
+
     text: str = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=width)
     return text
 

@@ -10,13 +10,10 @@ Vietnamese name is shown with its ISO English name, and the caller warns about i
 
 from __future__ import annotations
 
-import csv
 import functools
 import importlib.util
-import io
 import json
 import os
-from importlib import resources
 from typing import Any, NamedTuple
 
 from dnnd.plan.vocabulary import folded
@@ -60,6 +57,10 @@ def iso_currencies() -> dict[str, str]:
 
 
 def _rows(name: str) -> list[dict[str, str]]:
+    import csv  # with importlib.resources, only when a name is looked up: every update file's model imports this
+    import io
+    from importlib import resources
+
     text = (resources.files(__package__ or "dnnd.plan") / name).read_text(encoding="utf-8")
     return list(csv.DictReader(io.StringIO(text)))
 
