@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import subprocess
 from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
@@ -31,10 +32,47 @@ class GitPlaces(NamedTuple):
         return self.git_dir / CACHE_NAME
 
 
+_WHERE = ("rev-parse", "--absolute-git-dir", "--show-toplevel", "--git-path", "index")
+_STATUS = ("--no-optional-locks", "status", "--porcelain=v1", "-z", "--untracked-files=all", "--ignored=traditional")
+Started = tuple[subprocess.Popen[bytes] | None, subprocess.Popen[bytes] | None]  # git status, git ls-files
+
+
 def locate(root: Path) -> GitPlaces | None:
     """The repository's git places. None outside a git repository, and when the plan is a subfolder of one
     (git status names paths from the top, not from the plan)."""
-    found = git.output(root, "rev-parse", "--absolute-git-dir", "--show-toplevel", "--git-path", "index")
+    return _places(root, git.output(root, *_WHERE))
+
+
+def _start_worktree(root: Path, folder: str) -> Started:
+    """`git status` (which never rewrites the index here) and `git ls-files` of `folder`, side by side."""
+    return git.start(root, *_STATUS, "--no-renames", "--", folder), git.start(root, "ls-files", "-z", "--", folder)
+
+
+class Probe:
+    """git asked early, beside the reading of the plan: where the git directory is and what git says of
+    `folder`, started at once; `places` and `worktree` wait for the answers, `close` stops what was not used."""
+
+    def __init__(self, root: Path, folder: str) -> None:
+        self.root, self.folder = root, folder
+        self._where = git.start(root, *_WHERE)
+        self._worktree: Started | None = _start_worktree(root, folder)
+
+    def places(self) -> GitPlaces | None:
+        return _places(self.root, git.finish(self._where))
+
+    def worktree(self) -> Started:
+        """The started `git status` and `git ls-files`, handed over once (after that, started again)."""
+        started, self._worktree = self._worktree, None
+        return started if started is not None else _start_worktree(self.root, self.folder)
+
+    def close(self) -> None:
+        git.discard(self._where)
+        for process in self._worktree or ():
+            git.discard(process)
+        self._worktree = None
+
+
+def _places(root: Path, found: bytes | None) -> GitPlaces | None:
     if not found:
         return None
     lines = found.decode("utf-8", "surrogateescape").strip().split("\n")
@@ -51,24 +89,12 @@ class Worktree:
     """What git says of the files under `folder`: those whose content may differ from the index (changed,
     untracked or ignored: `git status`, which compares the content of files changed within the same second
     as the index), the files the index lists one by one, and the index itself. `git status` (which never
-    rewrites the index here) and `git ls-files` run side by side."""
+    rewrites the index here) and `git ls-files` run side by side, started here or already (`started`)."""
 
-    def __init__(self, root: Path, places: GitPlaces, folder: str) -> None:
+    def __init__(self, root: Path, places: GitPlaces, folder: str, started: Started | None = None) -> None:
         self.root, self.places, self.folder = root, places, folder
         self.index_digest = self._index_digest()
-        status = git.start(
-            root,
-            "--no-optional-locks",
-            "status",
-            "--porcelain=v1",
-            "-z",
-            "--untracked-files=all",
-            "--ignored=traditional",
-            "--no-renames",
-            "--",
-            folder,
-        )
-        listed = git.start(root, "ls-files", "-z", "--", folder)
+        status, listed = started if started is not None else _start_worktree(root, folder)
         self.status = git.finish(status)
         text = (self.status or b"").decode("utf-8", "surrogateescape")
         self.changed = {item[3:] for item in text.split("\0") if item}

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from dnnd import __version__
 from dnnd.cache import store
-from dnnd.cache.git_state import GitPlaces, Worktree
+from dnnd.cache.git_state import GitPlaces, Probe, Worktree
 from dnnd.load.layout import UPDATES_DIR, Listing, candidates, listed_names
 
 SNAPSHOT_NAME = "dnnd-snapshot.json"
@@ -81,14 +81,17 @@ class CacheKeys:
     """Where this repository's caches live, and the keys of this run: the snapshot's from the index, git's
     report and the listing; each update file's blob id (for the per-file cache) only when asked."""
 
-    def __init__(self, places: GitPlaces, files: str, listing: Listing, root: Path, texts: str = "") -> None:
+    def __init__(
+        self, places: GitPlaces, files: str, listing: Listing, root: Path, texts: str = "", probe: Probe | None = None
+    ) -> None:
         self.cache_file = places.cache_file
         self.snapshot_file = places.git_dir / SNAPSHOT_NAME
         self.activities_file = places.git_dir / ACTIVITIES_NAME
         self.derived_file = places.git_dir / DERIVED_NAME
         self.files_key = files
         self.candidates = candidates(listing)
-        self.worktree = Worktree(root, places, UPDATES_DIR) if self.candidates else None
+        started = probe.worktree() if probe is not None and self.candidates else None
+        self.worktree = Worktree(root, places, UPDATES_DIR, started) if self.candidates else None
         # git converts some update files (a filter, a working-tree encoding): blob ids do not name what is read
         self.usable = self.worktree is None or not self.worktree.converted(self.candidates)
         state = self.worktree.digest(self.candidates) if self.worktree is not None else "no update files"

@@ -42,7 +42,17 @@ class RepositoryState:
 
 
 def read_state(root: Path, use_cache: bool) -> RepositoryState:
-    """Read the plan files and list the update folders; with the caches, ask git for the update files' state."""
+    """Read the plan files and list the update folders; with the caches, ask git for the update files' state
+    (asked first, so that git works on another core while the plan is read and the folders listed)."""
+    probe = git_state.Probe(root, UPDATES_DIR) if use_cache and not store.disabled() else None
+    try:
+        return _read(root, probe)
+    finally:
+        if probe is not None:
+            probe.close()
+
+
+def _read(root: Path, probe: git_state.Probe | None) -> RepositoryState:
     found = RepositoryState(root, {})
     for rel in PLAN_FILES:
         if rel not in OPTIONAL_FILES or (root / rel).exists():
@@ -56,14 +66,14 @@ def read_state(root: Path, use_cache: bool) -> RepositoryState:
     found.listing = list_updates(root)
     _read_report_texts(found)
     found.budget_files, found.budget_problems = read_budget_files(root)
-    if use_cache and not found.problems and not store.disabled():
-        places = git_state.locate(root)
+    if probe is not None and not found.problems:
+        places = probe.places()
         if places is not None:
             texts = texts_key(
                 [*found.report_texts.items(), *found.budget_files.items()],
                 [problem.path for problem in (*found.report_text_problems, *found.budget_problems)],
             )
-            keys = CacheKeys(places, files_key(root, found.plan_bytes.items()), found.listing, root, texts)
+            keys = CacheKeys(places, files_key(root, found.plan_bytes.items()), found.listing, root, texts, probe)
             found.keys = keys if keys.usable else None
     return found
 

@@ -52,6 +52,14 @@ def start(root: Path, *args: str) -> subprocess.Popen[bytes] | None:
         return None
 
 
+def discard(process: subprocess.Popen[bytes] | None) -> None:
+    """Stop a process from `start` whose answer is not needed, and reap it."""
+    if process is not None:
+        if process.poll() is None:
+            process.kill()
+        process.communicate()
+
+
 def finish(process: subprocess.Popen[bytes] | None) -> bytes | None:
     """What a process from `start` printed, or None when it could not start, failed or took too long."""
     if process is None:

@@ -105,3 +105,24 @@ def test_files_git_converts_are_told(make_repo: MakeRepo, attributes: str | None
     if attributes is not None:  # written after the commit: git converts only on checkout
         (root / ".gitattributes").write_text(attributes, encoding="utf-8")
     assert worktree(root).converted([LHHN]) is converts
+
+
+def test_a_probe_started_early_says_what_locate_and_a_worktree_say(make_repo: MakeRepo) -> None:
+    root = init(make_repo({LHHN: A, SNV: B}))
+    (root / LHHN).write_text(A + "# sửa\n", encoding="utf-8")
+    probe = git_state.Probe(root, "plan/updates")
+    places = probe.places()
+    assert places == locate(root) and places is not None
+    early, late = Worktree(root, places, "plan/updates", probe.worktree()), worktree(root)
+    assert (early.changed, early.tracked) == (late.changed, late.tracked)
+    assert early.changed == {LHHN} and early.tracked is not None and {LHHN, SNV} <= early.tracked
+    assert early.digest([LHHN, SNV]) == late.digest([LHHN, SNV])
+    probe.close()
+
+
+def test_a_probe_not_used_is_stopped_and_outside_git_finds_nothing(make_repo: MakeRepo) -> None:
+    probe = git_state.Probe(make_repo(name="plain"), "plan/updates")
+    assert probe.places() is None
+    started = probe._worktree
+    probe.close()
+    assert started is not None and all(process is None or process.returncode is not None for process in started)
