@@ -221,9 +221,11 @@ def province(
                 entry = {"task": task_id, "status": status}
                 if status == "done":
                     entry["done_on"] = f"{year}-{quarter * 3 - 1:02d}-1{rng.randint(0, 9)}"
-                entry["summary"] = as_text(" ".join(sentence(rng) for _ in range(3 if large else 1)))
+                entry["summary"] = as_text(" ".join(sentence(rng) for _ in range(7 if large else 1)))
                 if rng.random() < (0.8 if large else 0.3):
-                    entry["difficulties"] = as_text(sentence(rng, 5, 10))
+                    entry["difficulties"] = as_text(" ".join(sentence(rng, 5, 10) for _ in range(2 if large else 1)))
+                if large and rng.random() < 0.5:
+                    entry["proposals"] = as_text(sentence(rng))
                 entries.append(entry)
             update = {
                 "agency": agency_id,
@@ -256,7 +258,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--activities", type=int, default=0, help="about this many activities in each file")
     parser.add_argument("--block", action="store_true", help="summaries as block scalars (>, |, >-, |-)")
-    parser.add_argument("--large", action="store_true", help="files of ~3 KB (six entries, longer text)")
+    parser.add_argument("--large", action="store_true", help="files of ~3 KB (up to six entries, longer text)")
     parser.add_argument("--budgets", action="store_true", help="each agency's yearly estimates, and their appraisals")
     args = parser.parse_args()
     total = 0
