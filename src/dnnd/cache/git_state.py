@@ -55,7 +55,8 @@ class Probe:
     def __init__(self, root: Path, folder: str) -> None:
         self.root, self.folder = root, folder
         self._where = git.start(root, *_WHERE)
-        self._worktree: Started | None = _start_worktree(root, folder)
+        # a plan without plan/updates/ (a new one) gives git nothing to report: `worktree` starts it if asked
+        self._worktree: Started | None = _start_worktree(root, folder) if os.path.isdir(root / folder) else None
 
     def places(self) -> GitPlaces | None:
         return _places(self.root, git.finish(self._where))

@@ -121,7 +121,10 @@ def test_a_probe_started_early_says_what_locate_and_a_worktree_say(make_repo: Ma
 
 
 def test_a_probe_not_used_is_stopped_and_outside_git_finds_nothing(make_repo: MakeRepo) -> None:
-    probe = git_state.Probe(make_repo(name="plain"), "plan/updates")
+    new = git_state.Probe(make_repo(name="new"), "plan/updates")
+    assert new._worktree is None  # no plan/updates/: no git status to start
+    new.close()
+    probe = git_state.Probe(make_repo({LHHN: A}, name="plain"), "plan/updates")
     assert probe.places() is None
     started = probe._worktree
     probe.close()
