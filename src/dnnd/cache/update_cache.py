@@ -77,10 +77,7 @@ def read_updates(root: Path, rels: list[str], keys: CacheKeys | None, checks: Fi
             read.ids[rel] = ids[rel]
     parsed = parse_many(root, todo, checks, with_ids=read.keys is not None)
     for rel, (_, plain, problems, read_id) in zip(todo, parsed, strict=True):  # this run's rel, not a copy
-        read.results[rel] = (
-            record_or_none(plain),
-            tuple(problems),
-        )  # () for a valid file: one empty tuple, not a list each
+        read.results[rel] = (record_or_none(plain), tuple(problems))  # a valid file's: the one empty tuple
         if read.keys is not None:
             # a file edited while dnnd ran: its record is filed under what was read, and no snapshot is kept
             read.as_keyed = read.as_keyed and read_id is not None and read_id == ids.get(rel)
