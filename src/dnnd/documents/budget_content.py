@@ -23,7 +23,7 @@ from dnnd.documents.contents import (
 from dnnd.evaluate.budget import Amounts, BudgetLineView, BudgetSummary
 from dnnd.plan.budget_models import APPRAISER, BudgetLine
 from dnnd.plan.successions import Successions
-from dnnd.plan.vietnamese import blank_date, dmy, document_number, grouped, place_date
+from dnnd.plan.vietnamese import blank_date, dmy, grouped
 from dnnd.plan.vocabulary import BUDGET_SOURCE_LABELS
 from dnnd.repository import Repository
 
@@ -167,10 +167,10 @@ def _tables(repo: Repository, summary: BudgetSummary) -> tuple[list[AgencyTable]
 def budget_context(repo: Repository, summary: BudgetSummary, options: IssueOptions) -> BudgetContext:
     """The letter consolidating the year's estimates, to Sở Tài chính, with its appendix."""
     settings = repo.plan.report
-    day = options.date or options.today
+    day = options.day
     focal, appraiser = focal_point(repo, day), appraiser_name(repo, day)
     code = f"{settings.abbreviation}-{settings.drafting_unit}" if settings.drafting_unit else settings.abbreviation
-    number = document_number(options.number)
+    header = Header.issued(settings, options, code)
     year = summary.year
     missing = [agency for agency in summary.missing if agency != focal.id]
     names = "; ".join(repo.agencies[agency].name for agency in missing)
@@ -189,13 +189,7 @@ def budget_context(repo: Repository, summary: BudgetSummary, options: IssueOptio
         notes.insert(0, BLANKS_NOTE)
     issued = dmy(options.date) if options.date else blank_date(day.year)
     return BudgetContext(
-        header=Header(
-            settings.parent_agency.upper(),
-            settings.issuing_agency.upper(),
-            number,
-            code,
-            place_date(settings.place, options.date, day.year),
-        ),
+        header=header,
         subject=f"tổng hợp dự toán kinh phí thực hiện {repo.plan.title} năm {year}",
         addressee=appraiser,
         body=[
@@ -216,7 +210,7 @@ def budget_context(repo: Repository, summary: BudgetSummary, options: IssueOptio
         signer=signer_block(settings.signer),
         appendix=BudgetAppendix(
             title=f"DỰ TOÁN KINH PHÍ THỰC HIỆN KẾ HOẠCH NĂM {year} CỦA CÁC CƠ QUAN, ĐƠN VỊ",
-            reference=f"(Kèm theo Công văn số {number}/{code} ngày {issued} của {focal.name})",
+            reference=f"(Kèm theo Công văn số {header.number}/{code} ngày {issued} của {focal.name})",
             agencies=tables,
             notes=notes,
         ),

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 from dnnd.documents.figures_content import FiguresAppendix
 from dnnd.evaluate.budget import Amounts
-from dnnd.plan.models import Agency, Signer
+from dnnd.plan.models import Agency, ReportSettings, Signer
 from dnnd.plan.successions import Successions
-from dnnd.plan.vietnamese import grouped
+from dnnd.plan.vietnamese import document_number, grouped, place_date
 from dnnd.repository import Repository
 
 
@@ -33,6 +33,18 @@ class Header:
     number: str
     code: str
     place_date: str
+
+    @classmethod
+    def issued(cls, settings: ReportSettings, options: IssueOptions, code: str) -> Header:
+        """The header block from the plan's report settings: both agencies in capitals, the clerk's number and
+        the place and date (each blank until the clerk gives it), and the document's `code`."""
+        return cls(
+            settings.parent_agency.upper(),
+            settings.issuing_agency.upper(),
+            document_number(options.number),
+            code,
+            place_date(settings.place, options.date, options.day.year),
+        )
 
 
 @dataclass(frozen=True)
@@ -146,6 +158,11 @@ class IssueOptions:
     number: int | None = None
     date: dt.date | None = None
     today: dt.date = field(default_factory=dt.date.today)
+
+    @property
+    def day(self) -> dt.date:
+        """The day the document bears, or today while the clerk has not given one."""
+        return self.date or self.today
 
 
 def lines(text: str | None) -> list[str]:

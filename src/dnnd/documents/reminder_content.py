@@ -17,7 +17,7 @@ from dnnd.documents.contents import (
 from dnnd.evaluate.forge_links import form_command, missing_links
 from dnnd.evaluate.task_status import Evaluation
 from dnnd.plan.forge import new_file_url
-from dnnd.plan.vietnamese import dmy, document_number, period_phrase, place_date
+from dnnd.plan.vietnamese import dmy, period_phrase
 from dnnd.repository import Repository
 
 
@@ -27,7 +27,6 @@ def reminder_context(
     """The letter urging (đôn đốc) each agency with missing entries, the sender excluded."""
     settings = repo.plan.report
     unit = f"-{settings.drafting_unit}" if settings.drafting_unit else ""
-    year = options.date.year if options.date else options.today.year
     focal = focal_point(repo, evaluation.as_of)
     order = {agency_id: index for index, agency_id in enumerate(repo.agencies)}
     missing: dict[str, dict[int, None]] = {}
@@ -60,13 +59,7 @@ def reminder_context(
         )
     )
     return ReminderContext(
-        header=Header(
-            settings.parent_agency.upper(),
-            settings.issuing_agency.upper(),
-            document_number(options.number),
-            f"{settings.abbreviation}{unit}",
-            place_date(settings.place, options.date, year),
-        ),
+        header=Header.issued(settings, options, f"{settings.abbreviation}{unit}"),
         subject=f"đôn đốc báo cáo kết quả thực hiện Kế hoạch {phrase}",
         addressees=addressees,
         body=body,

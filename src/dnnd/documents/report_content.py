@@ -28,7 +28,7 @@ from dnnd.evaluate.report_material import ReportMaterial
 from dnnd.evaluate.task_status import Evaluation, TaskResult
 from dnnd.plan.models import ReportText
 from dnnd.plan.schedules import Yearly
-from dnnd.plan.vietnamese import blank_date, dmy, document_number, period_phrase, place_date
+from dnnd.plan.vietnamese import blank_date, dmy, period_phrase
 from dnnd.plan.vocabulary import TASK_STATUS_LABELS, empty_counts
 from dnnd.repository import Repository
 
@@ -167,8 +167,8 @@ def report_context(repo: Repository, evaluation: Evaluation, options: IssueOptio
     one, else from the text a draft starts from, marked DỰ THẢO."""
     settings = repo.plan.report
     code = f"BC-{settings.abbreviation}"
-    number = document_number(options.number)
-    year = options.date.year if options.date else options.today.year
+    header = Header.issued(settings, options, code)
+    year = options.day.year
     focal = focal_point(repo, evaluation.as_of)
     written = repo.report_texts.get(evaluation.period.name)
     where = report_text_rel(evaluation.period.name)
@@ -176,7 +176,7 @@ def report_context(repo: Repository, evaluation: Evaluation, options: IssueOptio
     text = written or drafted_text(repo, evaluation, material)
     builder = _Builder(material, text, where)
     issued = dmy(options.date) if options.date else blank_date(year)
-    reference = f"(Kèm theo Báo cáo số {number}/{code} ngày {issued} của {focal.name})"
+    reference = f"(Kèm theo Báo cáo số {header.number}/{code} ngày {issued} của {focal.name})"
     funding = None
     if evaluation.period.kind == "year":
         builder.funding, funding = funding_part(repo, evaluation.period.year, options.today, reference)
@@ -200,13 +200,7 @@ def report_context(repo: Repository, evaluation: Evaluation, options: IssueOptio
         for task in repo.tasks.values()
     ]
     return ReportContext(
-        header=Header(
-            settings.parent_agency.upper(),
-            settings.issuing_agency.upper(),
-            number,
-            code,
-            place_date(settings.place, options.date, year),
-        ),
+        header=header,
         summary_title=f"Kết quả thực hiện {repo.plan.title} {phrase}",
         addressee=settings.addressee,
         body=builder.body,

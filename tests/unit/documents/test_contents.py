@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dnnd.documents.contents import SignerBlock, focal_point, lines, recipients, signer_block
+from dnnd.documents.contents import (
+    Header,
+    IssueOptions,
+    SignerBlock,
+    focal_point,
+    lines,
+    recipients,
+    signer_block,
+)
 from dnnd.plan.models import Signer
 from dnnd.repository import load_repository
 from tests.conftest import EMBEDDED_PLAN, MakeRepo
@@ -58,3 +66,12 @@ def test_focal_point_split_goes_to_the_successor_taking_the_rest(make_repo: Make
     split = "\n      - agency: svhtt\n        tasks: [4, 11]\n      - agency: vpubnd"
     repo = load_repository(make_repo(_focal_ends(split)), use_cache=False)
     assert focal_point(repo, dt.date(2025, 7, 1)).id == "vpubnd"
+
+
+def test_a_header_takes_the_plans_agencies_and_leaves_number_and_date_for_the_clerk(make_repo: MakeRepo) -> None:
+    settings = load_repository(make_repo(), use_cache=False).plan.report
+    draft = Header.issued(settings, IssueOptions(today=dt.date(2021, 3, 1)), "BC-SNgV")
+    assert (draft.parent_agency, draft.issuing_agency, draft.code) == ("UBND TỈNH KHÁNH HÒA", "SỞ NGOẠI VỤ", "BC-SNgV")
+    assert draft.number.strip("\xa0") == "" and draft.place_date.endswith("năm 2021")
+    issued = Header.issued(settings, IssueOptions(7, dt.date(2021, 2, 5)), "SNgV")
+    assert (issued.number, issued.place_date) == ("07", "Khánh Hòa, ngày 05 tháng 02 năm 2021")
