@@ -15,7 +15,7 @@ from dnnd.cache import store
 from dnnd.cache.keys import CacheKeys
 from dnnd.errors import DnndError, Problem
 from dnnd.i18n import Text
-from dnnd.load.records import Plain, UpdateRecord, record_or_none
+from dnnd.load.records import Plain, UpdateRecord, jsonable, record_or_none
 from dnnd.load.update_files import FileChecks, parse_many
 
 
@@ -34,9 +34,10 @@ class ReadUpdates:
         """Keep the valid files (parsed and cross-checked) for the next run, if anything changed."""
         if self.keys is None:
             return
-        fresh = {f"{rel}\0{self.ids[rel]}": self.plains[rel] for rel in valid if rel in self.ids}
+        fresh = {f"{rel}\0{self.ids[rel]}": rel for rel in valid if rel in self.ids}
         if fresh.keys() != self.stored:
-            store.save(self.keys.cache_file, self.keys.files_key, fresh)
+            plains = {key: jsonable(self.plains[rel]) for key, rel in fresh.items()}
+            store.save(self.keys.cache_file, self.keys.files_key, plains)
 
     def records(self, rels: list[str]) -> list[tuple[str, UpdateRecord]]:
         """The records of files known to be valid; they are, unless a file changed while dnnd read it."""

@@ -4,7 +4,7 @@
 follows the YAML 1.2 core schema, keeps the last of duplicate keys silently, drops tags and knows
 nothing of positions. So a file takes this path only when:
 
-- its text has no anchors, aliases, tags, directives, document markers, merge keys or explicit keys,
+- its text has no anchors, aliases, tags, directives, document markers, merge keys or explicit keys or values,
   no flow collection other than a one-line `key: [a, b]` or `key: {k: v, k2: v2}` of plain words and
   whole numbers (what activities are written with: `countries: [JP, KR]`, `pledged: {amount: 1500000000,
   currency: VND}`), and no plain value that YAML 1.2 would read as a number where our schema keeps text
@@ -49,13 +49,18 @@ _SAFE_FLOW = re.compile(
 )
 _FLOW_KEY = re.compile(r"[ \t]*[A-Za-z_][A-Za-z0-9_]*:[ \t]+[^ \t:][^:]*")
 _NODE_MARKS = re.compile(r"(?:^|\s)[&*!]")  # anchors, aliases, tags
-_EXPLICIT = re.compile(r"^[ \t]*(?:-[ \t]+)*[?:](?:[ \t]|$)", re.MULTILINE)
 _NUMBER = r"[-+]?(?:0[0-9xXoObB_]|[0-9][0-9_]*[.eE]|\.[0-9]|\.(?:inf|nan|Inf|NaN|INF|NAN))"
 _RISKY_VALUE = re.compile(r":[ \t]+" + _NUMBER)
-_RISKY_ITEM = re.compile(r"^[ \t]*(?:-[ \t]+)+" + _NUMBER, re.MULTILINE)
 _RISKY_SCALAR = re.compile(_NUMBER)
-# Every line that holds a key (and maybe more): never fewer lines than key occurrences.
-_KEY_LINE = re.compile(r"^[ \t]*(?:-[ \t]+)*[^ \t#\n][^\n]*:(?:[ \t]|$)", re.MULTILINE)
+# The patterns below look at the start of each line: they search the text with a line break put before it, so
+# that the regular expression engine skips from line break to line break instead of trying every position.
+_RISKY_ITEM = re.compile(r"\n[ \t]*(?:-[ \t]+)+" + _NUMBER)
+# Every line that holds a key (and maybe more): never fewer lines than key occurrences. A line that opens a
+# document, holds a directive, or an explicit key or value (`? k`, `: v`), is captured: the path declines it.
+_KEY_LINE = re.compile(
+    r"\n(?:(---|\.\.\.|%)|[ \t]*(?:-[ \t]+)*(?:([?:])(?:[ \t]|$)|[^ \t#\n][^\n]*:(?:[ \t]|$)))", re.MULTILINE
+)
+_ORDINARY = ("", "")  # what _KEY_LINE captures of an ordinary key line
 _LARGEST_INT = 10**18
 
 
@@ -90,16 +95,14 @@ def _flow_keys(text: str) -> int | None:
     return keys
 
 
-def _screened_out(text: str) -> bool:
-    """True when the text uses YAML that the fast parser might read differently from ours (flow
-    collections are screened by `_flow_keys`)."""
-    if ("&" in text or "*" in text or "!" in text) and _NODE_MARKS.search(text):
+def _screened_out(lines: str) -> bool:
+    """True when the text (`lines`: with a line break put before it) uses YAML that the fast parser might read
+    differently from ours, beyond what `_KEY_LINE` catches (flow collections are screened by `_flow_keys`)."""
+    if ("&" in lines or "*" in lines or "!" in lines) and _NODE_MARKS.search(lines):
         return True
-    if "<<" in text or "\n---" in text or "\n..." in text or "\n%" in text or text.startswith(("---", "%", "...")):
+    if "<" in lines and "<<" in lines:
         return True
-    if ("?" in text or "\n:" in text or "\n :" in text) and _EXPLICIT.search(text):
-        return True
-    return bool(_RISKY_VALUE.search(text) or _RISKY_ITEM.search(text))
+    return bool(_RISKY_VALUE.search(lines) or _RISKY_ITEM.search(lines))
 
 
 def _keys(data: Any, escapes: bool) -> int | None:
@@ -140,7 +143,11 @@ def parse(text: str) -> Any | None:
         text = text.replace("\r\n", "\n")
         if "\r" in text:  # a lone CR is a line break to YAML but not to these screens
             return None
-    if parser is None or _screened_out(text):
+    lines = "\n" + text
+    if parser is None or _screened_out(lines):
+        return None
+    key_lines = _KEY_LINE.findall(lines)
+    if key_lines and max(key_lines) != _ORDINARY:  # a document marker, a directive, an explicit key or value
         return None
     flow_keys = _flow_keys(text) if "[" in text or "{" in text else 0
     if flow_keys is None:
@@ -151,6 +158,6 @@ def parse(text: str) -> Any | None:
         return None
     # As many key lines as keys: each key line holds at most one key, and a duplicate key would have left
     # fewer keys than its lines (this also rejects scalars that span lines holding ': ').
-    if not isinstance(data, dict) or _keys(data, "\\" in text) != len(_KEY_LINE.findall(text)) + flow_keys:
+    if not isinstance(data, dict) or _keys(data, "\\" in text) != len(key_lines) + flow_keys:
         return None
     return data

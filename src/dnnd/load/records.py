@@ -71,6 +71,11 @@ def _utf8(text: str | None) -> bytes | None:
     return None if text is None else text.encode()
 
 
+def _as_utf8(text: str | bytes | None) -> bytes | None:
+    """A text of a plain form as UTF-8: str in the cache's JSON form, bytes already as a worker sends it."""
+    return text.encode() if type(text) is str else text  # type: ignore[return-value]
+
+
 class ReporterRecord(NamedTuple):
     name: str | None
     title: str | None
@@ -141,8 +146,12 @@ class UpdateLike(Protocol):
     def activities(self) -> Sequence[ActivityLike]: ...
 
 
-def to_plain(update: Update) -> Plain:
+def to_plain(update: Update, *, utf8: bool = False) -> Plain:
+    """The record's plain form. With `utf8` the entries' texts are UTF-8 bytes, as a worker sends them: the
+    main process keeps them so instead of decoding every text when it unpickles it and encoding it again;
+    `jsonable` gives the cache's JSON form of either."""
     reporter = update.reporter
+    text = str.encode if utf8 else _same
     return [
         update.agency,
         update.period,
@@ -152,9 +161,9 @@ def to_plain(update: Update) -> Plain:
                 entry.task,
                 entry.status,
                 entry.done_on.isoformat() if entry.done_on else None,
-                entry.summary,
-                entry.difficulties,
-                entry.proposals,
+                text(entry.summary),
+                None if entry.difficulties is None else text(entry.difficulties),
+                None if entry.proposals is None else text(entry.proposals),
                 [[document.number, document.date.isoformat(), document.title] for document in entry.documents],
                 entry.occurrence,
             ]
@@ -180,6 +189,23 @@ def to_plain(update: Update) -> Plain:
             for activity in update.activities
         ],
     ]
+
+
+def _same(text: str) -> str | bytes:
+    return text
+
+
+def jsonable(plain: Plain) -> Plain:
+    """A plain form with its entries' texts as str (the cache's JSON form), whether they were str or UTF-8."""
+    entries = plain[3]
+    if not any(type(entry[3]) is bytes for entry in entries):
+        return plain
+    decoded = [[*entry[:3], *(_decoded(text) for text in entry[3:6]), *entry[6:]] for entry in entries]
+    return [*plain[:3], decoded, *plain[4:]]
+
+
+def _decoded(text: str | bytes | None) -> str | None:
+    return text.decode() if type(text) is bytes else text  # type: ignore[return-value]
 
 
 def entry_to_plain(entry: EntryRecord) -> Plain:
@@ -210,7 +236,7 @@ def entry_from_plain(plain: Plain) -> EntryRecord:
         else ()
     )
     done = day(done_on) if done_on else None
-    texts = (summary.encode(), _utf8(difficulties), _utf8(proposals))
+    texts = (_as_utf8(summary), _as_utf8(difficulties), _as_utf8(proposals))
     return _new(EntryRecord, (task, sys.intern(status), done, *texts, issued, occurrence))
 
 

@@ -64,7 +64,7 @@ def read_update(raw: bytes, rel: str, checks: FileChecks | None = None) -> Updat
 
 
 class Parsed(NamedTuple):
-    """One file's outcome: its plain record or its problems, and the git blob id of the bytes actually read
+    """One file's outcome: its plain record (texts as UTF-8) or its problems, and the git blob id of the bytes actually read
     (None if none could be, or none was asked for), so that a cache never files what was read under the id of
     other content."""
 
@@ -91,7 +91,7 @@ def _parse_file(root: Path, rel: str, with_id: bool = True) -> Parsed:
             problems = _checks.of_record(update, _NO_POSITIONS, rel)
             if problems:  # read it again with positions, for messages that say where
                 return Parsed(rel, None, _checks.of_record(update, parse_slow(raw, rel)[1], rel), read_id)
-        return Parsed(rel, to_plain(update), [], read_id)
+        return Parsed(rel, to_plain(update, utf8=True), [], read_id)
     except DataError as error:
         return Parsed(rel, None, error.problems, read_id)
 

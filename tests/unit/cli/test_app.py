@@ -106,11 +106,32 @@ def test_main_exits_with_the_commands_exit_code(tmp_path: Path, capsys: pytest.C
 @pytest.mark.parametrize(("given", "kept"), [(None, "__all__"), ("logfire", "logfire")])
 def test_the_program_turns_off_pydantics_plugin_search_unless_the_user_set_it(given: str | None, kept: str) -> None:
     probe = (
-        "import os, sys\nfrom dnnd.cli import main\nsys.argv = ['dnnd', '--help']\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\nprint(os.environ['PYDANTIC_DISABLE_PLUGINS'], file=sys.stderr)"
+        "import atexit, os, sys\nfrom dnnd.cli import main\nsys.argv = ['dnnd', '--help']\n"
+        "atexit.register(lambda: print(os.environ['PYDANTIC_DISABLE_PLUGINS'], file=sys.stderr))\nmain()"
     )
     env = {key: value for key, value in os.environ.items() if key != "PYDANTIC_DISABLE_PLUGINS"}
     if given is not None:
         env["PYDANTIC_DISABLE_PLUGINS"] = given
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=False)
     assert result.stderr.strip() == kept
+
+
+def leaving(code: str) -> subprocess.CompletedProcess[str]:
+    probe = f"import atexit, sys\nfrom dnnd.cli import leave\n{code}\nprint('kept', end='')\nleave(SystemExit(3))\nprint('after')"
+    return subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
+
+
+def test_the_program_ends_at_once_with_its_exit_code_and_its_output_flushed() -> None:
+    # an object Python's shutdown would delete says so: it is not, the process ends first
+    result = leaving(
+        "import multiprocessing.util\nclass Told:\n    __del__ = lambda self: print(' shut down')\nt = Told()"
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (3, "kept", "")
+    assert leaving(
+        "class Told:\n    __del__ = lambda self: print(' shut down')\nt = Told()\natexit.register(int)"
+    ).stdout == ("kept shut down\n")
+
+
+def test_the_program_shuts_down_as_usual_when_something_must_run_at_exit() -> None:
+    result = leaving("atexit.register(lambda: print(' at exit', end=''))")
+    assert (result.returncode, result.stdout) == (3, "kept at exit")

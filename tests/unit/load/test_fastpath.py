@@ -47,6 +47,10 @@ def test_a_plain_update_is_read_with_our_schema() -> None:
         "entries:\n  - 0.5\n",
         "entries:\n  -  -.inf\n",
         "phone: -0123\n",
+        "? agency\n: lhhn\n",  # an explicit key and value
+        "entries:\n  - ? task\n    : 5\n",
+        "a: 1\n---\nb: 2\n",
+        "--- \na: 1\n",
     ],
 )
 def test_risky_syntax_is_screened_out(text: str) -> None:

@@ -96,3 +96,12 @@ def test_an_entrys_texts_are_kept_as_utf8_and_read_as_text() -> None:
     assert entry.summary_utf8 == "Đã tổ chức hội nghị.".encode() and entry.difficulties_utf8 is None
     assert (entry.summary, entry.difficulties, entry.proposals) == ("Đã tổ chức hội nghị.", None, "Đề xuất.")
     assert entry == EntryRecord.of(5, "done", dt.date(2020, 9, 1), "Đã tổ chức hội nghị.", proposals="Đề xuất.")
+
+
+def test_a_worker_sends_the_texts_as_utf8_and_the_cache_stores_them_as_text() -> None:
+    entry = {"task": 5, "status": "in_progress", "summary": "Đang làm.", "proposals": "Đề xuất."}
+    update = Update.model_validate({"agency": "lhhn", "period": "2020-Q3", "entries": [entry]})
+    sent = records.to_plain(update, utf8=True)
+    assert sent[3] == [[5, "in_progress", None, "Đang làm.".encode(), None, "Đề xuất.".encode(), [], None]]
+    assert records.jsonable(sent) == records.to_plain(update)
+    assert records.from_plain(sent) == records.from_plain(records.to_plain(update))
