@@ -91,24 +91,27 @@ def too_large(size: int) -> Text:
     return files.too_large(size, MAX_FILE_BYTES)
 
 
+_WIDE_BOMS = (  # each starts with \xff, \xfe or \x00
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+
 def decode_text(raw: bytes, rel: str) -> str:
     """Bytes of a file as NFC text; raises DataError for a wrong encoding or forbidden characters."""
     if len(raw) > MAX_FILE_BYTES:
         raise DataError([whole_file(rel, too_large(len(raw)))])
-    for bom, name in (
-        (codecs.BOM_UTF32_LE, "UTF-32"),
-        (codecs.BOM_UTF32_BE, "UTF-32"),
-        (codecs.BOM_UTF16_LE, "UTF-16"),
-        (codecs.BOM_UTF16_BE, "UTF-16"),
-    ):
-        if raw.startswith(bom) and not raw.startswith(codecs.BOM_UTF8):
+    for bom, name in _WIDE_BOMS if raw[:1] in b"\xff\xfe\x00" else ():
+        if raw.startswith(bom):
             vi = f"tệp được lưu theo mã {name}; hãy lưu lại theo mã UTF-8 (trong Notepad: Lưu thành… › Mã hóa: UTF-8)"
             en = f"the file is saved as {name}; save it again as UTF-8 (in Notepad: Save as… › Encoding: UTF-8)"
             raise DataError([whole_file(rel, Text(vi, en))])
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8) :]
-    head = raw[:4096]
-    if head.count(b"\x00") > len(head) // 8:  # UTF-16: a zero byte beside most letters (a stray one: below)
+    head = min(len(raw), 4096)
+    if raw.count(b"\x00", 0, head) > head // 8:  # UTF-16: a zero byte beside most letters (a stray one: below)
         vi = "tệp chứa byte 0: có lẽ được lưu theo mã UTF-16; hãy lưu lại theo mã UTF-8"
         en = "the file contains zero bytes: it is probably UTF-16; save it again as UTF-8"
         raise DataError([whole_file(rel, Text(vi, en))])
@@ -134,6 +137,8 @@ def decode_text(raw: bytes, rel: str) -> str:
         ) from None
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
+    if FORBIDDEN.search(text) is None:
+        return text
     problems: list[Problem] = []
     for match in FORBIDDEN.finditer(text):
         if len(problems) >= MAX_PROBLEMS_PER_FILE:

@@ -18,6 +18,10 @@ from dnnd.workflow.history import Submission
 
 STATUS_FIELDS = ("task", "title", "lead", "support", "timing", "status", "due", "done_on", "reports")
 WIDE_TABLE = 140
+# A terminal table's cell names this many agencies and counts the rest: a plan with hundreds of supporting
+# agencies would otherwise print rows hundreds of lines tall. The whole lists are in CSV, JSON, Excel and
+# `dnnd missing`.
+NAMED_IN_A_CELL = 10
 
 
 def _latest(view: TaskView) -> list[dict[str, Any]]:
@@ -96,6 +100,15 @@ def _latest_text(repo: Repository, view: TaskView, lang: str) -> str:
         label = ENTRY_STATUS_LABELS[item.entry.status].in_(lang)
         lines.append(f"{repo.agencies[item.agency].short_name} {item.period}: {label}")
     return "\n".join(lines) or Text("(chưa có báo cáo)", "(no report yet)").in_(lang)
+
+
+def _some_names(repo: Repository, ids: Sequence[str], lang: str) -> str:
+    """The agencies' short names, the first NAMED_IN_A_CELL of a longer list and how many more."""
+    if len(ids) <= NAMED_IN_A_CELL:
+        return agency_names(repo, ids)
+    more = len(ids) - NAMED_IN_A_CELL
+    named = agency_names(repo, ids[:NAMED_IN_A_CELL])
+    return named + Text(f" và {more} cơ quan khác", f" and {more} more").in_(lang)
 
 
 def _why(report: StatusReport, lang: str) -> list[str]:
@@ -194,6 +207,7 @@ class StatusOutput(NamedTuple):
         for header, shown in columns:
             if shown:
                 table.add_column(header.in_(lang), no_wrap=header.en == "Due")
+        shortened = False
         for view in report.views:
             task, result = view.task, report.results[view.task.id]
             label = TASK_STATUS_LABELS[result.status].in_(lang)
@@ -205,13 +219,14 @@ class StatusOutput(NamedTuple):
                 str(task.id),
                 shorten(task.title, 50 if wide else 40),
                 agency_names(repo, lead),
-                agency_names(repo, support),
+                _some_names(repo, support, lang),
                 task.timing,
                 dmy_or_blank(result.due),
                 RichText(label, style=STATUS_STYLES[result.status]),
-                RichText(agency_names(repo, missing), style="red"),
+                RichText(_some_names(repo, missing, lang), style="red"),
                 _latest_text(repo, view, lang),
             ]
+            shortened = shortened or len(missing) > NAMED_IN_A_CELL or (wide and len(support) > NAMED_IN_A_CELL)
             table.add_row(*(cell for cell, (_, shown) in zip(cells, columns, strict=True) if shown))
         for line in _why(self.report, lang):
             console.print(line, highlight=False)
@@ -222,6 +237,13 @@ class StatusOutput(NamedTuple):
                     "(Cửa sổ hẹp: đã ẩn cột Phối hợp và Báo cáo gần nhất; mở rộng cửa sổ, hoặc dùng --format csv để "
                     "xem đủ.)",
                     "(Narrow window: the Support and Latest report columns are hidden; widen it, or use --format csv.)",
+                ).in_(lang)
+            )
+        if shortened:
+            console.print(
+                Text(
+                    f"(Mỗi ô ghi tối đa {NAMED_IN_A_CELL} cơ quan; danh sách đủ: dnnd missing, hoặc --format csv.)",
+                    f"(A cell names at most {NAMED_IN_A_CELL} agencies; the whole lists: dnnd missing, or --format csv.)",
                 ).in_(lang)
             )
         console.print(summary_line(report.counts()).in_(lang))

@@ -125,6 +125,19 @@ def test_wide_table_shows_every_column_and_the_leads_latest_report(
     assert out.splitlines()[-1] == "No update was submitted late."
 
 
+def test_a_cell_names_the_first_agencies_of_a_long_list_and_counts_the_rest(
+    repo: Repository, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "140")
+    monkeypatch.setattr("dnnd.output.status_view.NAMED_IN_A_CELL", 2)
+    StatusOutput(repo, report(repo, "stttt")).print_table("vi")
+    out = capsys.readouterr().out
+    first = headers_and_first_row(out)[1]
+    assert first[3] == "BTGTU, Các cơ quan liên quan và 3 cơ quan khác"
+    assert first[7] == "BTGTU, Báo KH và 2 cơ quan khác"
+    assert "(Mỗi ô ghi tối đa 2 cơ quan; danh sách đủ: dnnd missing, hoặc --format csv.)" in out
+
+
 def test_missing_lists_agencies_in_the_registrys_order_or_says_all_reported(
     repo: Repository, capsys: pytest.CaptureFixture[str]
 ) -> None:
