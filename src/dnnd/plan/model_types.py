@@ -4,6 +4,7 @@ import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -24,6 +25,30 @@ EVENT_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 PERIOD_PATTERN = rf"^{_YEAR}(-Q[1-4]|-H[12])?$"
 Reviewer = Annotated[str, StringConstraints(pattern=r"^@[A-Za-z0-9][A-Za-z0-9_.-]*(/[A-Za-z0-9][A-Za-z0-9_.-]*)?$")]
 EventId = Annotated[str, StringConstraints(pattern=EVENT_ID_PATTERN)]
+
+# What pydantic's strip_whitespace strips: Unicode's White_Space (str.strip() would strip U+001C-U+001F too).
+WHITE_SPACE = (
+    "\t\n\x0b\x0c\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
+)
+
+
+def _stripped(text: str) -> str:
+    text = text.strip(WHITE_SPACE)
+    if not text:
+        raise PydanticCustomError(
+            "string_too_short", "String should have at least {min_length} character", {"min_length": 1}
+        )
+    return text
+
+
+def _stripped_or_none(text: str | None) -> str | None:
+    return None if text is None else text.strip(WHITE_SPACE)
+
+
+# An entry's texts, hundreds of letters each: NonEmpty and Optional as pydantic reads them, stripped by Python,
+# which returns a text with nothing to strip as it is (pydantic makes a copy of every text through UTF-8).
+Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_stripped)]
+OptionalText = Annotated[str | None, AfterValidator(_stripped_or_none)]
 
 # Written out for pydantic and the JSON Schemas; plan.vocabulary holds the same codes with their labels.
 EntryStatus = Literal["not_started", "in_progress", "done", "blocked"]

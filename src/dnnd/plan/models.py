@@ -22,7 +22,9 @@ from dnnd.plan.model_types import (
     Model,
     NonEmpty,
     Optional,
+    OptionalText,
     Reviewer,
+    Text,
     bilingual_error,
 )
 from dnnd.plan.vocabulary import NON_REPORTING_KINDS
@@ -293,9 +295,9 @@ class Entry(Model):
     done_on: Day | None = Field(
         None, validate_default=True, description="Ngày hoàn thành (YYYY-MM-DD); chỉ ghi khi status là done."
     )
-    summary: NonEmpty = Field(description="Kết quả thực hiện trong kỳ (không để trống).")
-    difficulties: Optional = Field(None, description="Khó khăn, vướng mắc.")
-    proposals: Optional = Field(None, description="Kiến nghị, đề xuất.")
+    summary: Text = Field(description="Kết quả thực hiện trong kỳ (không để trống).")
+    difficulties: OptionalText = Field(None, description="Khó khăn, vướng mắc.")
+    proposals: OptionalText = Field(None, description="Kiến nghị, đề xuất.")
     documents: list[IssuedDocument] = Field(default_factory=list, description="Các văn bản đã ban hành cho nhiệm vụ.")
     occurrence: Annotated[int, Field(ge=1900, le=2999)] | None = Field(
         None, description="Với nhiệm vụ hằng năm: năm của lần thực hiện mà mục này báo cáo (mặc định theo done_on)."

@@ -8,7 +8,16 @@ import pytest
 from pydantic import ValidationError, field_validator
 from pydantic_core import PydanticCustomError
 
-from dnnd.plan.model_types import PERIOD_PATTERN, QUARTER_PATTERN, Model, bilingual_error
+from dnnd.plan.model_types import (
+    PERIOD_PATTERN,
+    QUARTER_PATTERN,
+    Model,
+    NonEmpty,
+    Optional,
+    OptionalText,
+    Text,
+    bilingual_error,
+)
 
 
 class _Sample(Model):
@@ -74,3 +83,27 @@ def test_the_period_pattern_accepts_quarters_halves_and_years(period: str) -> No
 @pytest.mark.parametrize("period", ["2020-Q5", "1899-Q1", "1899", "2201", "2020-H3", "2020-h1", "2020-", "2020-Q3x"])
 def test_the_period_pattern_refuses_anything_else(period: str) -> None:
     assert re.search(PERIOD_PATTERN, period) is None
+
+
+class _Texts(Model):
+    short: NonEmpty
+    long: Text
+    maybe: Optional = None
+    long_maybe: OptionalText = None
+
+
+@pytest.mark.parametrize("space", [" ", "\t", "\n", "\xa0", "\u2003", "\u3000", "\x1f", "\u200b"])
+def test_long_texts_are_stripped_as_pydantic_strips_short_ones(space: str) -> None:
+    text = f"{space}Đã làm.{space}"
+    read = _Texts.model_validate({"short": text, "long": text, "maybe": text, "long_maybe": text})
+    assert read.long == read.short and read.long_maybe == read.maybe
+
+
+def test_a_long_text_of_spaces_only_is_refused_as_a_short_one_is() -> None:
+    with pytest.raises(ValidationError) as long:
+        _Texts.model_validate({"short": "x", "long": " \n "})
+    with pytest.raises(ValidationError) as short:
+        _Texts.model_validate({"short": " \n ", "long": "x"})
+    assert [(e["type"], e["msg"], e["ctx"]) for e in long.value.errors()] == [
+        (e["type"], e["msg"], e["ctx"]) for e in short.value.errors()
+    ]
