@@ -7,12 +7,19 @@ from __future__ import annotations
 
 import functools
 import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
+
+from dnnd.i18n import Text
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 TITLE_WIDTH = 70
+# A terminal table's cell names this many agencies and counts the rest: a plan with hundreds of agencies would
+# otherwise print rows hundreds of lines tall (and rich would take a second to lay them out). The whole lists
+# are in CSV, JSON and Excel.
+NAMED_IN_A_CELL = 10
 
 
 def out() -> Console:
@@ -48,6 +55,22 @@ def write_raw(text: str) -> None:
     else:
         stream.write(text.encode("utf-8"))
         stream.flush()
+
+
+def named_in_a_cell(names: Sequence[str], lang: str) -> str:
+    """Agencies' names for a table cell: all of them, or the first NAMED_IN_A_CELL and how many more."""
+    if len(names) <= NAMED_IN_A_CELL:
+        return ", ".join(names)
+    more = len(names) - NAMED_IN_A_CELL
+    return ", ".join(names[:NAMED_IN_A_CELL]) + Text(f" và {more} cơ quan khác", f" and {more} more").in_(lang)
+
+
+def named_in_a_cell_note(where: Text, lang: str) -> str:
+    """The line under a table some of whose cells were shortened, saying `where` the whole lists are."""
+    return Text(
+        f"(Mỗi ô ghi tối đa {NAMED_IN_A_CELL} cơ quan; danh sách đủ: {where.vi}.)",
+        f"(A cell names at most {NAMED_IN_A_CELL} agencies; the whole lists: {where.en}.)",
+    ).in_(lang)
 
 
 def shorten(text: str, width: int = TITLE_WIDTH) -> str:

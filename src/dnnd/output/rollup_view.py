@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 from dnnd.evaluate.figures import KindFigures
 from dnnd.evaluate.rollup import Province, Rollup
 from dnnd.i18n import Text
-from dnnd.output.console import out, shorten
+from dnnd.output.console import NAMED_IN_A_CELL, named_in_a_cell, named_in_a_cell_note, out, shorten
 from dnnd.output.stats_view import figures_document
 from dnnd.plan.vietnamese import dmy_or_blank
 from dnnd.plan.vocabulary import (
@@ -77,7 +77,7 @@ def _rollup_table(result: Rollup, heading: str, lang: str, *, wide: bool) -> Any
             name,
             *status_cells(province.counts),
             str(sum(province.counts.values())),
-            RichText(", ".join(item.short_name for item in province.missing), style="red"),
+            RichText(named_in_a_cell([item.short_name for item in province.missing], lang), style="red"),
             RichText(str(province.left_out), style="bold yellow" if province.left_out else ""),
             end_section=last,
         )
@@ -261,6 +261,8 @@ class RollupOutput(NamedTuple):
                     "column.)",
                 ).in_(lang)
             )
+        if any(len(province.missing) > NAMED_IN_A_CELL for province in result.provinces):
+            console.print(named_in_a_cell_note(Text("--format csv", "--format csv"), lang))
         console.print(summary_line(result.totals).in_(lang))
         counted = len(result.provinces) - len(result.failed)
         total = len(result.provinces)

@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 from dnnd.evaluate.status_report import StatusReport
 from dnnd.evaluate.task_views import TaskView
 from dnnd.i18n import Text
-from dnnd.output.console import out, shorten
+from dnnd.output.console import NAMED_IN_A_CELL, named_in_a_cell, named_in_a_cell_note, out, shorten
 from dnnd.output.plan_view import agency_names, task_record
 from dnnd.output.sheets import Sheet, SheetColumn
 from dnnd.plan.vietnamese import dmy_or_blank
@@ -18,10 +18,6 @@ from dnnd.workflow.history import Submission
 
 STATUS_FIELDS = ("task", "title", "lead", "support", "timing", "status", "due", "done_on", "reports")
 WIDE_TABLE = 140
-# A terminal table's cell names this many agencies and counts the rest: a plan with hundreds of supporting
-# agencies would otherwise print rows hundreds of lines tall. The whole lists are in CSV, JSON, Excel and
-# `dnnd missing`.
-NAMED_IN_A_CELL = 10
 
 
 def _latest(view: TaskView) -> list[dict[str, Any]]:
@@ -103,12 +99,7 @@ def _latest_text(repo: Repository, view: TaskView, lang: str) -> str:
 
 
 def _some_names(repo: Repository, ids: Sequence[str], lang: str) -> str:
-    """The agencies' short names, the first NAMED_IN_A_CELL of a longer list and how many more."""
-    if len(ids) <= NAMED_IN_A_CELL:
-        return agency_names(repo, ids)
-    more = len(ids) - NAMED_IN_A_CELL
-    named = agency_names(repo, ids[:NAMED_IN_A_CELL])
-    return named + Text(f" và {more} cơ quan khác", f" and {more} more").in_(lang)
+    return named_in_a_cell([repo.agencies[agency_id].short_name for agency_id in ids], lang)
 
 
 def _why(report: StatusReport, lang: str) -> list[str]:
@@ -240,12 +231,8 @@ class StatusOutput(NamedTuple):
                 ).in_(lang)
             )
         if shortened:
-            console.print(
-                Text(
-                    f"(Mỗi ô ghi tối đa {NAMED_IN_A_CELL} cơ quan; danh sách đủ: dnnd missing, hoặc --format csv.)",
-                    f"(A cell names at most {NAMED_IN_A_CELL} agencies; the whole lists: dnnd missing, or --format csv.)",
-                ).in_(lang)
-            )
+            where = Text("dnnd missing, hoặc --format csv", "dnnd missing, or --format csv")
+            console.print(named_in_a_cell_note(where, lang))
         console.print(summary_line(report.counts()).in_(lang))
         _late_lines(repo, self.late, lang)
 

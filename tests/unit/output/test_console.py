@@ -7,6 +7,8 @@ import sys
 
 import pytest
 
+from dnnd.i18n import Text
+from dnnd.output import console
 from dnnd.output.console import err, out, shorten, write_raw
 
 
@@ -39,3 +41,12 @@ def test_consoles_print_text_as_is_without_markup_emoji_or_highlighting(
     captured = capsys.readouterr()
     assert captured.out == "[bold]Quý IV[/bold] 2020 :smile: ngày 16/12/2020\n"
     assert captured.err == "[red]Lỗi[/red] :x:\n"
+
+
+def test_a_cell_names_ten_agencies_and_counts_the_rest() -> None:
+    names = [f"CQ{number}" for number in range(1, 13)]
+    assert console.named_in_a_cell(names[:10], "vi") == ", ".join(names[:10])
+    assert console.named_in_a_cell(names, "vi") == ", ".join(names[:10]) + " và 2 cơ quan khác"
+    assert console.named_in_a_cell(names, "en").endswith("CQ10 and 2 more")
+    where = Text("dnnd missing", "dnnd missing")
+    assert console.named_in_a_cell_note(where, "vi") == "(Mỗi ô ghi tối đa 10 cơ quan; danh sách đủ: dnnd missing.)"

@@ -130,6 +130,7 @@ def test_a_cell_names_the_first_agencies_of_a_long_list_and_counts_the_rest(
 ) -> None:
     monkeypatch.setenv("COLUMNS", "140")
     monkeypatch.setattr("dnnd.output.status_view.NAMED_IN_A_CELL", 2)
+    monkeypatch.setattr("dnnd.output.console.NAMED_IN_A_CELL", 2)
     StatusOutput(repo, report(repo, "stttt")).print_table("vi")
     out = capsys.readouterr().out
     first = headers_and_first_row(out)[1]
