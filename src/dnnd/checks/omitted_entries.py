@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 
 from dnnd.checks.problems import numbers
 from dnnd.checks.registry import UpdateContext
@@ -125,7 +126,7 @@ def omitted_entries(
     reports on a task gets one line, not one per quarter."""
     rule = ActiveTasks(context, summary.completions, occurred)
     moving = rule.moving
-    holdings: dict[str, set[int]] | None = None
+    holdings: dict[str, AbstractSet[int]] | None = None
     left_out: dict[tuple[str, int], list[str]] = {}  # (agency, task) → the quarters of its files without it
     for name, reported in sorted(summary.submissions.by_quarter.items()):
         quarter = parse_period(name, "quarter")

@@ -22,6 +22,7 @@ import datetime as dt
 import importlib
 import os
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
 from dnnd.errors import Problem
@@ -31,7 +32,7 @@ from dnnd.load.yamlio import YamlDocument
 from dnnd.plan.models import Agency, LocksFile, Plan, Task
 from dnnd.plan.periods import Window, parse_period, quarters_covered
 from dnnd.plan.schedules import Schedule
-from dnnd.plan.successions import Successions, holdings_at
+from dnnd.plan.successions import Holdings, Successions
 
 PlanCheckFunction = Callable[[PlanFiles], list[Problem]]
 UpdateCheckFunction = Callable[["UpdateContext", UpdateLike, YamlDocument, "UpdatePath"], list[Problem]]
@@ -130,7 +131,8 @@ class UpdateContext:
             quarter.name: (period, dates[period]) for quarter, period in quarters_covered(dates).items()
         }
         self._windows: dict[str, Window] = {}
-        self._held: dict[str, dict[str, set[int]]] = {}
+        self._held: dict[str, dict[str, AbstractSet[int]]] = {}
+        self._holdings: Holdings | None = None
 
     def window(self, period: str) -> Window:
         """The data window of a quarter named like an update file ('2020-Q3')."""
@@ -140,11 +142,13 @@ class UpdateContext:
             self._windows[period] = quarter.window(self.plan.reporting.windows)
         return self._windows[period]
 
-    def held(self, period: str) -> dict[str, set[int]]:
+    def held(self, period: str) -> dict[str, AbstractSet[int]]:
         """For each agency, the tasks it may report on in the quarter `period`."""
         if period not in self._held:
+            if self._holdings is None:
+                self._holdings = Holdings(self.tasks.values(), self.successions)
             window = self.window(period)
-            self._held[period] = holdings_at(self.tasks.values(), self.successions, window.start, window.end)
+            self._held[period] = self._holdings.at(window.start, window.end)
         return self._held[period]
 
 

@@ -91,12 +91,8 @@ def too_large(size: int) -> Text:
     return files.too_large(size, MAX_FILE_BYTES)
 
 
-_WIDE_BOMS = (  # each starts with \xff, \xfe or \x00
-    (codecs.BOM_UTF32_LE, "UTF-32"),
-    (codecs.BOM_UTF32_BE, "UTF-32"),
-    (codecs.BOM_UTF16_LE, "UTF-16"),
-    (codecs.BOM_UTF16_BE, "UTF-16"),
-)
+_WIDE_BOMS: tuple[tuple[bytes, str], ...] = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"))
+_WIDE_BOMS += ((codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"))  # each starts with FF, FE or 00
 
 
 def decode_text(raw: bytes, rel: str) -> str:

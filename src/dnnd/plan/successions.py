@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from dnnd.plan.models import Agency, Succession, Task
@@ -123,25 +124,43 @@ def find_cycle(agencies: Mapping[str, Agency]) -> list[str] | None:
     return None
 
 
-def holdings_at(tasks: Iterable[Task], successions: Successions, start: dt.date, end: dt.date) -> dict[str, set[int]]:
-    """For each agency, the tasks it may report on in a window: its own while it was in force in the window,
-    and those it inherited by the window's end."""
-    held: dict[str, set[int]] = {}
-    for task in tasks:
-        for agency_id in (*task.lead, *task.support):
-            agency = successions.agencies.get(agency_id)
-            if agency is not None and agency.since is None and agency.until is None:
-                held.setdefault(agency_id, set()).add(task.id)  # in force throughout: the common case
-                continue
-            chain = successions.path(agency_id, task.id, end)
+class Holdings:
+    """The tasks each agency may report on, window after window. An agency in force throughout (no `since`,
+    no `until`) holds its own tasks in every window: those are found once; only the others are followed
+    through their successions for each window (a plan of a thousand agencies, quarter after quarter)."""
+
+    def __init__(self, tasks: Iterable[Task], successions: Successions) -> None:
+        self.successions = successions
+        steady: dict[str, set[int]] = {}
+        self.changing: list[tuple[int, str]] = []  # (task, agency) of the agencies with dates
+        for task in tasks:
+            for agency_id in (*task.lead, *task.support):
+                agency = successions.agencies.get(agency_id)
+                if agency is not None and agency.since is None and agency.until is None:
+                    steady.setdefault(agency_id, set()).add(task.id)
+                else:
+                    self.changing.append((task.id, agency_id))
+        self.steady = {agency_id: frozenset(held) for agency_id, held in steady.items()}
+
+    def at(self, start: dt.date, end: dt.date) -> dict[str, AbstractSet[int]]:
+        """For each agency, the tasks it may report on in a window: its own while it was in force in the
+        window, and those it inherited by the window's end."""
+        held: dict[str, AbstractSet[int]] = dict(self.steady)
+        for task_id, agency_id in self.changing:
+            chain = self.successions.path(agency_id, task_id, end)
             for index, holder_id in enumerate(chain):
-                holder = successions.agencies.get(holder_id)
+                holder = self.successions.agencies.get(holder_id)
                 in_window = holder is None or (
                     (holder.since is None or holder.since <= end) and (holder.until is None or holder.until >= start)
                 )
                 if in_window or index == len(chain) - 1:
-                    held.setdefault(holder_id, set()).add(task.id)
-    return held
+                    held[holder_id] = held.get(holder_id, frozenset()) | {task_id}  # the shared sets stay as they are
+        return held
+
+
+def holdings_at(tasks: Iterable[Task], successions: Successions, start: dt.date, end: dt.date) -> dict[str, set[int]]:
+    """For each agency, the tasks it may report on in a window (`Holdings.at`, for one window)."""
+    return {agency_id: set(held) for agency_id, held in Holdings(tasks, successions).at(start, end).items()}
 
 
 def holdings_in_year(tasks: Iterable[Task], successions: Successions, year: int) -> dict[str, set[int]]:

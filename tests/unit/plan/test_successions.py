@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from dnnd.plan.models import AgenciesFile, Agency, Succession, Task
-from dnnd.plan.successions import Successions, find_cycle, heir, holdings_at, successors_of
+from dnnd.plan.successions import Holdings, Successions, find_cycle, heir, holdings_at, successors_of
 from tests.conftest import EMBEDDED_PLAN
 
 D = dt.date
@@ -227,3 +227,11 @@ def test_the_middle_of_a_chain_holds_its_inherited_tasks_in_the_quarter_it_ends(
     chained = [task(1, ["x"])]
     held = holdings_at(chained, CHAIN, D(2024, 6, 15), D(2024, 9, 14))  # y ends 30/06, z begins 01/07
     assert held == {"y": {1}, "z": {1}}
+
+
+def test_holdings_found_once_serve_every_window_and_leave_the_steady_ones_shared() -> None:
+    holdings = Holdings(TASKS, Successions(EMBEDDED))
+    windows = [(D(2024, 9, 15), D(2024, 12, 14)), (D(2024, 12, 15), D(2025, 3, 14)), (D(2025, 3, 15), D(2025, 6, 14))]
+    for start, end in windows * 2:  # in any order, again: no window changes what another sees
+        assert holdings.at(start, end) == holdings_at(TASKS, Successions(EMBEDDED), start, end)
+    assert "stttt" not in holdings.steady and holdings.at(*windows[0])["lhhn"] is holdings.steady["lhhn"]
