@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from dnnd.load.yamlio import FORBIDDEN
+from dnnd.load.decoding import FORBIDDEN
 
 _fast_yaml: Any = None
 _loaded = False

@@ -14,7 +14,7 @@ from pathlib import Path
 from dnnd import files
 from dnnd.errors import DataError, Problem, UsageError, whole_file
 from dnnd.i18n import Text
-from dnnd.load.yamlio import MAX_FILE_BYTES
+from dnnd.load.decoding import MAX_FILE_BYTES
 
 PLAN_FILE = "plan/plan.yaml"
 AGENCIES_FILE = "plan/agencies.yaml"

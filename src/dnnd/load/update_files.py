@@ -17,12 +17,13 @@ from pydantic import ValidationError
 
 from dnnd.errors import DataError, Problem
 from dnnd.load import fastpath
+from dnnd.load.decoding import decode_text
 from dnnd.load.git import content_id
 from dnnd.load.layout import read_bytes
 from dnnd.load.records import Plain, UpdateLike, to_plain
 from dnnd.load.validation import validate_document
 from dnnd.load.workers import mark_worker, workers_for
-from dnnd.load.yamlio import YamlDocument, decode_text, parse_yaml
+from dnnd.load.yamlio import YamlDocument, parse_yaml
 from dnnd.plan.models import Update
 
 PARALLEL_MIN_FILES = 400

@@ -8,25 +8,20 @@ every other plain scalar is a string (a date stays text until a model field pars
 
 from __future__ import annotations
 
-import codecs
 import functools
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from dnnd import files
-from dnnd.errors import DataError, Problem, whole_file
-from dnnd.i18n import Text
+from dnnd.errors import DataError, Problem
+from dnnd.load.decoding import FORBIDDEN, MAX_PROBLEMS_PER_FILE, decode_text, problem_at
 
 if TYPE_CHECKING:
     import yaml
 
-MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 32
 MAX_NODES = 200_000
-MAX_PROBLEMS_PER_FILE = 20
 
 
 @functools.cache
@@ -50,16 +45,6 @@ _MAP = "tag:yaml.org,2002:map"
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]{0,17})")
-# C0/C1 controls other than tab, LF, CR; the line and paragraph separators, which YAML counts as line
-# breaks though editors do not (so every later line number would be wrong); bidi overrides and isolates,
-# which hide or reorder text; invisible characters (soft hyphen, zero-width space, direction marks, word
-# joiners) that make two different names look the same; a BOM, a non-character or a private-use character
-# (no meaning outside one font) inside the text. The zero-width joiner of emoji sequences stays allowed.
-FORBIDDEN = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069"
-    "\ufeff\ufffe\uffff\ue000-\uf8ff]"
-)
-
 Path = tuple[str | int, ...]
 
 
@@ -81,79 +66,6 @@ class YamlDocument:
                 return self.values[path]
             path = path[:-1]
         return self.values.get((), (None, None))
-
-
-def _problem(rel: str, line: int | None, column: int | None, vi: str, en: str) -> Problem:
-    return Problem(rel, line, column, "", Text(vi, en))
-
-
-def too_large(size: int) -> Text:
-    return files.too_large(size, MAX_FILE_BYTES)
-
-
-_WIDE_BOMS: tuple[tuple[bytes, str], ...] = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"))
-_WIDE_BOMS += ((codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"))  # each starts with FF, FE or 00
-
-
-def decode_text(raw: bytes, rel: str) -> str:
-    """Bytes of a file as NFC text; raises DataError for a wrong encoding or forbidden characters."""
-    if len(raw) > MAX_FILE_BYTES:
-        raise DataError([whole_file(rel, too_large(len(raw)))])
-    for bom, name in _WIDE_BOMS if raw[:1] in b"\xff\xfe\x00" else ():
-        if raw.startswith(bom):
-            vi = f"tệp được lưu theo mã {name}; hãy lưu lại theo mã UTF-8 (trong Notepad: Lưu thành… › Mã hóa: UTF-8)"
-            en = f"the file is saved as {name}; save it again as UTF-8 (in Notepad: Save as… › Encoding: UTF-8)"
-            raise DataError([whole_file(rel, Text(vi, en))])
-    if raw.startswith(codecs.BOM_UTF8):
-        raw = raw[len(codecs.BOM_UTF8) :]
-    head = min(len(raw), 4096)
-    if raw.count(b"\x00", 0, head) > head // 8:  # UTF-16: a zero byte beside most letters (a stray one: below)
-        vi = "tệp chứa byte 0: có lẽ được lưu theo mã UTF-16; hãy lưu lại theo mã UTF-8"
-        en = "the file contains zero bytes: it is probably UTF-16; save it again as UTF-8"
-        raise DataError([whole_file(rel, Text(vi, en))])
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        # characters, not bytes, as an editor counts them; the bytes before exc.start are valid UTF-8
-        column = len(raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8")) + 1
-        byte = raw[exc.start]
-        raise DataError(
-            [
-                _problem(
-                    rel,
-                    line,
-                    column,
-                    f"tệp không phải UTF-8 (byte 0x{byte:02X}); có lẽ tệp dùng bảng mã cũ (TCVN3, VNI, Windows-1258): "
-                    "hãy mở và lưu lại theo mã UTF-8 (Unicode)",
-                    f"the file is not UTF-8 (byte 0x{byte:02X}); it is probably in a legacy Vietnamese encoding "
-                    "(TCVN3, VNI, Windows-1258): open it and save it again as UTF-8 (Unicode)",
-                )
-            ]
-        ) from None
-    if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-    if FORBIDDEN.search(text) is None:
-        return text
-    problems: list[Problem] = []
-    for match in FORBIDDEN.finditer(text):
-        if len(problems) >= MAX_PROBLEMS_PER_FILE:
-            break
-        line = text.count("\n", 0, match.start()) + 1
-        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-        code = f"U+{ord(match.group()):04X}"
-        problems.append(
-            _problem(
-                rel,
-                line,
-                column,
-                f"ký tự điều khiển {code} không được phép (nó làm hỏng văn bản Word hoặc che giấu chữ): hãy xóa nó",
-                f"control character {code} is not allowed (it corrupts Word output or hides text): delete it",
-            )
-        )
-    if problems:
-        raise DataError(problems)
-    return text
 
 
 _SYNTAX_HINTS = (
@@ -205,7 +117,7 @@ def _only_blank_after(text: str, line: int, column: int) -> bool:
     return line >= len(lines) or not (lines[line][column:].strip() or any(rest.strip() for rest in lines[line + 1 :]))
 
 
-def _syntax_problem(rel: str, exc: yaml.YAMLError, text: str) -> Problem:
+def _syntaxproblem_at(rel: str, exc: yaml.YAMLError, text: str) -> Problem:
     mark = getattr(exc, "problem_mark", None)
     detail = " ".join(str(part) for part in (getattr(exc, "context", None), getattr(exc, "problem", None)) if part)
     detail = detail or str(exc)
@@ -231,7 +143,7 @@ def _syntax_problem(rel: str, exc: yaml.YAMLError, text: str) -> Problem:
         mark = start
     line = mark.line + 1 if mark is not None else None
     column = mark.column + 1 if mark is not None else None
-    return _problem(  # Vietnamese first; the parser's own English words last, for whoever helps the clerk
+    return problem_at(  # Vietnamese first; the parser's own English words last, for whoever helps the clerk
         rel,
         line,
         column,
@@ -263,7 +175,7 @@ class _Builder:
         self.scalar, self.sequence, self.mapping = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
 
     def fail(self, node: yaml.Node, vi: str, en: str) -> None:
-        self.problems.append(_problem(self.rel, node.start_mark.line + 1, node.start_mark.column + 1, vi, en))
+        self.problems.append(problem_at(self.rel, node.start_mark.line + 1, node.start_mark.column + 1, vi, en))
 
     def build(self, node: yaml.Node, path: Path) -> Any:
         self.nodes += 1
@@ -342,10 +254,10 @@ def parse_yaml(text: str, rel: str) -> YamlDocument:
     try:
         root = yaml.compose(text, Loader=_loader())
     except yaml.YAMLError as exc:
-        raise DataError([_syntax_problem(rel, exc, text)]) from None
+        raise DataError([_syntaxproblem_at(rel, exc, text)]) from None
     except RecursionError:
         raise DataError(
-            [_problem(rel, None, None, "cấu trúc lồng quá sâu", "the structure is nested too deeply")]
+            [problem_at(rel, None, None, "cấu trúc lồng quá sâu", "the structure is nested too deeply")]
         ) from None
     builder = _Builder(rel)
     if root is not None:

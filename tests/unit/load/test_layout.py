@@ -10,7 +10,7 @@ import pytest
 
 from dnnd.errors import DataError
 from dnnd.load import layout
-from dnnd.load.yamlio import MAX_FILE_BYTES
+from dnnd.load.decoding import MAX_FILE_BYTES
 
 GOOD = "agency: lhhn\nperiod: 2020-Q3\nentries:\n  - task: 5\n    status: in_progress\n    summary: Có.\n"
 

@@ -9,11 +9,9 @@ import pytest
 import yaml
 
 from dnnd.errors import DataError
+from dnnd.load.decoding import MAX_FILE_BYTES, MAX_PROBLEMS_PER_FILE, decode_text
 from dnnd.load.yamlio import (
     MAX_DEPTH,
-    MAX_FILE_BYTES,
-    MAX_PROBLEMS_PER_FILE,
-    decode_text,
     load_yaml,
     parse_yaml,
     quoted,
@@ -173,11 +171,6 @@ def test_nfd_input_is_normalised_to_nfc() -> None:
     doc = load_yaml(nfd.encode(), REL)
     assert doc.data == {"name": "Ủy ban nhân dân tỉnh Khánh Hòa"}
     assert unicodedata.is_normalized("NFC", doc.data["name"])
-    assert decode_text(nfd.encode(), REL) == unicodedata.normalize("NFC", nfd)
-
-
-def test_decode_text_strips_the_utf8_bom() -> None:
-    assert decode_text(codecs.BOM_UTF8 + b"a: 1\n", REL) == "a: 1\n"
 
 
 # ----- forbidden characters ---------------------------------------------------------------------

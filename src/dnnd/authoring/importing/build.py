@@ -18,8 +18,9 @@ from dnnd.authoring.importing.table import RawTask, read_task_table
 from dnnd.errors import DataError, DnndError, Problem, UsageError, whole_file
 from dnnd.files import read_regular, write_atomic
 from dnnd.i18n import Text
+from dnnd.load.decoding import MAX_FILE_BYTES
 from dnnd.load.layout import AGENCIES_FILE, EVENTS_FILE, PLAN_FILE, TASKS_FILE, find_root
-from dnnd.load.yamlio import MAX_FILE_BYTES, dump_yaml, load_yaml
+from dnnd.load.yamlio import dump_yaml, load_yaml
 from dnnd.plan.schedules import AfterEvents, parse_timing
 from dnnd.repository import load_repository
 
