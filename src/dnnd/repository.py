@@ -209,7 +209,11 @@ def _from_files(state: RepositoryState) -> Repository:
     from dnnd.plan.models import EventsFile, LocksFile, Plan, TasksFile
 
     files = read_plan_files(state.plan_bytes)
-    problems = [*state.problems, *files.problems, *check_plan_files(files)]
+    plan_problems = check_plan_files(files)
+    if plan_problems and files.unplaced:  # their lines are wanted: the files are read again with positions
+        files = read_plan_files(state.plan_bytes, positions=True)
+        plan_problems = check_plan_files(files)
+    problems = [*state.problems, *files.problems, *plan_problems]
     plan_ok = not problems and files.complete
     agencies = files.agencies
     paths, update_problems = update_files(state.listing, agencies if files.has(AGENCIES_FILE) else None)

@@ -77,11 +77,14 @@ def _flow_keys(text: str) -> int | None:
         # (in a plain scalar, a block scalar or a comment)
         if before >= 0 and text[before] != "\n" and (before == at - 1 or text[before] not in ":-"):
             continue
+        start = text.rfind("\n", 0, at) + 1
+        if text[start:at].lstrip(" \t").startswith("#"):
+            continue  # a comment line (or a line of text in a block scalar): no flow collection to either parser
         end = text.find("\n", at)
         end = len(text) if end < 0 else end
         if text[at + 1 : end].rstrip(" \t") == ("]" if text[at] == "[" else "}"):
             continue  # an empty [] or {} ending its line
-        line = _SAFE_FLOW.fullmatch(text, text.rfind("\n", 0, at) + 1, end)
+        line = _SAFE_FLOW.fullmatch(text, start, end)
         if line is None:
             return None
         items = (line["seq"] if line["map"] is None else line["map"]).split(",")

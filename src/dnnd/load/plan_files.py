@@ -2,6 +2,9 @@
 
 A file that does not read or validate is left out of `PlanFiles.loaded` and its problems are kept; the
 checks then run on the files that did load (`checks.registry`), so that every problem is told at once.
+A file the fast path vouches for is first read without positions, which only problems need (PyYAML with
+positions takes 50-90 ms on a plan of a thousand agencies, the fast path 10): when the checks find any,
+the files are read again with them.
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from dnnd.errors import DataError, Problem
+from dnnd.load import fastpath
+from dnnd.load.decoding import decode_text
 from dnnd.load.layout import AGENCIES_FILE, EVENTS_FILE, LOCKS_FILE, PLAN_FILE, TASKS_FILE
 from dnnd.load.validation import validate_document
 from dnnd.load.yamlio import YamlDocument, load_yaml
@@ -35,6 +40,7 @@ class PlanFiles:
         self.present = present
         self.loaded: dict[str, tuple[BaseModel, YamlDocument]] = {}
         self.problems: list[Problem] = []
+        self.unplaced = False  # some file was read without positions
 
     def has(self, rel: str) -> bool:
         return rel in self.loaded
@@ -65,11 +71,21 @@ class PlanFiles:
         return None if EVENTS_FILE in self.present else []
 
 
-def read_plan_files(raw: dict[str, bytes]) -> PlanFiles:
-    """Parse and validate each plan file's bytes, keeping the problems of those that do not."""
+def read_plan_files(raw: dict[str, bytes], *, positions: bool = False) -> PlanFiles:
+    """Parse and validate each plan file's bytes, keeping the problems of those that do not; with
+    `positions`, every file is read with them."""
     files = PlanFiles(frozenset(raw))
     for rel, content in raw.items():
         try:
+            data = None if positions else fastpath.parse(decode_text(content, rel))
+            if data is not None:
+                doc = YamlDocument(data)
+                try:
+                    files.loaded[rel] = validate_document(PLAN_MODELS[rel], doc, rel), doc
+                    files.unplaced = True
+                    continue
+                except DataError:
+                    pass  # told below, with positions
             doc = load_yaml(content, rel)
             files.loaded[rel] = validate_document(PLAN_MODELS[rel], doc, rel), doc
         except DataError as exc:

@@ -63,6 +63,8 @@ def test_risky_syntax_is_screened_out(text: str) -> None:
         "summary: '[x'\n",  # brackets inside a quoted text are text to both parsers
         "activities:\n  - kind: aid\n    countries: [JP, KR]\n    pledged: {amount: 1500000000, currency: VND}\n",
         "activities:\n  - countries: []\n    tasks: [7, 12]\n",
+        '# document: {number: "1/QĐ", title: "x"}\nevents: []\n',  # a comment line, whatever it holds
+        "summary: |\n  # note: {a: b} [c\n",  # in a block scalar: text
     ],
 )
 def test_one_line_flow_collections_of_plain_words_read_as_our_parser_reads_them(text: str) -> None:

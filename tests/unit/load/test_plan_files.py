@@ -21,7 +21,14 @@ def test_the_embedded_plan_loads_completely() -> None:
     assert (files.complete, files.problems, files.present) == (True, [], frozenset(EMBEDDED))
     assert len(files.agencies) == 21 and files.agencies["sngv"].id == "sngv"
     tasks, doc = files.get(TASKS_FILE, TasksFile)
-    assert (len(tasks.tasks), tasks.tasks[0].id, doc.locate(("tasks", 0, "id"))) == (15, 1, (4, 9))
+    assert (len(tasks.tasks), tasks.tasks[0].id, doc.locate(("tasks", 0, "id"))) == (15, 1, (None, None))
+    placed = read_plan_files(EMBEDDED, positions=True)  # what the checks' problems need, read when they have any
+    assert placed.get(TASKS_FILE, TasksFile) == (tasks, placed.loaded[TASKS_FILE][1])
+    assert (files.unplaced, placed.unplaced, placed.loaded[TASKS_FILE][1].locate(("tasks", 0, "id"))) == (
+        True,
+        False,
+        (4, 9),
+    )
     assert [(event.id, event.occurred_on) for event in files.event_list or []] == [
         ("huong-dan-bng", None),
         ("huong-dan-bnv", None),
