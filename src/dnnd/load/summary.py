@@ -89,10 +89,14 @@ def _quarter(name: str) -> Period:
     return period
 
 
+def _period(item: tuple[str, UpdateRecord]) -> str:
+    return item[1].period
+
+
 def newest_first(updates: Iterable[tuple[str, UpdateRecord]]) -> Iterator[ReportedEntry]:
     """Every entry of the (rel, record) pairs, newest period first, then in the files' and entries' order."""
     new = tuple.__new__  # ReportedEntry without its Python-level __new__: one per entry of every file
-    for rel, update in sorted(updates, key=lambda item: item[1].period, reverse=True):
+    for rel, update in sorted(updates, key=_period, reverse=True):
         for entry in update.entries:
             yield new(ReportedEntry, (update.agency, update.period, rel, entry))
 
@@ -119,9 +123,12 @@ def summarise(updates: Sequence[tuple[str, UpdateRecord]], leads: Mapping[int, f
                     [entry.done_on.isoformat(), update.period, entry.occurrence]
                 )
     latest: dict[int, list[ReportedEntry]] = {}
-    for reported in newest_first(updates):
-        if reported.agency in leads.get(reported.entry.task, ()):
-            latest.setdefault(reported.entry.task, []).append(reported)
+    new = tuple.__new__  # as in newest_first, whose order this is; an entry is made only for a lead's entries
+    for rel, update in sorted(updates, key=_period, reverse=True):
+        agency, period = update.agency, update.period
+        for entry in update.entries:
+            if agency in leads.get(entry.task, ()):
+                latest.setdefault(entry.task, []).append(new(ReportedEntry, (agency, period, rel, entry)))
     return UpdateSummary(
         len(updates),
         Submissions(by_quarter),
