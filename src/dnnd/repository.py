@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from dnnd.plan.models import Agency, Event, LocksFile, Plan, ReportText, Task
     from dnnd.plan.schedules import Schedule
 
+FROZEN_FROM_FILES = 400  # a load of this many update files leaves its objects out of the collector's walks
+
 
 class UpdateFile(NamedTuple):
     """One agency's quarterly update, valid: a (rel, record) pair, as the summary reads it."""
@@ -164,7 +166,10 @@ def load_repository(root: Path, *, use_cache: bool = True, state: RepositoryStat
     Raises DataError (with all problems) when the plan's own files are wrong.
 
     Python's cyclic garbage collector is paused meanwhile: tens of thousands of small, acyclic objects
-    made in one go would otherwise trigger it over and over (forked workers inherit the pause)."""
+    made in one go would otherwise trigger it over and over (forked workers inherit the pause). After a
+    large load, what is loaded is put out of the collector's sight (`gc.freeze`), as it lives as long as the
+    command: started again, the collector would walk it three times over (0.1 s after 24,000 files).
+    Objects frozen are still freed when nothing refers to them; only a cycle among them would stay."""
     paused = gc.isenabled()
     gc.disable()
     try:
@@ -172,6 +177,8 @@ def load_repository(root: Path, *, use_cache: bool = True, state: RepositoryStat
         keys = state.keys if state.keys is not None and state.keys.snapshot_key is not None else None
         repo = (keys is not None and _from_snapshot(root, keys, state.listing)) or _from_files(state)
         repo.budget_files, repo.budget_file_problems = state.budget_files, state.budget_problems
+        if paused and repo.summary.files >= FROZEN_FROM_FILES:
+            gc.freeze()
         return repo
     finally:
         if paused:

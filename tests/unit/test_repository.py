@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 
 import pytest
 
@@ -184,3 +185,17 @@ def test_report_text_problems_are_told_with_a_plan_error(make_repo: MakeRepo) ->
         ("plan/reports/2021", ""),
         ("plan/tasks.yaml", "tasks"),
     ]  # a text's own checks wait for a valid plan; a folder among the texts is told at once
+
+
+@pytest.mark.parametrize(("least", "frozen"), [(4, True), (5, False)])
+def test_a_large_load_is_left_out_of_the_collectors_walks(
+    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch, least: int, frozen: bool
+) -> None:
+    monkeypatch.setattr("dnnd.repository.FROZEN_FROM_FILES", least)  # GOOD holds 4 files
+    root = make_repo(GOOD)
+    gc.unfreeze()
+    try:
+        repo = load_repository(root, use_cache=False)
+        assert (gc.get_freeze_count() > 0, gc.isenabled(), repo.summary.files) == (frozen, True, 4)
+    finally:
+        gc.unfreeze()  # the rest of the test session is collected as usual
