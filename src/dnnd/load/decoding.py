@@ -43,8 +43,12 @@ def _may_hold_forbidden(utf8: bytes) -> bool:
     return leads or bool(utf8.translate(None, _NOT_CONTROLS))
 
 
-_WIDE_BOMS: tuple[tuple[bytes, str], ...] = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"))
-_WIDE_BOMS += ((codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"))  # each starts with FF, FE or 00
+_WIDE_BOMS = (  # each starts with FF, FE or 00; UTF-32's before UTF-16's, which begin them
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
 
 
 def decode_text(raw: bytes, rel: str) -> str:

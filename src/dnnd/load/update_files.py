@@ -65,9 +65,9 @@ def read_update(raw: bytes, rel: str, checks: FileChecks | None = None) -> Updat
 
 
 class Parsed(NamedTuple):
-    """One file's outcome: its plain record (texts as UTF-8) or its problems, and the git blob id of the bytes actually read
-    (None if none could be, or none was asked for), so that a cache never files what was read under the id of
-    other content."""
+    """One file's outcome: its plain record (texts as UTF-8) or its problems, and the git blob id of the bytes
+    actually read (None if none could be, or none was asked for), so that a cache never files what was read
+    under the id of other content."""
 
     rel: str
     plain: Plain | None

@@ -117,7 +117,7 @@ def _only_blank_after(text: str, line: int, column: int) -> bool:
     return line >= len(lines) or not (lines[line][column:].strip() or any(rest.strip() for rest in lines[line + 1 :]))
 
 
-def _syntaxproblem_at(rel: str, exc: yaml.YAMLError, text: str) -> Problem:
+def _syntax_problem(rel: str, exc: yaml.YAMLError, text: str) -> Problem:
     mark = getattr(exc, "problem_mark", None)
     detail = " ".join(str(part) for part in (getattr(exc, "context", None), getattr(exc, "problem", None)) if part)
     detail = detail or str(exc)
@@ -254,7 +254,7 @@ def parse_yaml(text: str, rel: str) -> YamlDocument:
     try:
         root = yaml.compose(text, Loader=_loader())
     except yaml.YAMLError as exc:
-        raise DataError([_syntaxproblem_at(rel, exc, text)]) from None
+        raise DataError([_syntax_problem(rel, exc, text)]) from None
     except RecursionError:
         raise DataError(
             [problem_at(rel, None, None, "cấu trúc lồng quá sâu", "the structure is nested too deeply")]
