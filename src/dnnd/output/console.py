@@ -57,9 +57,14 @@ def write_raw(text: str) -> None:
         stream.flush()
 
 
+def cut_in_a_cell(count: int) -> bool:
+    """Whether a cell of `count` agencies names only the first NAMED_IN_A_CELL (then the table says so)."""
+    return count > NAMED_IN_A_CELL
+
+
 def named_in_a_cell(names: Sequence[str], lang: str) -> str:
     """Agencies' names for a table cell: all of them, or the first NAMED_IN_A_CELL and how many more."""
-    if len(names) <= NAMED_IN_A_CELL:
+    if not cut_in_a_cell(len(names)):
         return ", ".join(names)
     more = len(names) - NAMED_IN_A_CELL
     return ", ".join(names[:NAMED_IN_A_CELL]) + Text(f" và {more} cơ quan khác", f" and {more} more").in_(lang)

@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 from dnnd.evaluate.figures import KindFigures
 from dnnd.evaluate.rollup import Province, Rollup
 from dnnd.i18n import Text
-from dnnd.output.console import NAMED_IN_A_CELL, named_in_a_cell, named_in_a_cell_note, out, shorten
+from dnnd.output.console import cut_in_a_cell, named_in_a_cell, named_in_a_cell_note, out, shorten
 from dnnd.output.stats_view import figures_document
 from dnnd.plan.vietnamese import dmy_or_blank
 from dnnd.plan.vocabulary import (
@@ -261,7 +261,7 @@ class RollupOutput(NamedTuple):
                     "column.)",
                 ).in_(lang)
             )
-        if any(len(province.missing) > NAMED_IN_A_CELL for province in result.provinces):
+        if any(cut_in_a_cell(len(province.missing)) for province in result.provinces):
             console.print(named_in_a_cell_note(Text("--format csv", "--format csv"), lang))
         console.print(summary_line(result.totals).in_(lang))
         counted = len(result.provinces) - len(result.failed)

@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 from dnnd.evaluate.status_report import StatusReport
 from dnnd.evaluate.task_views import TaskView
 from dnnd.i18n import Text
-from dnnd.output.console import NAMED_IN_A_CELL, named_in_a_cell, named_in_a_cell_note, out, shorten
+from dnnd.output.console import cut_in_a_cell, named_in_a_cell, named_in_a_cell_note, out, shorten
 from dnnd.output.plan_view import agency_names, task_record
 from dnnd.output.sheets import Sheet, SheetColumn
 from dnnd.plan.vietnamese import dmy_or_blank
@@ -217,7 +217,7 @@ class StatusOutput(NamedTuple):
                 RichText(_some_names(repo, missing, lang), style="red"),
                 _latest_text(repo, view, lang),
             ]
-            shortened = shortened or len(missing) > NAMED_IN_A_CELL or (wide and len(support) > NAMED_IN_A_CELL)
+            shortened = shortened or cut_in_a_cell(len(missing)) or (wide and cut_in_a_cell(len(support)))
             table.add_row(*(cell for cell, (_, shown) in zip(cells, columns, strict=True) if shown))
         for line in _why(self.report, lang):
             console.print(line, highlight=False)

@@ -129,7 +129,6 @@ def test_a_cell_names_the_first_agencies_of_a_long_list_and_counts_the_rest(
     repo: Repository, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("COLUMNS", "140")
-    monkeypatch.setattr("dnnd.output.status_view.NAMED_IN_A_CELL", 2)
     monkeypatch.setattr("dnnd.output.console.NAMED_IN_A_CELL", 2)
     StatusOutput(repo, report(repo, "stttt")).print_table("vi")
     out = capsys.readouterr().out
