@@ -236,8 +236,9 @@ def entry_from_plain(plain: Plain) -> EntryRecord:
         else ()
     )
     done = day(done_on) if done_on else None
-    texts = (_as_utf8(summary), _as_utf8(difficulties), _as_utf8(proposals))
-    return _new(EntryRecord, (task, sys.intern(status), done, *texts, issued, occurrence))
+    if type(summary) is not bytes:  # the cache's JSON form; a worker sends every text as UTF-8 already
+        summary, difficulties, proposals = _as_utf8(summary), _as_utf8(difficulties), _as_utf8(proposals)
+    return _new(EntryRecord, (task, sys.intern(status), done, summary, difficulties, proposals, issued, occurrence))
 
 
 def activity_from_plain(plain: Plain) -> ActivityRecord:

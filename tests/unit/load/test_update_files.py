@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -70,15 +71,27 @@ def test_parallel_loading_gives_the_serial_result(make_repo: MakeRepo, monkeypat
                 f"agency: lhhn\nperiod: {year}-Q{quarter}\nentries:\n  - task: 5\n    status: in_progress\n"
                 f"    summary: Quý {quarter} năm {year}.\n"
             )
-    files["plan/updates/lhhn/2020-Q4.yaml"] = "agency: lhhn\nperiod: 2020-Q4\nentries:\n  - task: 99\n"
+    files["plan/updates/lhhn/2031-Q1.yaml"] = "agency: lhhn\nperiod: 2031-Q1\nentries:\n  - task: 99\n"
     root = make_repo(files)
     rels = sorted(rel for rel in files)
     serial = list(update_files.parse_many(root, rels))
     monkeypatch.setattr(update_files, "PARALLEL_MIN_FILES", 2)
+    monkeypatch.setattr(update_files, "SMALLEST_CHUNK", 3)  # several chunks, the invalid file in a later one
     monkeypatch.setattr(update_files.os, "cpu_count", lambda: 2)
     assert list(update_files.parse_many(root, rels)) == serial
-    assert sum(parsed.plain is None for parsed in serial) == 1
+    assert [parsed.plain is None and parsed.problems != [] for parsed in serial].index(True) == len(rels) - 1
     assert serial[0].content_id == content_id((root / rels[0]).read_bytes())  # what was read, by content
+
+
+def test_chunks_shrink_towards_the_end_and_cover_every_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    bounds = update_files.chunk_bounds(24_000, 2)
+    sizes = [end - start for start, end in bounds]
+    assert bounds[0][0] == 0 and bounds[-1][1] == 24_000
+    assert all(end == start for (_, end), (start, _) in itertools.pairwise(bounds))
+    assert sizes[0] == 3_000 and sizes == sorted(sizes, reverse=True)
+    assert sizes[-2] == update_files.SMALLEST_CHUNK and len(bounds) < 50
+    monkeypatch.setattr(update_files, "SMALLEST_CHUNK", 1)
+    assert update_files.chunk_bounds(3, 2) == [(0, 1), (1, 2), (2, 3)]
 
 
 def test_without_a_cache_no_blob_id_is_computed(make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch) -> None:
