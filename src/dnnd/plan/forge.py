@@ -13,33 +13,21 @@ The URL is built from a pattern with placeholders, so that any forge fits withou
 
 from __future__ import annotations
 
-import re
-import string
 from typing import Annotated
 from urllib.parse import quote, quote_plus
 
 from pydantic import Field, StringConstraints, field_validator
 
-from dnnd.plan.model_types import Model, bilingual_error
+from dnnd.plan import model_rules
+from dnnd.plan.model_rules import ForgeFacts, pattern_fields
+from dnnd.plan.model_types import Model, rule_validator
 
 GITHUB_NEW_FILE = "{url}/new/{branch}?filename={path}&value={text}"
 GITEA_NEW_FILE = "{url}/_new/{branch}/?filename={path}&value={text}"
 GITLAB_NEW_FILE = "{url}/-/new/{branch}?file_name={path}"
 
-# What a pattern may name: the repository's web URL, the branch, the file's path in the repository, its folder
-# and its name (for a forge that wants the folder in the URL's path and the name in the query), and its text.
-PLACEHOLDERS = ("url", "branch", "path", "dir", "name", "text")
-_REPOSITORY_URL = re.compile(r"https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\s?#]*)?")
 
-
-def _fields(pattern: str) -> list[tuple[str, str | None, str | None, str | None]]:
-    """The (literal, field, format spec, conversion) parts of a pattern, as str.format reads it."""
-    return [
-        (literal, field, spec, conversion) for literal, field, spec, conversion in string.Formatter().parse(pattern)
-    ]
-
-
-class Forge(Model):
+class Forge(Model, ForgeFacts):
     url: str = Field(
         json_schema_extra={"pattern": r"^https://\S+$"},
         description="Địa chỉ trang web của kho trên nền tảng git, bắt đầu bằng https://, ví dụ "
@@ -56,50 +44,8 @@ class Forge(Model):
         f"'{GITLAB_NEW_FILE}' (chỉ điền sẵn tên tệp: trình soạn thảo của GitLab bản mới bỏ qua nội dung gửi kèm).",
     )
 
-    @field_validator("url")
-    @classmethod
-    def _https_repository(cls, url: str) -> str:
-        url = url.strip().rstrip("/")
-        if not _REPOSITORY_URL.fullmatch(url):
-            raise bilingual_error(
-                f"'{url}' không phải địa chỉ https của kho, ví dụ https://github.com/to-chuc/kho (không có ?, #, "
-                "khoảng trắng)",
-                f"'{url}' is not the https address of a repository, e.g. https://github.com/org/repo (no ?, # or "
-                "spaces)",
-            )
-        return url
-
-    @field_validator("new_file")
-    @classmethod
-    def _known_placeholders(cls, pattern: str) -> str:
-        known = " ".join(f"{{{name}}}" for name in PLACEHOLDERS)
-        unknown = bilingual_error(
-            f"mẫu '{pattern}' có chỗ thay thế không dùng được; chỉ dùng {known} (dấu ngoặc nhọn khác viết "
-            "{{ và }})",
-            f"the pattern '{pattern}' has a placeholder that cannot be used; use only {known} (write other braces "
-            "as {{ and }})",
-        )
-        try:
-            parts = _fields(pattern)
-        except ValueError:  # a brace left open or alone
-            raise unknown from None
-        if any(
-            field is not None and (field not in PLACEHOLDERS or spec or conversion)
-            for _, field, spec, conversion in parts
-        ):
-            raise unknown
-        named = {field for _, field, _, _ in parts}
-        if not pattern.startswith("{url}") or not named & {"path", "name"}:
-            raise bilingual_error(
-                f"mẫu '{pattern}' phải bắt đầu bằng {{url}} và có {{path}} (hoặc {{name}})",
-                f"the pattern '{pattern}' must begin with {{url}} and hold {{path}} (or {{name}})",
-            )
-        return pattern
-
-    @property
-    def fills_text(self) -> bool:
-        """Whether the forge's page opens with the file's text filled in (the pattern has {text})."""
-        return any(field == "text" for _, field, _, _ in _fields(self.new_file))
+    _https_repository = field_validator("url")(rule_validator(model_rules.https_repository))
+    _known_placeholders = field_validator("new_file")(rule_validator(model_rules.known_placeholders))
 
 
 def new_file_url(forge: Forge, path: str, text: str | None) -> str:
@@ -112,7 +58,7 @@ def new_file_url(forge: Forge, path: str, text: str | None) -> str:
     out: list[str] = []
     in_query = False
     opened = False  # a '?' kept where a parameter was left out: the next parameter's '&' is not wanted
-    for literal, field, _, _ in _fields(forge.new_file):
+    for literal, field, _, _ in pattern_fields(forge.new_file):
         if opened and literal.startswith("&"):
             literal = literal[1:]
         opened = False

@@ -1,7 +1,8 @@
 """What every model is built from: the base model, the constrained types, the literals and the bilingual error."""
 
 import datetime as dt
-from typing import Annotated, Literal
+from collections.abc import Callable
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -12,6 +13,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from dnnd.plan.model_rules import RULES, WHITE_SPACE, RuleBroken
 from dnnd.plan.periods import FIRST_YEAR, LAST_YEAR
 
 AGENCY_ID_PATTERN = r"^[a-z][a-z0-9]*$"
@@ -25,11 +27,6 @@ EVENT_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 PERIOD_PATTERN = rf"^{_YEAR}(-Q[1-4]|-H[12])?$"
 Reviewer = Annotated[str, StringConstraints(pattern=r"^@[A-Za-z0-9][A-Za-z0-9_.-]*(/[A-Za-z0-9][A-Za-z0-9_.-]*)?$")]
 EventId = Annotated[str, StringConstraints(pattern=EVENT_ID_PATTERN)]
-
-# What pydantic's strip_whitespace strips: Unicode's White_Space (str.strip() would strip U+001C-U+001F too).
-WHITE_SPACE = (
-    "\t\n\x0b\x0c\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
-)
 
 
 def _stripped(text: str) -> str:
@@ -62,6 +59,36 @@ AidType = Literal["project", "non_project", "emergency"]
 def bilingual_error(vi: str, en: str) -> PydanticCustomError:
     """A validation error whose message the CLI can print in either language."""
     return PydanticCustomError("dnnd", en, {"vi": vi, "en": en})
+
+
+def rule_validator(rule: Callable[[Any], Any]) -> Any:
+    """A field validator (for `field_validator`) running a rule of `model_rules`; the light reader of plan files
+    (`load.light_reader`) finds the rule by the name it carries and runs the same function."""
+    assert RULES[rule.__name__] is rule
+
+    def validate(cls: type, value: Any) -> Any:
+        try:
+            return rule(value)
+        except RuleBroken as broken:
+            raise bilingual_error(broken.vi, broken.en) from None
+
+    validate.__rule__ = rule.__name__  # type: ignore[attr-defined]
+    return classmethod(validate)
+
+
+def model_rule(rule: Callable[[Any], None]) -> Any:
+    """A model validator (for `model_validator(mode="after")`) running a rule of `model_rules` on the model."""
+    assert RULES[rule.__name__] is rule
+
+    def validate(self: Any) -> Any:
+        try:
+            rule(self)
+        except RuleBroken as broken:
+            raise bilingual_error(broken.vi, broken.en) from None
+        return self
+
+    validate.__rule__ = rule.__name__  # type: ignore[attr-defined]
+    return validate
 
 
 # bounds checked by pydantic itself (no Python call per date: update files hold tens of thousands)

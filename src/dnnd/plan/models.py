@@ -7,9 +7,11 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, ValidationInfo, field_validator, model_validator
 
+from dnnd.plan import model_rules
 from dnnd.plan.activity_models import Activity, ExchangeRate
 from dnnd.plan.budget_models import BudgetLock
 from dnnd.plan.forge import Forge
+from dnnd.plan.model_rules import AgencyFacts
 from dnnd.plan.model_types import (
     MAX_WITHIN_DAYS,
     PERIOD_PATTERN,
@@ -26,8 +28,9 @@ from dnnd.plan.model_types import (
     Reviewer,
     Text,
     bilingual_error,
+    model_rule,
+    rule_validator,
 )
-from dnnd.plan.vocabulary import NON_REPORTING_KINDS
 
 # ----- plan.yaml -----------------------------------------------------------------------------
 
@@ -100,29 +103,8 @@ class Reporting(Model):
         "này `dnnd status` nhắc các cơ quan chưa gửi. Không có ngày mặc định.",
     )
 
-    @field_validator("budget_due")
-    @classmethod
-    def _a_day_of_the_year(cls, due: str | None) -> str | None:
-        if due is not None:
-            month, day = (int(part) for part in due.split("-"))
-            try:
-                dt.date(2000, month, day)  # a leap year: 02-29 is a day of some years
-            except ValueError:
-                raise bilingual_error(f"không có ngày {due} trong năm", f"no year has a day {due}") from None
-        return due
-
-    @field_validator("exchange_rates")
-    @classmethod
-    def _one_rate_per_year(cls, rates: list[ExchangeRate]) -> list[ExchangeRate]:
-        seen: set[tuple[int, str]] = set()
-        for rate in rates:
-            if (rate.year, rate.currency) in seen:
-                raise bilingual_error(
-                    f"tỷ giá {rate.currency} năm {rate.year} được ghi hai lần: giữ một mục",
-                    f"the {rate.currency} rate of {rate.year} is given twice: keep one",
-                )
-            seen.add((rate.year, rate.currency))
-        return rates
+    _a_day_of_the_year = field_validator("budget_due")(rule_validator(model_rules.day_of_the_year))
+    _one_rate_per_year = field_validator("exchange_rates")(rule_validator(model_rules.one_rate_per_year))
 
 
 class Plan(Model):
@@ -158,7 +140,7 @@ class Succession(Model):
     )
 
 
-class Agency(Model):
+class Agency(Model, AgencyFacts):
     id: AgencyId = Field(description="Mã cơ quan, cố định: chữ thường không dấu và chữ số, ví dụ 'sngv'.")
     name: NonEmpty = Field(description="Tên đầy đủ bằng tiếng Việt, ví dụ 'Sở Ngoại vụ'.")
     short_name: NonEmpty = Field(description="Tên viết tắt dùng trong bảng, ví dụ 'SNgV'.")
@@ -185,11 +167,6 @@ class Agency(Model):
         description="Tài khoản hoặc nhóm trên nền tảng git duyệt báo cáo của cơ quan, ví dụ '@khanhhoa/lhhn'.",
     )
 
-    @property
-    def reports(self) -> bool:
-        """Whether the agency itself submits updates (groups and external bodies do not)."""
-        return self.kind not in NON_REPORTING_KINDS
-
 
 class AgenciesFile(Model):
     agencies: list[Agency] = Field(description="Danh sách các cơ quan, đơn vị mà kế hoạch nêu tên.")
@@ -208,20 +185,7 @@ class ExplicitSchedule(Model):
         None, description="Ngày của hạn hằng năm (kind yearly); bỏ trống là ngày cuối tháng."
     )
 
-    @model_validator(mode="after")
-    def _fields_match_kind(self) -> "ExplicitSchedule":
-        wanted = {"ongoing": set(), "once": {"due"}, "yearly": {"month"}}[self.kind]
-        allowed = wanted | ({"day"} if self.kind == "yearly" else set())
-        given = {name for name in ("due", "month", "day") if getattr(self, name) is not None}
-        if not wanted <= given or not given <= allowed:
-            need = ", ".join(sorted(wanted)) or "(không cần khóa nào)"
-            raise bilingual_error(
-                f"lịch kind {self.kind} cần đúng các khóa: {need}"
-                + (" (và day nếu có)" if self.kind == "yearly" else ""),
-                f"schedule kind {self.kind} takes exactly: {need}"
-                + (" (and optionally day)" if self.kind == "yearly" else ""),
-            )
-        return self
+    _fields_match_kind = model_validator(mode="after")(model_rule(model_rules.schedule_fields_match_kind))
 
 
 class Task(Model):
