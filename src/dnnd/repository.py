@@ -11,7 +11,8 @@ Problems in the plan's own files stop loading with every problem found (DataErro
 not validate are left out, listed, and their problems kept for `dnnd validate`.
 
 Only what `dnnd validate` needs when the snapshot holds its verdict is imported with this module: the
-loading machinery (pydantic and the models) is imported when a repository is loaded.
+loading machinery is imported when a repository is loaded, and pydantic only when a file needs it (an update
+file to parse, a plan file the light reader does not vouch for, a snapshot to rebuild).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import datetime as dt
 import gc
 from collections.abc import Callable, Collection
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from dnnd.cache.state import RepositoryState, read_state
 from dnnd.cache.verdict import Verdict, recorded_verdict
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     from dnnd.load.activities import CountedActivity
     from dnnd.load.records import UpdateRecord
     from dnnd.load.summary import UpdateSummary
-    from dnnd.plan.models import Agency, Event, LocksFile, Plan, ReportText, Task
+    from dnnd.plan.models import AgenciesFile, Agency, Event, EventsFile, LocksFile, Plan, ReportText, Task, TasksFile
     from dnnd.plan.schedules import Schedule
 
 FROZEN_FROM_FILES = 400  # a load of this many update files leaves its objects out of the collector's walks
@@ -195,6 +196,9 @@ def import_loading() -> None:
     import dnnd.checks.update_layout
     import dnnd.load.plan_files
     import dnnd.load.summary
+    import dnnd.load.update_files  # with pydantic and the update models, which each repository's files need
+    import dnnd.plan.models
+    import dnnd.plan.rebuild
 
     dnnd.checks.registry.plan_checks()  # which imports every check module
 
@@ -213,7 +217,6 @@ def _from_files(state: RepositoryState) -> Repository:
     from dnnd.checks.update_periods import periods_out_of_range
     from dnnd.load.activities import activity_warnings
     from dnnd.load.plan_files import read_plan_files
-    from dnnd.plan.models import EventsFile, LocksFile, Plan, TasksFile
 
     files = read_plan_files(state.plan_bytes)
     plan_problems = check_plan_files(files)
@@ -227,13 +230,11 @@ def _from_files(state: RepositoryState) -> Repository:
     left_out = [problem.path for problem in update_problems]
     context = None
     if plan_ok:
-        tasks_file = files.get(TASKS_FILE, TasksFile)[0]
-        events = files.get(EVENTS_FILE, EventsFile)[0].events if files.has(EVENTS_FILE) else []
+        tasks_file = files.tasks_file()[0]
+        events = files.events_file()[0].events if files.has(EVENTS_FILE) else []
         tasks = {task.id: task for task in tasks_file.tasks}
-        locks = files.get(LOCKS_FILE, LocksFile)[0] if files.has(LOCKS_FILE) else None
-        context = UpdateContext(
-            files.get(PLAN_FILE, Plan)[0], agencies, tasks, schedules_of(tasks_file, agencies, events), locks
-        )
+        locks = files.locks_file()[0] if files.has(LOCKS_FILE) else None
+        context = UpdateContext(files.plan()[0], agencies, tasks, schedules_of(tasks_file, agencies, events), locks)
     models = {rel: model for rel, (model, _) in files.loaded.items()}
     del files  # the plan's documents hold positions for its own problems, told above: not kept while updates load
     read = read_updates(state.root, paths, state.keys if plan_ok else None, UpdateChecks(context))
@@ -296,16 +297,18 @@ def _from_snapshot(root: Path, keys: CacheKeys, listing: Listing) -> Repository 
     Update records are read (through the per-file cache) only when a command asks for them."""
     from dnnd.cache import snapshot
     from dnnd.checks.task_timing import schedules_of
-    from dnnd.plan.models import AgenciesFile, EventsFile, LocksFile, Plan, TasksFile
 
     found = snapshot.load(keys)
     if found is None:
         return None
-    plan, agencies_file, tasks_file = found.files[PLAN_FILE], found.files[AGENCIES_FILE], found.files[TASKS_FILE]
-    assert isinstance(plan, Plan) and isinstance(agencies_file, AgenciesFile) and isinstance(tasks_file, TasksFile)
+    plan = cast("Plan", found.files[PLAN_FILE])
+    agencies_file, tasks_file = (
+        cast("AgenciesFile", found.files[AGENCIES_FILE]),
+        cast("TasksFile", found.files[TASKS_FILE]),
+    )
     agencies = {agency.id: agency for agency in agencies_file.agencies}
-    events_file = found.files.get(EVENTS_FILE)
-    events = events_file.events if isinstance(events_file, EventsFile) else []
+    events_file = cast("EventsFile | None", found.files.get(EVENTS_FILE))
+    events = events_file.events if events_file is not None else []
     schedules = schedules_of(tasks_file, agencies, events)
     tasks = {task.id: task for task in tasks_file.tasks}
 
@@ -316,8 +319,7 @@ def _from_snapshot(root: Path, keys: CacheKeys, listing: Listing) -> Repository 
 
         invalid = set(found.left_out)
         valid = [rel for rel in update_files(listing, agencies)[0] if rel not in invalid]
-        locks = found.files.get(LOCKS_FILE)
-        context = UpdateContext(plan, agencies, tasks, schedules, locks if isinstance(locks, LocksFile) else None)
+        context = UpdateContext(plan, agencies, tasks, schedules, cast("LocksFile | None", found.files.get(LOCKS_FILE)))
         read = read_updates(root, valid, keys, UpdateChecks(context))
         updates = [UpdateFile(rel, record) for rel, record in read.records(valid)]
         read.save(valid)
@@ -335,15 +337,14 @@ def _assemble(
     load_updates: Callable[[], list[UpdateFile]] | None = None,
     keys: CacheKeys | None = None,
 ) -> Repository:
-    from dnnd.plan.models import AgenciesFile, EventsFile, LocksFile, Plan, TasksFile
+    from dnnd.plan.light_models import LIGHT_CLASSES
 
+    # each file's pydantic model, or its light form (`load.plan_files`); missing files are empty light ones
     files = found.files
-    plan, agencies_file, tasks_file = files[PLAN_FILE], files[AGENCIES_FILE], files[TASKS_FILE]
-    assert isinstance(plan, Plan) and isinstance(agencies_file, AgenciesFile) and isinstance(tasks_file, TasksFile)
-    # model_construct: validating even an empty model would build its schema, which a snapshot hit avoids
-    events_file = files.get(EVENTS_FILE) or EventsFile.model_construct(events=[])
-    locks = files.get(LOCKS_FILE) or LocksFile.model_construct(locks=[])
-    assert isinstance(events_file, EventsFile) and isinstance(locks, LocksFile)
+    plan = cast("Plan", files[PLAN_FILE])
+    agencies_file, tasks_file = cast("AgenciesFile", files[AGENCIES_FILE]), cast("TasksFile", files[TASKS_FILE])
+    events_file = cast("EventsFile", files.get(EVENTS_FILE) or LIGHT_CLASSES["EventsFile"](events=[]))
+    locks = cast("LocksFile", files.get(LOCKS_FILE) or LIGHT_CLASSES["LocksFile"](locks=[], budgets=[]))
     warnings = [*found.warnings]
     if not tasks_file.tasks:
         warnings.insert(

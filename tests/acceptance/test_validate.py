@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import random
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -123,3 +127,20 @@ def test_hostile_update_ends_in_a_message(make_repo: MakeRepo, run_cli: RunCli, 
     assert result.output.splitlines()[-1].startswith("Có 1 lỗi trong 1 tệp.")
     assert "Traceback" not in result.output
     assert (root / UPDATE).read_bytes() == content
+
+
+@pytest.mark.parametrize("title", ["Kế hoạch", "2020"])  # a number where text is expected: pydantic reads it
+def test_a_first_validate_of_a_plain_plan_needs_no_pydantic(make_repo: MakeRepo, title: str) -> None:
+    root = make_repo({})
+    plan = root / "plan/plan.yaml"
+    plan.write_text(re.sub(r"(?m)^title: .*$", f"title: {title}", plan.read_text("utf-8"), count=1), "utf-8")
+    run = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", "from dnnd.cli import main; main()", "--lang", "en", "validate"],
+        cwd=root,
+        env={**os.environ, "DNND_NO_CACHE": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (run.returncode, run.stdout) == (0, "Valid: 15 tasks, 21 agencies, 0 update files; no problems.\n")
+    assert (re.search(r"\|\s+pydantic\b", run.stderr) is not None) == (title == "2020")

@@ -21,9 +21,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection
-from typing import Any, NamedTuple
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from dnnd.cache import store
 from dnnd.cache.keys import CacheKeys
@@ -32,10 +30,12 @@ from dnnd.errors import Problem
 from dnnd.load import summary as summary_module
 from dnnd.load.activities import CountedActivity, from_plain, to_plain
 from dnnd.load.layout import AGENCIES_FILE, PLAN_FILE, TASKS_FILE
-from dnnd.load.plan_files import PLAN_MODELS
+from dnnd.load.light_reader import read_light
+from dnnd.load.plan_files import PLAN_MODEL_NAMES, plan_model
 from dnnd.load.summary import UpdateSummary
-from dnnd.plan.models import ReportText
-from dnnd.plan.rebuild import rebuild
+
+if TYPE_CHECKING:
+    from dnnd.plan.models import ReportText
 
 REQUIRED_FILES = (PLAN_FILE, AGENCIES_FILE, TASKS_FILE)
 
@@ -43,7 +43,7 @@ REQUIRED_FILES = (PLAN_FILE, AGENCIES_FILE, TASKS_FILE)
 class Snapshot(NamedTuple):
     """What the snapshot keeps of a loaded repository."""
 
-    files: dict[str, BaseModel]  # each plan file's model
+    files: dict[str, Any]  # each plan file's model (pydantic's, or its light form: `load.plan_files`)
     summary: UpdateSummary
     update_problems: list[Problem]
     left_out: list[str]
@@ -75,7 +75,7 @@ def load(keys: CacheKeys) -> Snapshot | None:
     if not body:
         return None
     try:
-        files = {rel: rebuild(PLAN_MODELS[rel], data) for rel, data in body["plan"].items()}
+        files = {rel: _plan_file(rel, data) for rel, data in body["plan"].items()}
         if not all(rel in files for rel in REQUIRED_FILES):
             return None
         return Snapshot(
@@ -84,10 +84,30 @@ def load(keys: CacheKeys) -> Snapshot | None:
             problems_from_plain(body["problems"]),
             [str(rel) for rel in body["left_out"]],
             problems_from_plain(body["warnings"]),
-            {str(period): rebuild(ReportText, data) for period, data in body["report_texts"].items()},
+            _report_texts(body["report_texts"]),
         )
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
+
+
+def _plan_file(rel: str, data: Any) -> Any:
+    """A plan file's model from its dump: its light form, as the files give it when the light reader vouches
+    for them, else its pydantic model rebuilt without validation (`plan.rebuild`)."""
+    light = read_light(PLAN_MODEL_NAMES[rel], data)
+    if light is not None:
+        return light
+    from dnnd.plan.rebuild import rebuild
+
+    return rebuild(plan_model(rel), data)
+
+
+def _report_texts(dumped: dict[str, Any]) -> dict[str, ReportText]:
+    if not dumped:
+        return {}
+    from dnnd.plan.models import ReportText
+    from dnnd.plan.rebuild import rebuild
+
+    return {str(period): rebuild(ReportText, data) for period, data in dumped.items()}
 
 
 def save_activities(keys: CacheKeys, activities: list[CountedActivity]) -> None:

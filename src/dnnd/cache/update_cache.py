@@ -9,14 +9,16 @@ run keeps no snapshot.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dnnd.cache import store
 from dnnd.cache.keys import CacheKeys
 from dnnd.errors import DnndError, Problem
 from dnnd.i18n import Text
 from dnnd.load.records import Plain, UpdateRecord, jsonable, record_or_none
-from dnnd.load.update_files import FileChecks, parse_many
+
+if TYPE_CHECKING:
+    from dnnd.load.update_files import FileChecks
 
 
 class ReadUpdates:
@@ -76,6 +78,10 @@ def read_updates(root: Path, rels: list[str], keys: CacheKeys | None, checks: Fi
             read.results[rel] = (record, ())
             read.plains[rel] = hit
             read.ids[rel] = ids[rel]
+    if not todo:
+        return read
+    from dnnd.load.update_files import parse_many  # pydantic, which validates them: only with files to parse
+
     parsed = parse_many(root, todo, checks, with_ids=read.keys is not None)
     for rel, (_, plain, problems, read_id) in zip(todo, parsed, strict=True):  # this run's rel, not a copy
         read.results[rel] = (record_or_none(plain), tuple(problems))  # a valid file's: the one empty tuple

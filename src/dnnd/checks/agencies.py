@@ -8,12 +8,11 @@ from dnnd.errors import Problem
 from dnnd.i18n import Text
 from dnnd.load.layout import AGENCIES_FILE
 from dnnd.load.plan_files import PlanFiles
-from dnnd.plan.models import AgenciesFile
 
 
 @plan_check(AGENCIES_FILE)
 def agency_ids_are_unique(files: PlanFiles) -> list[Problem]:
-    agencies, doc = files.get(AGENCIES_FILE, AgenciesFile)
+    agencies, doc = files.agencies_file()
     return duplicate_ids(
         [agency.id for agency in agencies.agencies],
         doc,

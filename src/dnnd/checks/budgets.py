@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from dnnd.errors import DataError, Problem, whole_file
 from dnnd.i18n import Text
 from dnnd.load.layout import APPRAISALS_FOLDER, BUDGET_NAME, BUDGETS_DIR
-from dnnd.load.validation import field_path, validate_document
 from dnnd.load.yamlio import YamlDocument, load_yaml
-from dnnd.plan.budget_models import AppraisalsFile, BudgetFile
-from dnnd.plan.models import Agency, Plan, Task
 from dnnd.plan.successions import Successions, holdings_in_year
 from dnnd.plan.vietnamese import grouped
+
+if TYPE_CHECKING:
+    from dnnd.plan.budget_models import AppraisalsFile, BudgetFile
+    from dnnd.plan.models import Agency, Plan, Task
 
 
 class Budgets(NamedTuple):
@@ -138,6 +139,9 @@ def _estimate(
     stem: int,
     today: dt.date,
 ) -> tuple[BudgetFile | None, list[Problem]]:
+    from dnnd.load.validation import field_path, validate_document  # pydantic: only when there are budgets
+    from dnnd.plan.budget_models import BudgetFile
+
     try:
         doc = load_yaml(content, rel)
         estimate = validate_document(BudgetFile, doc, rel)
@@ -179,6 +183,8 @@ def _arithmetic(
     rel: str, doc: YamlDocument, index: int, quantity: int | None, unit_price: int | None, amount: int
 ) -> list[Problem]:
     """quantity and unit_price come together, and their product is the amount."""
+    from dnnd.load.validation import field_path
+
     if (quantity is None) != (unit_price is None):
         given, missing = ("quantity", "unit_price") if unit_price is None else ("unit_price", "quantity")
         line, column = doc.locate(("lines", index, given))
@@ -205,6 +211,9 @@ def _appraisals(
     stem: int,
     today: dt.date,
 ) -> tuple[AppraisalsFile | None, list[Problem]]:
+    from dnnd.load.validation import validate_document
+    from dnnd.plan.budget_models import AppraisalsFile
+
     try:
         doc = load_yaml(content, rel)
         appraisals = validate_document(AppraisalsFile, doc, rel)

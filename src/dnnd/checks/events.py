@@ -8,12 +8,11 @@ from dnnd.errors import Problem
 from dnnd.i18n import Text
 from dnnd.load.layout import AGENCIES_FILE, EVENTS_FILE
 from dnnd.load.plan_files import PlanFiles
-from dnnd.plan.models import EventsFile
 
 
 @plan_check(EVENTS_FILE, AGENCIES_FILE)
 def events_are_known(files: PlanFiles) -> list[Problem]:
-    events, doc = files.get(EVENTS_FILE, EventsFile)
+    events, doc = files.events_file()
     agencies = files.agencies
     rel = EVENTS_FILE
     problems = duplicate_ids(

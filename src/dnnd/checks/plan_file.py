@@ -8,12 +8,11 @@ from dnnd.errors import Problem
 from dnnd.i18n import Text
 from dnnd.load.layout import AGENCIES_FILE, PLAN_FILE
 from dnnd.load.plan_files import PlanFiles
-from dnnd.plan.models import Plan
 
 
 @plan_check(PLAN_FILE, AGENCIES_FILE)
 def plan_names_known_agencies(files: PlanFiles) -> list[Problem]:
-    plan, doc = files.get(PLAN_FILE, Plan)
+    plan, doc = files.plan()
     agencies = files.agencies
     rel = PLAN_FILE
     problems = []

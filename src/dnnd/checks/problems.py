@@ -4,12 +4,14 @@ several checks share."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dnnd.errors import Problem
 from dnnd.i18n import Text
-from dnnd.load.yamlio import YamlDocument
-from dnnd.plan.models import Agency
+
+if TYPE_CHECKING:
+    from dnnd.load.yamlio import YamlDocument
+    from dnnd.plan.models import Agency
 
 
 def at(doc: YamlDocument, rel: str, loc: tuple[str | int, ...], field: str, message: Text) -> Problem:

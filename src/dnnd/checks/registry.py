@@ -23,16 +23,18 @@ import importlib
 import os
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from dnnd.errors import Problem
 from dnnd.load.plan_files import PlanFiles
 from dnnd.load.records import UpdateLike
 from dnnd.load.yamlio import YamlDocument
-from dnnd.plan.models import Agency, LocksFile, Plan, Task
 from dnnd.plan.periods import Window, parse_period, quarters_covered
-from dnnd.plan.schedules import Schedule
 from dnnd.plan.successions import Holdings, Successions
+
+if TYPE_CHECKING:
+    from dnnd.plan.models import Agency, LocksFile, Plan, Task
+    from dnnd.plan.schedules import Schedule
 
 PlanCheckFunction = Callable[[PlanFiles], list[Problem]]
 UpdateCheckFunction = Callable[["UpdateContext", UpdateLike, YamlDocument, "UpdatePath"], list[Problem]]

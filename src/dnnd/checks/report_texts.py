@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Mapping
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from dnnd.checks.update_periods import allowed_quarters
 from dnnd.errors import DataError, Problem, whole_file
 from dnnd.i18n import Text
 from dnnd.load.layout import REPORT_TEXT_NAME, REPORT_TEXTS_DIR
-from dnnd.load.validation import validate_document
 from dnnd.load.yamlio import YamlDocument, load_yaml
-from dnnd.plan.models import Plan, ReportText
 from dnnd.plan.periods import Period, parse_period
+
+if TYPE_CHECKING:
+    from dnnd.plan.models import Plan, ReportText
 
 
 class ReportTexts(NamedTuple):
@@ -64,6 +65,9 @@ def read_report_texts(plan: Plan, task_ids: Collection[int], raw: Mapping[str, b
                 )
             )
             continue
+        from dnnd.load.validation import validate_document  # pydantic: only when there are report texts
+        from dnnd.plan.models import ReportText
+
         try:
             doc = load_yaml(content, rel)
             text = validate_document(ReportText, doc, rel)

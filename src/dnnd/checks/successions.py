@@ -5,18 +5,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from dnnd.checks.problems import at
 from dnnd.checks.registry import UpdateContext, UpdatePath, plan_check, update_check
-from dnnd.errors import Problem
 from dnnd.i18n import Text
 from dnnd.load.layout import AGENCIES_FILE, TASKS_FILE
-from dnnd.load.plan_files import PlanFiles
-from dnnd.load.records import UpdateLike
-from dnnd.load.yamlio import YamlDocument
-from dnnd.plan.models import AgenciesFile, Agency, Task, TasksFile
 from dnnd.plan.successions import Successions, find_cycle, successors_of
 from dnnd.plan.vietnamese import dmy
+
+if TYPE_CHECKING:
+    from dnnd.errors import Problem
+    from dnnd.load.plan_files import PlanFiles
+    from dnnd.load.records import UpdateLike
+    from dnnd.load.yamlio import YamlDocument
+    from dnnd.plan.models import Agency, Task
 
 
 def _names(agencies: Mapping[str, Agency], ids: Iterable[str]) -> str:
@@ -157,8 +160,8 @@ def _split_coverage(
 def successions_hold_together(files: PlanFiles) -> list[Problem]:
     """Successors exist and are in force when their predecessor ends; dates are ordered; no task given twice;
     no chain of successors comes back on itself."""
-    agencies, doc = files.get(AGENCIES_FILE, AgenciesFile)
-    tasks = {task.id: task for task in files.get(TASKS_FILE, TasksFile)[0].tasks}
+    agencies, doc = files.agencies_file()
+    tasks = {task.id: task for task in files.tasks_file()[0].tasks}
     rel = AGENCIES_FILE
     known = {agency.id: agency for agency in agencies.agencies}
     graph = Successions(known)

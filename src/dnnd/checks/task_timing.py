@@ -4,17 +4,20 @@ phrase; and the check that every task's timing resolves."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from dnnd.checks.problems import at, known_list
 from dnnd.checks.registry import plan_check
-from dnnd.errors import Problem
 from dnnd.i18n import Text
 from dnnd.load.layout import AGENCIES_FILE, TASKS_FILE
-from dnnd.load.plan_files import PlanFiles
 from dnnd.load.yamlio import YamlDocument
-from dnnd.plan.models import Agency, Event, ExplicitSchedule, TasksFile
 from dnnd.plan.periods import FIRST_YEAR, LAST_YEAR, plausible_year
 from dnnd.plan.schedules import KNOWN_FORMS, AfterEvents, Once, Ongoing, Schedule, Yearly, parse_timing
+
+if TYPE_CHECKING:
+    from dnnd.errors import Problem
+    from dnnd.load.plan_files import PlanFiles
+    from dnnd.plan.models import Agency, Event, ExplicitSchedule, TasksFile
 
 
 def _name_key(name: str) -> str:
@@ -151,7 +154,7 @@ def resolve_schedules(
 
 @plan_check(TASKS_FILE, AGENCIES_FILE)
 def timing_is_understood(files: PlanFiles) -> list[Problem]:
-    tasks, doc = files.get(TASKS_FILE, TasksFile)
+    tasks, doc = files.tasks_file()
     return resolve_schedules(tasks, doc, TASKS_FILE, files.agencies, files.event_list)[1]
 
 

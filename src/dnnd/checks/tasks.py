@@ -9,12 +9,11 @@ from dnnd.errors import Problem
 from dnnd.i18n import Text
 from dnnd.load.layout import AGENCIES_FILE, TASKS_FILE
 from dnnd.load.plan_files import PlanFiles
-from dnnd.plan.models import TasksFile
 
 
 @plan_check(TASKS_FILE, AGENCIES_FILE)
 def tasks_name_known_agencies(files: PlanFiles) -> list[Problem]:
-    tasks, doc = files.get(TASKS_FILE, TasksFile)
+    tasks, doc = files.tasks_file()
     agencies = files.agencies
     rel = TASKS_FILE
     problems = duplicate_ids(

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from dnnd.errors import Problem, whole_file
 from dnnd.i18n import Text
 from dnnd.load.layout import ALLOWED_EXTRA, UPDATE_NAME, UPDATES_DIR, Listing
-from dnnd.plan.models import Agency
+
+if TYPE_CHECKING:
+    from dnnd.plan.models import Agency
 
 
 def update_files(listing: Listing, agencies: Mapping[str, Agency] | None) -> tuple[list[str], list[Problem]]:

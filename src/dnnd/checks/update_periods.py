@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from dnnd.errors import Problem
 from dnnd.i18n import Text
-from dnnd.load.records import UpdateLike
-from dnnd.plan.models import Plan
 from dnnd.plan.periods import Period, first_reporting_quarter, parse_period, quarter_containing
 from dnnd.plan.vietnamese import dmy
+
+if TYPE_CHECKING:
+    from dnnd.load.records import UpdateLike
+    from dnnd.plan.models import Plan
 
 
 def first_quarter(plan: Plan) -> Period:

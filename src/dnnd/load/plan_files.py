@@ -5,51 +5,79 @@ checks then run on the files that did load (`checks.registry`), so that every pr
 A file the fast path vouches for is first read without positions, which only problems need (PyYAML with
 positions takes 50-90 ms on a plan of a thousand agencies, the fast path 10): when the checks find any,
 the files are read again with them.
+
+Most plan files are plainly valid: the light reader (`light_reader`) vouches for them and reads them into
+their light models without pydantic, whose validators would cost a first `dnnd validate` more than all the
+rest. pydantic reads the others, and says what is wrong and where.
 """
 
 from __future__ import annotations
 
-from typing import TypeVar
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Any, cast
 
 from dnnd.errors import DataError, Problem
 from dnnd.load import fastpath
 from dnnd.load.decoding import decode_text
 from dnnd.load.layout import AGENCIES_FILE, EVENTS_FILE, LOCKS_FILE, PLAN_FILE, TASKS_FILE
-from dnnd.load.validation import validate_document
+from dnnd.load.light_reader import read_light
 from dnnd.load.yamlio import YamlDocument, load_yaml
-from dnnd.plan.models import AgenciesFile, Agency, Event, EventsFile, LocksFile, Plan, TasksFile
 
-M = TypeVar("M", bound=BaseModel)
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
-PLAN_MODELS: dict[str, type[BaseModel]] = {
-    PLAN_FILE: Plan,
-    AGENCIES_FILE: AgenciesFile,
-    TASKS_FILE: TasksFile,
-    EVENTS_FILE: EventsFile,
-    LOCKS_FILE: LocksFile,
+    from dnnd.plan.models import AgenciesFile, Agency, Event, EventsFile, LocksFile, Plan, TasksFile
+
+PLAN_MODEL_NAMES = {
+    PLAN_FILE: "Plan",
+    AGENCIES_FILE: "AgenciesFile",
+    TASKS_FILE: "TasksFile",
+    EVENTS_FILE: "EventsFile",
+    LOCKS_FILE: "LocksFile",
 }
+
+
+def plan_model(rel: str) -> type[BaseModel]:
+    """The pydantic model of a plan file (importing pydantic: only a file the light reader left is validated by
+    it, and only a snapshot is rebuilt into it)."""
+    from dnnd.plan import models
+
+    return cast("type[BaseModel]", getattr(models, PLAN_MODEL_NAMES[rel]))
 
 
 class PlanFiles:
     """The plan files found (`present`), those that read and validated (`loaded`, with their documents for
-    positions), and the problems of the others."""
+    positions), and the problems of the others. A loaded file's model is its pydantic model or, when the
+    light reader vouched for the file, its light form (`plan.light_models`), which reads alike."""
 
     def __init__(self, present: frozenset[str]) -> None:
         self.present = present
-        self.loaded: dict[str, tuple[BaseModel, YamlDocument]] = {}
+        self.loaded: dict[str, tuple[Any, YamlDocument]] = {}
         self.problems: list[Problem] = []
         self.unplaced = False  # some file was read without positions
 
     def has(self, rel: str) -> bool:
         return rel in self.loaded
 
-    def get(self, rel: str, model: type[M]) -> tuple[M, YamlDocument]:
-        """A loaded file's model (of the type `model`) and its document."""
+    def _get(self, rel: str) -> tuple[Any, YamlDocument]:
         found, doc = self.loaded[rel]
-        assert isinstance(found, model)
+        assert type(found).__name__ == PLAN_MODEL_NAMES[rel]
         return found, doc
+
+    def plan(self) -> tuple[Plan, YamlDocument]:
+        """plan.yaml's model and document (the file must have loaded)."""
+        return self._get(PLAN_FILE)
+
+    def agencies_file(self) -> tuple[AgenciesFile, YamlDocument]:
+        return self._get(AGENCIES_FILE)
+
+    def tasks_file(self) -> tuple[TasksFile, YamlDocument]:
+        return self._get(TASKS_FILE)
+
+    def events_file(self) -> tuple[EventsFile, YamlDocument]:
+        return self._get(EVENTS_FILE)
+
+    def locks_file(self) -> tuple[LocksFile, YamlDocument]:
+        return self._get(LOCKS_FILE)
 
     @property
     def complete(self) -> bool:
@@ -61,13 +89,13 @@ class PlanFiles:
         """The agencies by id ({} when the agencies file did not load)."""
         if not self.has(AGENCIES_FILE):
             return {}
-        return {agency.id: agency for agency in self.get(AGENCIES_FILE, AgenciesFile)[0].agencies}
+        return {agency.id: agency for agency in self.agencies_file()[0].agencies}
 
     @property
     def event_list(self) -> list[Event] | None:
         """The events as written, [] without an events file, None when it is there but did not load."""
         if self.has(EVENTS_FILE):
-            return self.get(EVENTS_FILE, EventsFile)[0].events
+            return self.events_file()[0].events
         return None if EVENTS_FILE in self.present else []
 
 
@@ -80,14 +108,29 @@ def read_plan_files(raw: dict[str, bytes], *, positions: bool = False) -> PlanFi
             data = None if positions else fastpath.parse(decode_text(content, rel))
             if data is not None:
                 doc = YamlDocument(data)
-                try:
-                    files.loaded[rel] = validate_document(PLAN_MODELS[rel], doc, rel), doc
+                model = _validated(rel, doc, told=False)
+                if model is not None:
+                    files.loaded[rel] = model, doc
                     files.unplaced = True
                     continue
-                except DataError:
-                    pass  # told below, with positions
             doc = load_yaml(content, rel)
-            files.loaded[rel] = validate_document(PLAN_MODELS[rel], doc, rel), doc
+            files.loaded[rel] = _validated(rel, doc, told=True), doc
         except DataError as exc:
             files.problems.extend(exc.problems)
     return files
+
+
+def _validated(rel: str, doc: YamlDocument, *, told: bool) -> Any:
+    """The file's light model when the light reader vouches for it, else its pydantic model; a file that does
+    not validate gives None, or raises DataError when `told` (its document has the positions to tell)."""
+    light = read_light(PLAN_MODEL_NAMES[rel], doc.data)
+    if light is not None:
+        return light
+    from dnnd.load.validation import validate_document
+
+    try:
+        return validate_document(plan_model(rel), doc, rel)
+    except DataError:
+        if told:
+            raise
+        return None

@@ -11,8 +11,12 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, cast
 
-from dnnd.plan.models import Agency, Succession, Task
+from dnnd.plan.light_models import LIGHT_CLASSES
+
+if TYPE_CHECKING:
+    from dnnd.plan.models import Agency, Succession, Task
 
 
 def successors_of(agency: Agency) -> list[Succession]:
@@ -20,7 +24,7 @@ def successors_of(agency: Agency) -> list[Succession]:
     if agency.successor is None:
         return []
     if isinstance(agency.successor, str):
-        return [Succession(agency=agency.successor)]
+        return [cast("Succession", LIGHT_CLASSES["Succession"](agency=agency.successor, tasks=None))]
     return list(agency.successor)
 
 

@@ -146,7 +146,7 @@ def test_another_version_of_dnnd_does_not_read_it(make_repo: MakeRepo, monkeypat
     root = init(make_repo({UPDATE: entry("Có.")}))
     load_repository(root)
     monkeypatch.setattr(keys, "_code_stamp", lambda: "a changed module")
-    monkeypatch.setattr("dnnd.cache.snapshot.rebuild", lambda *args: pytest.fail("an old snapshot was read"))
+    monkeypatch.setattr("dnnd.load.summary.from_plain", lambda *args: pytest.fail("an old snapshot was read"))
     assert latest(load_repository(root))[0][2] == "Có."
 
 

@@ -20,11 +20,11 @@ from dnnd.checks.registry import (
 from dnnd.checks.task_timing import schedules_of
 from dnnd.errors import Problem, whole_file
 from dnnd.i18n import Text
-from dnnd.load.layout import AGENCIES_FILE, EVENTS_FILE, PLAN_FILE, PLAN_FILES, TASKS_FILE
+from dnnd.load.layout import AGENCIES_FILE, PLAN_FILES, TASKS_FILE
 from dnnd.load.plan_files import PlanFiles, read_plan_files
 from dnnd.load.records import UpdateLike
 from dnnd.load.yamlio import YamlDocument, parse_yaml
-from dnnd.plan.models import EventsFile, Plan, TasksFile, Update
+from dnnd.plan.models import Update
 from dnnd.plan.periods import Window
 from tests.conftest import PROJECT
 
@@ -38,11 +38,9 @@ UPDATE = Update.model_validate(DOC.data)
 def context() -> UpdateContext:
     """The embedded plan, valid, as update checks see it."""
     files = read_plan_files(RAW)
-    tasks_file, events = files.get(TASKS_FILE, TasksFile)[0], files.get(EVENTS_FILE, EventsFile)[0].events
+    tasks_file, events = files.tasks_file()[0], files.events_file()[0].events
     tasks = {task.id: task for task in tasks_file.tasks}
-    return UpdateContext(
-        files.get(PLAN_FILE, Plan)[0], files.agencies, tasks, schedules_of(tasks_file, files.agencies, events)
-    )
+    return UpdateContext(files.plan()[0], files.agencies, tasks, schedules_of(tasks_file, files.agencies, events))
 
 
 def said(text: str) -> Problem:

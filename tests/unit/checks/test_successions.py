@@ -11,10 +11,10 @@ import yaml
 from dnnd.checks.registry import UpdateChecks, UpdateContext, UpdatePath
 from dnnd.checks.successions import agency_in_force, successions_hold_together
 from dnnd.checks.task_timing import schedules_of
-from dnnd.load.layout import AGENCIES_FILE, EVENTS_FILE, PLAN_FILE, PLAN_FILES, TASKS_FILE
+from dnnd.load.layout import AGENCIES_FILE, PLAN_FILES
 from dnnd.load.plan_files import read_plan_files
 from dnnd.load.yamlio import parse_yaml
-from dnnd.plan.models import EventsFile, Plan, TasksFile, Update
+from dnnd.plan.models import Update
 from tests.conftest import PROJECT
 
 D = dt.date
@@ -53,11 +53,9 @@ def plan_problems(changes: dict[str, dict[str, Any]] | None = None, *added: dict
 
 def context(changes: dict[str, dict[str, Any]] | None = None, *added: dict[str, Any]) -> UpdateContext:
     files = read_plan_files({**RAW, AGENCIES_FILE: agencies_text(changes, *added).encode()})
-    tasks_file, events = files.get(TASKS_FILE, TasksFile)[0], files.get(EVENTS_FILE, EventsFile)[0].events
+    tasks_file, events = files.tasks_file()[0], files.events_file()[0].events
     tasks = {task.id: task for task in tasks_file.tasks}
-    return UpdateContext(
-        files.get(PLAN_FILE, Plan)[0], files.agencies, tasks, schedules_of(tasks_file, files.agencies, events)
-    )
+    return UpdateContext(files.plan()[0], files.agencies, tasks, schedules_of(tasks_file, files.agencies, events))
 
 
 def in_force(found: UpdateContext, agency: str, period: str, *tasks: int, lang: str = "en") -> list[str]:

@@ -8,7 +8,6 @@ import pytest
 
 from dnnd.load.layout import AGENCIES_FILE, EVENTS_FILE, LOCKS_FILE, PLAN_FILE, TASKS_FILE
 from dnnd.load.plan_files import read_plan_files
-from dnnd.plan.models import EventsFile, LocksFile, TasksFile
 from tests.conftest import EMBEDDED_PLAN
 
 EMBEDDED = {
@@ -20,10 +19,10 @@ def test_the_embedded_plan_loads_completely() -> None:
     files = read_plan_files(EMBEDDED)
     assert (files.complete, files.problems, files.present) == (True, [], frozenset(EMBEDDED))
     assert len(files.agencies) == 21 and files.agencies["sngv"].id == "sngv"
-    tasks, doc = files.get(TASKS_FILE, TasksFile)
+    tasks, doc = files.tasks_file()
     assert (len(tasks.tasks), tasks.tasks[0].id, doc.locate(("tasks", 0, "id"))) == (15, 1, (None, None))
     placed = read_plan_files(EMBEDDED, positions=True)  # what the checks' problems need, read when they have any
-    assert placed.get(TASKS_FILE, TasksFile) == (tasks, placed.loaded[TASKS_FILE][1])
+    assert placed.tasks_file() == (tasks, placed.loaded[TASKS_FILE][1])
     assert (files.unplaced, placed.unplaced, placed.loaded[TASKS_FILE][1].locate(("tasks", 0, "id"))) == (
         True,
         False,
@@ -67,9 +66,17 @@ def test_without_an_events_file_there_are_no_events() -> None:
 
 def test_a_locks_file_reads_into_its_model() -> None:
     files = read_plan_files({LOCKS_FILE: b"locks:\n  - period: 2020-Q4\n    locked_on: 2020-12-16\n"})
-    locks, _ = files.get(LOCKS_FILE, LocksFile)
+    locks, _ = files.locks_file()
     assert [(lock.period, lock.locked_on, lock.note) for lock in locks.locks] == [
         ("2020-Q4", dt.date(2020, 12, 16), None)
     ]
-    with pytest.raises(AssertionError):
-        files.get(LOCKS_FILE, EventsFile)
+    with pytest.raises(KeyError):
+        files.events_file()
+
+
+def test_plainly_valid_files_load_light_and_the_others_through_pydantic() -> None:
+    numbered = EMBEDDED[PLAN_FILE].replace(b"province: Kh\xc3\xa1nh H\xc3\xb2a", b"province: 2020", 1)
+    files = read_plan_files({**EMBEDDED, PLAN_FILE: numbered})
+    plan, tasks = files.plan()[0], files.tasks_file()[0]
+    assert (type(plan).__module__, plan.province) == ("dnnd.plan.models", "2020")  # a number read as text
+    assert type(tasks).__module__ == "dnnd.plan.light_models" and type(tasks).__name__ == "TasksFile"
