@@ -27,7 +27,6 @@ class _CannotVouch(Exception):
     """The value is not one this reader can check as pydantic would: pydantic reads the file."""
 
 
-_NO = _CannotVouch()
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -41,7 +40,7 @@ def read_light(model: str, data: Any) -> LightModel | None:
 
 
 def _refuse(value: Any) -> Any:
-    raise _NO
+    raise _CannotVouch
 
 
 def _str_check(strip: bool, min_length: int | None, max_length: int | None, pattern: str | None) -> Check:
@@ -49,13 +48,13 @@ def _str_check(strip: bool, min_length: int | None, max_length: int | None, patt
 
     def check(value: Any) -> Any:
         if type(value) is not str:
-            raise _NO
+            raise _CannotVouch
         if strip:
             value = value.strip(WHITE_SPACE)
         if (min_length is not None and len(value) < min_length) or (max_length is not None and len(value) > max_length):
-            raise _NO
+            raise _CannotVouch
         if search is not None and ("\n" in value or search(value) is None):  # "$" would match before a final "\n"
-            raise _NO
+            raise _CannotVouch
         return value
 
     return check
@@ -64,7 +63,7 @@ def _str_check(strip: bool, min_length: int | None, max_length: int | None, patt
 def _int_check(ge: int | None, le: int | None) -> Check:
     def check(value: Any) -> Any:
         if type(value) is not int or (ge is not None and value < ge) or (le is not None and value > le):
-            raise _NO
+            raise _CannotVouch
         return value
 
     return check
@@ -72,7 +71,7 @@ def _int_check(ge: int | None, le: int | None) -> Check:
 
 def _bool_check(value: Any) -> Any:
     if type(value) is not bool:
-        raise _NO
+        raise _CannotVouch
     return value
 
 
@@ -84,7 +83,7 @@ def _date_check(ge: str | None, le: str | None) -> Check:
         if type(value) is str and _ISO_DAY.fullmatch(value):  # as the fast path gives a date (PyYAML: a date)
             value = dt.date.fromisoformat(value)
         if type(value) is not dt.date or not first <= value <= last:
-            raise _NO
+            raise _CannotVouch
         return value
 
     return check
@@ -95,7 +94,7 @@ def _literal_check(values: tuple[str, ...]) -> Check:
 
     def check(value: Any) -> Any:
         if type(value) is not str or value not in allowed:
-            raise _NO
+            raise _CannotVouch
         return value
 
     return check
@@ -104,7 +103,7 @@ def _literal_check(values: tuple[str, ...]) -> Check:
 def _list_check(item: Check, min_length: int | None) -> Check:
     def check(value: Any) -> Any:
         if type(value) is not list or (min_length is not None and len(value) < min_length):
-            raise _NO
+            raise _CannotVouch
         return [item(element) for element in value]
 
     return check
@@ -113,7 +112,7 @@ def _list_check(item: Check, min_length: int | None) -> Check:
 def _dict_check(key: Check, item: Check) -> Check:
     def check(value: Any) -> Any:
         if type(value) is not dict:
-            raise _NO
+            raise _CannotVouch
         return {key(name): item(element) for name, element in value.items()}
 
     return check
@@ -133,7 +132,7 @@ def _union_check(choices: list[tuple[frozenset[type] | None, Check]]) -> Check:
     def check(value: Any) -> Any:
         taking = [made for types, made in choices if types is None or type(value) in types]
         if len(taking) != 1 or any(types is None for types, _ in choices):
-            raise _NO
+            raise _CannotVouch
         return taking[0](value)
 
     return check
@@ -160,7 +159,7 @@ def _model_check(name: str) -> Check:
 
     def check(value: Any) -> Any:
         if not plain or type(value) is not dict or not known.issuperset(value):
-            raise _NO
+            raise _CannotVouch
         found = new(made)
         for field, field_check, default in fields:
             setattr(found, field, field_check(value[field]) if field in value else default())
@@ -186,7 +185,7 @@ def _default(default: tuple[Any, ...], field_check: Check) -> Callable[[], Any]:
 
 
 def _required() -> Any:
-    raise _NO  # a required field, or a default the spec could not write
+    raise _CannotVouch  # a required field, or a default the spec could not write
 
 
 def _types(node: tuple[Any, ...]) -> frozenset[type] | None:
