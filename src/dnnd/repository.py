@@ -12,7 +12,7 @@ not validate are left out, listed, and their problems kept for `dnnd validate`.
 
 Only what `dnnd validate` needs when the snapshot holds its verdict is imported with this module: the
 loading machinery is imported when a repository is loaded, and pydantic only when a file needs it (an update
-file to parse, a plan file the light reader does not vouch for, a snapshot to rebuild).
+file to parse, a plan file the light reader does not vouch for, a budget or report text file).
 """
 
 from __future__ import annotations

@@ -7,8 +7,9 @@ snapshot is kept of a run in which a file changed while it was read.
 It keeps the plan files' validated data, the focal point's valid report texts, the problems of the
 invalid update files (and which they are), the summary of the valid ones (`load.summary`), the warnings
 about them (their activities, the tasks they leave out), and what `dnnd validate` reports (`verdict.py`).
-On a hit the plan models are rebuilt from that data without validating it again (`plan.rebuild`): it was
-valid when stored and the key proves the bytes are the same.
+On a hit the plan files are read back from that data into their light models (`load.light_reader`), as the
+files themselves are; data the light reader does not vouch for is rebuilt into its pydantic model without
+validating it again (`plan.rebuild`): it was valid when stored and the key proves the bytes are the same.
 
 The activities counted once each (`load.activities`) are kept beside it, in their own file under the same
 key (`dnnd-activities.json`), so that only the commands that count them read them: each quarter's
@@ -35,6 +36,9 @@ from dnnd.load.plan_files import PLAN_MODEL_NAMES, plan_model
 from dnnd.load.summary import UpdateSummary
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from dnnd.plan.light_models import LightModel
     from dnnd.plan.models import ReportText
 
 REQUIRED_FILES = (PLAN_FILE, AGENCIES_FILE, TASKS_FILE)
@@ -43,7 +47,7 @@ REQUIRED_FILES = (PLAN_FILE, AGENCIES_FILE, TASKS_FILE)
 class Snapshot(NamedTuple):
     """What the snapshot keeps of a loaded repository."""
 
-    files: dict[str, Any]  # each plan file's model (pydantic's, or its light form: `load.plan_files`)
+    files: dict[str, BaseModel | LightModel]  # each plan file's model, or its light form (`load.plan_files`)
     summary: UpdateSummary
     update_problems: list[Problem]
     left_out: list[str]
@@ -90,7 +94,7 @@ def load(keys: CacheKeys) -> Snapshot | None:
         return None
 
 
-def _plan_file(rel: str, data: Any) -> Any:
+def _plan_file(rel: str, data: Any) -> BaseModel | LightModel:
     """A plan file's model from its dump: its light form, as the files give it when the light reader vouches
     for them, else its pydantic model rebuilt without validation (`plan.rebuild`)."""
     light = read_light(PLAN_MODEL_NAMES[rel], data)

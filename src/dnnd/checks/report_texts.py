@@ -50,6 +50,11 @@ def period_text_problem(plan: Plan, period: Period, today: dt.date) -> Text | No
 def read_report_texts(plan: Plan, task_ids: Collection[int], raw: Mapping[str, bytes], today: dt.date) -> ReportTexts:
     """Read and check each report text (rel → bytes); those with a problem are left out."""
     found = ReportTexts({}, [])
+    if not raw:
+        return found
+    from dnnd.load.validation import validate_document  # pydantic: only when there are report texts
+    from dnnd.plan.models import ReportText
+
     for rel, content in raw.items():
         name = rel.rsplit("/", 1)[-1]
         if not REPORT_TEXT_NAME.fullmatch(name):
@@ -65,9 +70,6 @@ def read_report_texts(plan: Plan, task_ids: Collection[int], raw: Mapping[str, b
                 )
             )
             continue
-        from dnnd.load.validation import validate_document  # pydantic: only when there are report texts
-        from dnnd.plan.models import ReportText
-
         try:
             doc = load_yaml(content, rel)
             text = validate_document(ReportText, doc, rel)

@@ -28,6 +28,7 @@ class _CannotVouch(Exception):
 
 
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def read_light(model: str, data: Any) -> LightModel | None:
@@ -47,7 +48,7 @@ def _str_check(strip: bool, min_length: int | None, max_length: int | None, patt
     search = re.compile(pattern).search if pattern is not None else None
 
     def check(value: Any) -> Any:
-        if type(value) is not str:
+        if type(value) is not str or (not value.isascii() and _SURROGATE.search(value)):  # pydantic: not Unicode
             raise _CannotVouch
         if strip:
             value = value.strip(WHITE_SPACE)
@@ -80,7 +81,7 @@ def _date_check(ge: str | None, le: str | None) -> Check:
     last = dt.date.fromisoformat(le) if le else dt.date.max
 
     def check(value: Any) -> Any:
-        if type(value) is str and _ISO_DAY.fullmatch(value):  # as the fast path gives a date (PyYAML: a date)
+        if type(value) is str and _ISO_DAY.fullmatch(value):  # as dnnd's parsers and the snapshot's JSON give it
             value = dt.date.fromisoformat(value)
         if type(value) is not dt.date or not first <= value <= last:
             raise _CannotVouch

@@ -25,6 +25,7 @@ from dnnd.load.yamlio import YamlDocument, load_yaml
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
+    from dnnd.plan.light_models import LightModel
     from dnnd.plan.models import AgenciesFile, Agency, Event, EventsFile, LocksFile, Plan, TasksFile
 
 PLAN_MODEL_NAMES = {
@@ -51,7 +52,7 @@ class PlanFiles:
 
     def __init__(self, present: frozenset[str]) -> None:
         self.present = present
-        self.loaded: dict[str, tuple[Any, YamlDocument]] = {}
+        self.loaded: dict[str, tuple[BaseModel | LightModel, YamlDocument]] = {}
         self.problems: list[Problem] = []
         self.unplaced = False  # some file was read without positions
 
@@ -59,6 +60,7 @@ class PlanFiles:
         return rel in self.loaded
 
     def _get(self, rel: str) -> tuple[Any, YamlDocument]:
+        """A loaded file's model (pydantic's or its light form: they read alike) and its document."""
         found, doc = self.loaded[rel]
         assert type(found).__name__ == PLAN_MODEL_NAMES[rel]
         return found, doc
@@ -108,29 +110,25 @@ def read_plan_files(raw: dict[str, bytes], *, positions: bool = False) -> PlanFi
             data = None if positions else fastpath.parse(decode_text(content, rel))
             if data is not None:
                 doc = YamlDocument(data)
-                model = _validated(rel, doc, told=False)
-                if model is not None:
-                    files.loaded[rel] = model, doc
+                try:
+                    files.loaded[rel] = _validated(rel, doc), doc
                     files.unplaced = True
                     continue
+                except DataError:
+                    pass  # told below, with positions
             doc = load_yaml(content, rel)
-            files.loaded[rel] = _validated(rel, doc, told=True), doc
+            files.loaded[rel] = _validated(rel, doc), doc
         except DataError as exc:
             files.problems.extend(exc.problems)
     return files
 
 
-def _validated(rel: str, doc: YamlDocument, *, told: bool) -> Any:
-    """The file's light model when the light reader vouches for it, else its pydantic model; a file that does
-    not validate gives None, or raises DataError when `told` (its document has the positions to tell)."""
+def _validated(rel: str, doc: YamlDocument) -> BaseModel | LightModel:
+    """The file's light model when the light reader vouches for it, else its pydantic model; raises DataError
+    when the file does not validate."""
     light = read_light(PLAN_MODEL_NAMES[rel], doc.data)
     if light is not None:
         return light
     from dnnd.load.validation import validate_document
 
-    try:
-        return validate_document(plan_model(rel), doc, rel)
-    except DataError:
-        if told:
-            raise
-        return None
+    return validate_document(plan_model(rel), doc, rel)

@@ -148,7 +148,7 @@ class UpdateLike(Protocol):
 
 def to_plain(update: Update, *, utf8: bool = False) -> Plain:
     """The record's plain form. With `utf8` the entries' texts are UTF-8 bytes, as a worker sends them: the
-    main process keeps them so instead of decoding every text when it unpickles it and encoding it again;
+    main process keeps them so instead of decoding every text when it receives it and encoding it again;
     `jsonable` gives the cache's JSON form of either."""
     reporter = update.reporter
     text = str.encode if utf8 else _same

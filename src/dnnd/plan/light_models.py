@@ -2,8 +2,9 @@
 
 One class per model of `light_spec`, with the model's name, fields (in its order) and facts (`model_rules`);
 what the commands read of a plan model they read alike of its light form, `model_dump` included (the
-snapshot and `dnnd lock` write the plan's models by it). A light object is made only from data the model's
-own spec vouched for, so it holds what the pydantic model would hold.
+snapshot keeps the plan's models by it). The light reader makes them from data the model's own spec vouched
+for, so that they hold what the pydantic model would hold; dnnd makes a few itself, of values it knows to be
+valid (a plan without an events or locks file has empty ones; a successor named by its id alone).
 """
 
 from __future__ import annotations
@@ -35,7 +36,13 @@ class LightModel:
         )
 
     def __repr__(self) -> str:
-        return f"{self.model_name}({', '.join(f'{name}={getattr(self, name)!r}' for name in self.field_names)})"
+        return f"{self.model_name}({self._fields_shown(', ')})"
+
+    def __str__(self) -> str:
+        return self._fields_shown(" ")  # as pydantic shows a model
+
+    def _fields_shown(self, separator: str) -> str:
+        return separator.join(f"{name}={getattr(self, name)!r}" for name in self.field_names)
 
     def model_copy(self, *, update: dict[str, Any] | None = None, deep: bool = False) -> Any:
         """A copy with some fields changed, unvalidated, as pydantic's `model_copy`."""

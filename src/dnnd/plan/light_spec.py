@@ -1,5 +1,5 @@
-"""The plan files' models as plain data, written by `python -m dnnd.plan.light_spec_compiler` from the
-pydantic models: do not edit (see that module for what a node is)."""
+"""The plan files' models as plain data, written by `python tools/compile_light_spec.py` from the
+pydantic models: do not edit (`plan.light_spec_compiler` says what a node is)."""
 
 from typing import Any
 

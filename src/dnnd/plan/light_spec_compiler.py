@@ -1,26 +1,25 @@
-"""Writes `light_spec.py`: the plan files' pydantic models as plain data, which `load.light_reader` reads valid
-plan files by without importing pydantic. Run `python -m dnnd.plan.light_spec_compiler` after changing a model;
-a unit test fails while the written spec differs from the models.
+"""The plan files' pydantic models compiled into plain data (`light_spec.py`), which `load.light_reader` reads
+valid plan files by without importing pydantic. `python tools/compile_light_spec.py` writes it after a model
+changes; a unit test fails while the written spec differs from the models.
 
 The spec is compiled from the models' own core schemas (what pydantic validates by), so it cannot say more
-than they do. What it cannot say plainly (a type it does not know, a validator that is not a rule of
-`model_rules`) it marks "opaque", and a file giving such a field is read by pydantic.
+than they do. What it cannot say plainly (a type, constraint, configuration or validator it does not know, a
+validator that is not a rule of `model_rules`) it marks "opaque", or the model not "plain", and a file giving
+such a field, or such a model, is read by pydantic.
 
 A node is a tuple: ("str", strip, min_length, max_length, pattern), ("int", ge, le), ("bool",),
 ("date", ge, le) (ISO dates), ("literal", values), ("list", item, min_length), ("dict", key, value),
 ("nullable", node), ("union", nodes), ("model", name), ("rule", name, node), ("opaque",). A model is
-{"fields": ((name, node, default), ...), "rules": (rule names, ...)}; a default is ("required",),
-("value", v), ("list",), ("dict",), ("data", dumped) (a model's default, as its fields) or ("opaque",).
+{"fields": ((name, node, default), ...), "rules": (its model rules, ...), "plain": whether the reader may
+read it at all}; a default is ("required",), ("value", v), ("list",), ("dict",), ("data", dumped) (a model's
+default, as its fields) or ("opaque",).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import pprint
-import shutil
-import subprocess
-import sys
-from pathlib import Path
+import re
 from typing import Any
 
 from pydantic import BaseModel
@@ -32,43 +31,63 @@ ROOTS: tuple[type[BaseModel], ...] = (Plan, AgenciesFile, TasksFile, EventsFile,
 Node = tuple[Any, ...]
 OPAQUE: Node = ("opaque",)
 _IMMUTABLE = (type(None), bool, int, str)
+# the configuration a plain model may have: anything else (str_strip_whitespace, strict, …) changes validation
+_PLAIN_CONFIG = {"title", "extra_fields_behavior", "coerce_numbers_to_str"}
+# what a pattern may be written with for Python's re to read it as Rust's regex does: no classes such as \s,
+# no POSIX classes ([:alpha:]), no class set operations (--, &&, ~~), no inline flags ((?i)), checked below
+_PLAIN_PATTERN = re.compile(r"[A-Za-z0-9^$\[\]()?*+{},|.@/:_-]*")
 
 
 class _Compiler:
     def __init__(self) -> None:
         self.models: dict[str, dict[str, Any]] = {}
         self.definitions: dict[str, dict[str, Any]] = {}
+        self.own: dict[str, list[Any]] = {}  # the validator functions each model's own schema wraps it in
 
     def model(self, cls: type[BaseModel]) -> str:
         name = cls.__name__
         if name not in self.models:
             cls.model_rebuild()
-            self.models[name] = {}  # being compiled: a model that refers to itself ends here
-            self.models[name] = self._model_schema(dict(cls.__pydantic_core_schema__))
+            self.models[name] = {"fields": (), "rules": (), "plain": False}  # a model within itself is not read
+            self.own[name] = []
+            self.models[name] = self._model_schema(name, dict(cls.__pydantic_core_schema__))
         return name
 
-    def _model_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
-        if schema["type"] == "definitions":
-            self.definitions.update({item["ref"]: item for item in schema["definitions"]})
-            schema = schema["schema"]
-        rules: list[str] = []
-        while schema["type"] == "function-after":  # a model validator wraps the model
-            rules.append(self._rule_name(schema["function"]) or "")
-            schema = schema["schema"]
-        if schema["type"] == "definition-ref":
-            schema = self.definitions[schema["schema_ref"]]
-        fields_schema = schema["schema"]
+    def _unwrapped(self, schema: dict[str, Any]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+        """The validators wrapping a schema (outermost first) and what they wrap, definitions resolved."""
+        wrappers = []
+        while True:
+            kind = schema["type"]
+            if kind == "definitions":
+                self.definitions.update({item["ref"]: item for item in schema["definitions"]})
+                schema = schema["schema"]
+            elif kind == "definition-ref":
+                schema = self.definitions[schema["schema_ref"]]
+            elif kind.startswith("function-") and "schema" in schema:
+                wrappers.append(schema)
+                schema = schema["schema"]
+            else:
+                return wrappers, schema
+
+    def _model_schema(self, name: str, schema: dict[str, Any]) -> dict[str, Any]:
+        wrappers, model = self._unwrapped(schema)
+        self.own[name] = [wrapper.get("function", {}).get("function") for wrapper in wrappers]
+        rules = [self._rule_name(wrapper) for wrapper in wrappers]
+        fields_schema = model.get("schema", {})
+        config = model.get("config", {})
         plain = (
-            schema["type"] == "model"
-            and not schema.get("custom_init")
-            and not schema.get("root_model")
-            and schema.get("config", {}).get("extra_fields_behavior") == "forbid"
-            and fields_schema["type"] == "model-fields"
+            model["type"] == "model"
+            and not model.get("custom_init")
+            and not model.get("root_model")
+            and "post_init" not in model
+            and set(config) <= _PLAIN_CONFIG
+            and config.get("extra_fields_behavior") == "forbid"
+            and fields_schema.get("type") == "model-fields"
             and not fields_schema.get("computed_fields")
-            and "" not in rules
+            and None not in rules
         )
-        fields = tuple((name, *self._field(field)) for name, field in fields_schema["fields"].items())
-        return {"fields": fields, "rules": tuple(reversed(rules)), "plain": plain}
+        fields = tuple((field, *self._field(spec)) for field, spec in fields_schema.get("fields", {}).items())
+        return {"fields": fields, "rules": tuple(reversed(rules)) if plain else (), "plain": plain}
 
     def _field(self, field: dict[str, Any]) -> tuple[Node, Node]:
         if field["type"] != "model-field" or set(field) - {"type", "schema", "metadata"}:
@@ -91,14 +110,35 @@ class _Compiler:
             return (factory.__name__,)
         made = factory() if factory is not None else None
         if isinstance(made, BaseModel):
-            return ("data", _plain(made.model_dump()))
+            dumped = made.model_dump()
+            return ("data", dumped) if _literal(dumped) else OPAQUE
         return OPAQUE
 
     def node(self, schema: dict[str, Any]) -> Node:
+        """A value's node: what it is, within the validators that wrap it (each must be a rule)."""
+        wrappers, inner = self._unwrapped(schema)
+        own: list[Any] = []
+        if inner["type"] == "model":
+            name = self.model(inner["cls"])
+            made: Node = ("model", name)
+            own = self.own[name]  # the model's own validators, which its spec runs as its rules
+        else:
+            made = self._value(inner)
+        for wrapper in reversed(wrappers):
+            if wrapper.get("function", {}).get("function") in own:
+                continue
+            rule = self._rule_name(wrapper)
+            if rule is None or made == OPAQUE:
+                return OPAQUE
+            made = ("rule", rule, made)
+        return made
+
+    def _value(self, schema: dict[str, Any]) -> Node:
         kind = schema["type"]
         keys = set(schema) - {"type", "metadata", "ref"}
         if kind == "str" and keys <= {"strip_whitespace", "min_length", "max_length", "pattern"}:
-            if "\\" in schema.get("pattern", ""):  # classes such as \s differ between Python's re and Rust's regex
+            pattern = schema.get("pattern", "")
+            if not _PLAIN_PATTERN.fullmatch(pattern) or any(mark in pattern for mark in ("[:", "(?", "--")):
                 return OPAQUE
             return (
                 "str",
@@ -123,23 +163,13 @@ class _Compiler:
             return ("nullable", self.node(schema["schema"]))
         if kind == "union" and keys == {"choices"}:
             return ("union", tuple(self.node(choice) for choice in schema["choices"]))
-        if kind == "definition-ref" and keys == {"schema_ref"}:
-            return self.node(self.definitions[schema["schema_ref"]])
-        if kind == "model" or (kind == "function-after" and schema["schema"]["type"] in ("model", "definition-ref")):
-            inner = schema
-            while inner["type"] == "function-after":
-                inner = inner["schema"]
-            if inner["type"] == "definition-ref":
-                inner = self.definitions[inner["schema_ref"]]
-            return ("model", self.model(inner["cls"]))
-        if kind == "function-after" and keys == {"function", "schema"}:
-            rule = self._rule_name(schema["function"])
-            return ("rule", rule, self.node(schema["schema"])) if rule else OPAQUE
         return OPAQUE
 
     @staticmethod
-    def _rule_name(function: dict[str, Any]) -> str | None:
-        if function.get("type") != "no-info":
+    def _rule_name(wrapper: dict[str, Any]) -> str | None:
+        """The rule an after-validator runs, if it is one of `model_rules` run as such (else None)."""
+        function = wrapper.get("function", {})
+        if wrapper["type"] != "function-after" or function.get("type") != "no-info":
             return None
         made = getattr(function["function"], "__func__", function["function"])
         rule = getattr(made, "__rule__", None)
@@ -150,19 +180,17 @@ def _iso(day: dt.date | None) -> str | None:
     return None if day is None else day.isoformat()
 
 
-def _plain(value: Any) -> Any:
-    """A dumped model's values with dates as ISO text (the spec holds plain literals)."""
+def _literal(value: Any) -> bool:
+    """Whether a default's dumped value is made of what the spec can write as a literal (no dates)."""
     if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
+        return all(_literal(item) for item in value.values())
     if isinstance(value, list):
-        return [_plain(item) for item in value]
-    if isinstance(value, dt.date):
-        raise ValueError("a default holding a date is not written into the spec")
-    return value
+        return all(_literal(item) for item in value)
+    return type(value) in _IMMUTABLE
 
 
 def compile_models(roots: tuple[type[BaseModel], ...] = ROOTS) -> dict[str, dict[str, Any]]:
-    """Every model the roots reach, by name: its fields' nodes and defaults, and its rules."""
+    """Every model the roots reach, by name: its fields' nodes and defaults, its rules, whether it is plain."""
     compiler = _Compiler()
     for root in roots:
         compiler.model(root)
@@ -172,22 +200,8 @@ def compile_models(roots: tuple[type[BaseModel], ...] = ROOTS) -> dict[str, dict
 def spec_source(models: dict[str, dict[str, Any]]) -> str:
     """The text of `light_spec.py`."""
     return (
-        '"""The plan files\' models as plain data, written by `python -m dnnd.plan.light_spec_compiler` from the\n'
-        'pydantic models: do not edit (see that module for what a node is)."""\n\n'
+        '"""The plan files\' models as plain data, written by `python tools/compile_light_spec.py` from the\n'
+        'pydantic models: do not edit (`plan.light_spec_compiler` says what a node is)."""\n\n'
         "from typing import Any\n\n"
         f"MODELS: dict[str, dict[str, Any]] = {pprint.pformat(models, width=116, sort_dicts=False)}\n"
     )
-
-
-def main() -> None:
-    target = Path(__file__).with_name("light_spec.py")
-    target.write_text(spec_source(compile_models()), encoding="utf-8")
-    # ruff, a test dependency, formats it as the project's other files are
-    ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
-    if ruff is not None:
-        subprocess.run([ruff, "format", "--quiet", str(target)], check=True)
-    print(f"wrote {target}", file=sys.stderr)
-
-
-if __name__ == "__main__":
-    main()

@@ -2,8 +2,9 @@
 
 The pydantic models run these rules through `model_types.rule_validator` and `model_rule`, and take the facts
 as mixins; `load.light_reader` runs the same rules on the plan files it reads without pydantic (a first
-`dnnd validate` would otherwise spend most of its time building pydantic's validators). A rule returns the
-value it was given, or the value as the model keeps it, and raises `RuleBroken` with both languages' words.
+`dnnd validate` would otherwise spend most of its time building pydantic's validators). A field's rule
+returns the value it was given, or the value as the model keeps it; a model's rule returns nothing; both
+raise `RuleBroken` with both languages' words.
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ def test_a_light_model_dumps_as_its_pydantic_model() -> None:
     assert light.model_dump(mode="json", exclude_none=True) == model.model_dump(mode="json", exclude_none=True)
     assert light.model_dump(mode="json")["locked_on"] == "2020-12-16"
     assert repr(light).startswith("Lock(period='2020-Q4', locked_on=datetime.date(2020, 12, 16)")
+    assert str(light) == str(model)
 
 
 def test_light_models_compare_pickle_and_keep_the_facts() -> None:

@@ -7,6 +7,6 @@ from dnnd.plan.light_spec_compiler import compile_models
 
 
 def test_the_written_spec_is_the_models_spec() -> None:
-    # after changing a model: python -m dnnd.plan.light_spec_compiler
+    # after changing a model: python tools/compile_light_spec.py
     assert compile_models() == light_spec.MODELS
     assert set(light_spec.MODELS) >= {"Plan", "AgenciesFile", "TasksFile", "EventsFile", "LocksFile"}

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, Field, StringConstraints, field_validator
+from pydantic import AfterValidator, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from dnnd.plan import light_spec
 from dnnd.plan.light_spec_compiler import compile_models, spec_source
@@ -41,3 +41,36 @@ def test_what_the_spec_cannot_say_plainly_is_opaque() -> None:
     assert fields["checked"] == (("opaque",), ("value", "A"))
     assert fields["ratio"] == (("opaque",), ("opaque",))  # nor a float default
     assert models["_Inner"]["fields"] == (("code", ("opaque",), ("required",)),)
+
+
+class _Before(Model):
+    code: str = Field(description="A text.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _reshaped(cls, data: Any) -> Any:
+        return data
+
+
+class _Stripping(Model):
+    model_config = ConfigDict(str_strip_whitespace=True)
+    code: str = Field(description="A text the configuration strips.")
+
+
+class _Checked(Model):
+    inner: _Inner = Field(description="A model whose field has its own validator.")
+    rich: Annotated[str, StringConstraints(pattern=r"^[[:alpha:]]+$")] = Field(description="A POSIX class.")
+    folded: Annotated[str, StringConstraints(pattern=r"(?i)^ab$")] = Field(description="An inline flag.")
+
+    @field_validator("inner")
+    @classmethod
+    def _refused(cls, value: _Inner) -> _Inner:
+        raise ValueError("never")
+
+
+def test_validators_and_configuration_the_spec_cannot_run_keep_the_reader_out() -> None:
+    models = compile_models((_Before, _Stripping, _Checked))
+    assert (models["_Before"]["plain"], models["_Stripping"]["plain"]) == (False, False)
+    fields = {name: node for name, node, _ in models["_Checked"]["fields"]}
+    assert fields == {"inner": ("opaque",), "rich": ("opaque",), "folded": ("opaque",)}
+    assert models["_Checked"]["plain"] and models["_Inner"]["plain"]
