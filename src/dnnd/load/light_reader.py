@@ -128,11 +128,14 @@ def _nullable_check(inner: Check) -> Check:
 
 def _union_check(choices: list[tuple[frozenset[type] | None, Check]]) -> Check:
     """A union whose choices take values of different types: the one choice that takes the value's type
-    decides, as pydantic's does (no other choice could). Two choices taking one type: not vouched for."""
+    decides, as pydantic's does (no other choice could). Two choices taking one type, or a choice taking what
+    this reader does not know: not vouched for."""
+    if any(types is None for types, _ in choices):
+        return _refuse
 
     def check(value: Any) -> Any:
-        taking = [made for types, made in choices if types is None or type(value) in types]
-        if len(taking) != 1 or any(types is None for types, _ in choices):
+        taking = [made for types, made in choices if type(value) in types]  # type: ignore[operator]
+        if len(taking) != 1:
             raise _CannotVouch
         return taking[0](value)
 
